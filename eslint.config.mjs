@@ -1,0 +1,20 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'out/', 'node_modules/', '.test-output/', '*.vsix'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only outside src/core.' }] }],
+    },
+  },
+  // Everything outside src/core may use the VS Code API.
+  { files: ['src/!(core)/**/*.ts', 'src/*.ts', 'test/host/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['**/*.mjs'], languageOptions: { globals: { ...globals.node } } },
+  { files: ['src/webview/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
+);

@@ -1,0 +1,166 @@
+// Starts a real VS Code (code-server on Node 24) on loopback with a throwaway profile, and stops it
+// with its whole process group. Used by the host and e2e tiers and by the demo.
+import { execFile, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { provision } from './provision.mjs';
+
+const run = promisify(execFile);
+
+/** Settings that keep the Welcome page, Chat and update prompts out of the way. */
+export const QUIET_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'chat.disableAIFeatures': true,
+  'workbench.tips.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'security.workspace.trust.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * @param {{ settings?: object, vsix?: string, smokeTestDriver?: boolean, env?: Record<string,string>,
+ *   dir?: string, port?: number, keepDir?: boolean }} options
+ */
+export async function startCodeServer(options = {}) {
+  const tools = await provision();
+  const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'spaces-cs-'));
+  const paths = {
+    home: path.join(dir, 'home'),
+    userData: path.join(dir, 'ud'),
+    extensions: path.join(dir, 'exts'),
+    workspace: path.join(dir, 'workspace'),
+    config: path.join(dir, 'config.yaml'),
+    log: path.join(dir, 'code-server.log'),
+  };
+  for (const d of [paths.home, path.join(paths.userData, 'User'), paths.extensions, paths.workspace]) mkdirSync(d, { recursive: true });
+  writeFileSync(path.join(paths.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+  writeFileSync(paths.config, 'auth: none\n');
+
+  const env = {
+    ...process.env,
+    ...options.env,
+    HOME: paths.home,
+    PATH: `${path.dirname(tools.node)}${path.delimiter}${process.env.PATH}`,
+  };
+  delete env.VSCODE_IPC_HOOK_CLI; // A VS Code terminal's hook would hand our commands to that VS Code.
+  const profile = ['--user-data-dir', paths.userData, '--extensions-dir', paths.extensions];
+
+  if (options.vsix) {
+    await run(tools.node, [tools.codeServer, ...profile, '--install-extension', options.vsix], { env });
+  }
+
+  const port = options.port ?? (await freePort());
+  const args = [
+    tools.codeServer,
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--config', paths.config,
+    ...profile,
+    ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    paths.workspace,
+  ];
+  const logStream = createWriteStream(paths.log);
+  // Its own process group, so stop() can end code-server together with every helper it spawned.
+  const child = spawn(tools.node, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(logStream);
+  child.stderr.pipe(logStream);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+
+  const stop = async () => {
+    unregister();
+    await killGroup(child.pid, exited);
+    logStream.end();
+    if (!options.keepDir && !options.dir) rmSync(dir, { recursive: true, force: true });
+  };
+  const unregister = onProcessExit(() => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  });
+
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(url, exited);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, port, dir, paths, stop, workspaceUrl: `${url}/?folder=${encodeURIComponent(paths.workspace)}` };
+}
+
+async function waitForHealth(url, exited, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let gone = false;
+  exited.then(() => (gone = true));
+  while (Date.now() < deadline) {
+    if (gone) throw new Error('code-server exited during start-up (see its log)');
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`code-server did not answer /healthz within ${timeoutMs / 1000} s`);
+}
+
+/** TERM to the whole group, KILL after a grace period. */
+export async function killGroup(pid, exited, graceMs = 5000) {
+  const signal = (sig) => {
+    try {
+      process.kill(-pid, sig);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!signal('SIGTERM')) return;
+  const timer = new Promise((r) => setTimeout(r, graceMs, 'timeout'));
+  await Promise.race([exited, timer]);
+  signal('SIGKILL');
+}
+
+const exitHooks = new Set();
+let hooked = false;
+/** Runs `fn` if this process is ending (Ctrl+C, TERM, or normal exit); returns an unregister function. */
+export function onProcessExit(fn) {
+  exitHooks.add(fn);
+  if (!hooked) {
+    hooked = true;
+    const runAll = () => {
+      for (const hook of exitHooks) hook();
+      exitHooks.clear();
+    };
+    process.once('exit', runAll);
+    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+      process.once(sig, () => {
+        runAll();
+        process.exit(130);
+      });
+    }
+  }
+  return () => exitHooks.delete(fn);
+}

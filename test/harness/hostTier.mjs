@@ -1,0 +1,80 @@
+// The `host` tier: the mocha suite in test/host runs inside a real VS Code extension host.
+// Here that host is code-server driven through Chromium (its smoke-test driver reports the exit code);
+// where a desktop VS Code is given (SPACES_VSCODE_EXECUTABLE) or may be downloaded (SPACES_VSCODE_DOWNLOAD=1)
+// the same suite runs through @vscode/test-electron.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { format } from 'node:util';
+import { startCodeServer } from './codeServer.mjs';
+import { launchBrowser } from './browser.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const TESTS = path.join(ROOT, 'out', 'test', 'host', 'index.js');
+const TIMEOUT_MS = 5 * 60_000;
+
+/** @returns {Promise<{ passed: number, failed: number, failures: {title: string, error: string}[] }>} */
+export async function runHostTier({ env = {}, settings = {}, log = console.log } = {}) {
+  if (!existsSync(TESTS)) throw new Error(`${TESTS} is missing: build the tests first (node esbuild.mjs --tests)`);
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'spaces-host-'));
+  const resultsFile = path.join(scratch, 'results.json');
+  const testEnv = { ...env, SPACES_TEST_RESULTS: resultsFile };
+  try {
+    const exitCode =
+      process.env.SPACES_VSCODE_EXECUTABLE || process.env.SPACES_VSCODE_DOWNLOAD === '1'
+        ? await runInDesktop(testEnv, scratch)
+        : await runInCodeServer(testEnv, settings, log);
+    if (!existsSync(resultsFile)) {
+      throw new Error(`the extension host ended (exit ${exitCode}) without writing results: the suite did not load or run`);
+    }
+    const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    if (results.failed === 0 && exitCode !== 0) throw new Error(`the extension host reported exit ${exitCode} although no test failed`);
+    return results;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function runInCodeServer(env, settings, log) {
+  const server = await startCodeServer({ smokeTestDriver: true, settings });
+  let browser;
+  try {
+    browser = await launchBrowser();
+    const { page } = browser;
+    let settle;
+    const exited = new Promise((resolve) => (settle = resolve));
+    await page.exposeFunction('codeAutomationExit', (code) => settle(code));
+    await page.exposeFunction('codeAutomationLog', (_type, args) => log(format(...(Array.isArray(args) ? args : [args]))));
+    const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(ROOT)],
+      ['extensionTestsPath', remote(TESTS)],
+      ['extensionEnvironment', JSON.stringify(env)],
+      ['skipWelcome', 'true'],
+    ];
+    await page.goto(`${server.workspaceUrl}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    const timeout = new Promise((_, reject) =>
+      setTimeout(() => reject(new Error(`the extension host did not finish within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS).unref(),
+    );
+    return await Promise.race([exited, timeout]);
+  } finally {
+    await browser?.close();
+    await server.stop();
+  }
+}
+
+async function runInDesktop(env, scratch) {
+  const { runTests } = await import('@vscode/test-electron');
+  try {
+    await runTests({
+      vscodeExecutablePath: process.env.SPACES_VSCODE_EXECUTABLE || undefined,
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: TESTS,
+      extensionTestsEnv: env,
+      launchArgs: ['--disable-extensions', '--user-data-dir', path.join(scratch, 'ud'), '--skip-welcome', '--skip-release-notes'],
+    });
+    return 0;
+  } catch {
+    return 1;
+  }
+}

@@ -1,0 +1,30 @@
+// Entry point the extension host loads as `extensionTestsPath`: runs the mocha suite inside the real
+// VS Code and writes the counts to the file named by SPACES_TEST_RESULTS (the runner's second channel,
+// besides the exit code the workbench reports).
+import { writeFileSync } from 'node:fs';
+import Mocha from 'mocha';
+
+/** Printed before the suite starts, so the runner can show the suite's output without the workbench's. */
+export const HOST_SUITE_MARKER = '--- spaces host suite ---';
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
+  // Bundled suites call describe/it at load time, so the globals go in first, then the suites load.
+  mocha.suite.emit('pre-require', globalThis, 'host', mocha);
+  console.log(HOST_SUITE_MARKER);
+  require('./extension.test'); // eslint-disable-line @typescript-eslint/no-require-imports -- loaded after the globals exist
+
+  const failures: { title: string; error: string }[] = [];
+  let passed = 0;
+  await new Promise<void>((resolve) => {
+    mocha
+      .run()
+      .on('pass', () => passed++)
+      .on('fail', (test, err: Error) => failures.push({ title: test.fullTitle(), error: err?.stack ?? String(err) }))
+      .on('end', () => resolve());
+  });
+
+  const file = process.env.SPACES_TEST_RESULTS;
+  if (file) writeFileSync(file, JSON.stringify({ passed, failed: failures.length, failures }));
+  if (failures.length) throw new Error(`${failures.length} host test(s) failed`);
+}

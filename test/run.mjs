@@ -1,0 +1,105 @@
+// `npm test`: builds, then runs the three tiers and prints one line per tier and a closing sum.
+//   node test/run.mjs [unit] [host] [e2e]      (default: all three)
+// A tier that cannot run counts as failed and says why; the exit code is non-zero on any failure.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runHostTier } from './harness/hostTier.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const OUTPUT = path.join(ROOT, '.test-output');
+const VSIX = path.join(ROOT, 'spaces-explorer.vsix');
+
+function exec(command, args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => resolve(signal ? 1 : code));
+  });
+}
+
+const filesIn = (dir, suffix) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => path.join(dir, f)) : []);
+
+/** Runs node:test over `files` one file at a time, echoing the spec reporter and counting from a TAP copy. */
+async function nodeTests(name, files, env = {}) {
+  if (files.length === 0) throw new Error('no test files found');
+  const tap = path.join(OUTPUT, `${name}.tap`);
+  rmSync(tap, { force: true });
+  const code = await exec(
+    process.execPath,
+    ['--enable-source-maps', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
+    env,
+  );
+  if (!existsSync(tap)) throw new Error(`node --test exited ${code} without a report`);
+  const report = readFileSync(tap, 'utf8');
+  const count = (key) => Number(report.match(new RegExp(`^# ${key} (\\d+)$`, 'm'))?.[1] ?? 0);
+  const passed = count('pass');
+  let failed = count('fail') + count('cancelled');
+  if (passed + failed === 0) throw new Error('no test ran');
+  if (failed === 0 && code !== 0) failed = 1; // a failing hook outside any test shows only in the exit code
+  return { passed, failed };
+}
+
+/** The host suite's own output, without the workbench's console chatter around it. */
+function hostLogFilter() {
+  const lines = [];
+  let inSuite = false;
+  const noise = [/ENOTFOUND open-vsx\.org/, /^\s+at /, /connection token/i, /Creating a socket/, /\[reconnection-grace-time\]/];
+  return {
+    lines,
+    log(line) {
+      lines.push(line);
+      if (line.includes('--- spaces host suite ---')) inSuite = true;
+      else if (inSuite && !noise.some((re) => re.test(line))) console.log(line);
+    },
+  };
+}
+
+const TIERS = {
+  unit: () => nodeTests('unit', filesIn(path.join(ROOT, 'out', 'test', 'unit'), '.test.js')),
+  async host() {
+    const filter = hostLogFilter();
+    try {
+      return await runHostTier({ log: filter.log });
+    } finally {
+      writeFileSync(path.join(OUTPUT, 'host.log'), filter.lines.join('\n'));
+    }
+  },
+  async e2e() {
+    rmSync(VSIX, { force: true });
+    const code = await exec('npm', ['run', '--silent', 'package']);
+    if (code !== 0 || !existsSync(VSIX)) throw new Error('npm run package failed, so there is no VSIX to install');
+    return nodeTests('e2e', filesIn(path.join(ROOT, 'test', 'e2e'), '.test.mjs'), { SPACES_VSIX: VSIX });
+  },
+};
+
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => !(a in TIERS));
+if (unknown.length) {
+  console.error(`unknown tier(s): ${unknown.join(', ')} (use ${Object.keys(TIERS).join(', ')})`);
+  process.exit(2);
+}
+const tiers = args.length ? args : Object.keys(TIERS);
+
+mkdirSync(OUTPUT, { recursive: true });
+const built = (await exec(process.execPath, ['esbuild.mjs', '--tests'])) === 0;
+const results = [];
+for (const tier of tiers) {
+  console.log(`\n=== ${tier} ===`);
+  let result;
+  try {
+    if (!built) throw new Error('the build failed (see above)');
+    result = await TIERS[tier]();
+  } catch (err) {
+    result = { passed: 0, failed: 1, reason: err instanceof Error ? err.message : String(err) };
+  }
+  for (const f of result.failures ?? []) console.log(`  ✖ ${f.title}\n${f.error.replace(/^/gm, '      ')}`);
+  if (result.reason) console.log(`${tier} could not run: ${result.reason}`);
+  results.push({ tier, ...result });
+}
+
+console.log('');
+for (const r of results) console.log(`${r.tier}: ${r.passed} passed, ${r.failed} failed`);
+const sum = (key) => results.reduce((n, r) => n + r[key], 0);
+console.log(`${sum('passed')} passed, ${sum('failed')} failed`);
+process.exit(sum('failed') > 0 ? 1 : 0);
