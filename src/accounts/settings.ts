@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
 import { VENDORS } from '../core/vendors/catalog';
-import { parseAccounts, type AccountProblem, type BrokenAccount, type ParsedAccounts } from './schema';
+import { parseAccounts, type AccountProblem, type BrokenAccount, type ParsedAccounts } from '../core/accounts';
 
 export const SETTINGS_SECTION = 'spaces';
 const ACCOUNTS_KEY = 'accounts';

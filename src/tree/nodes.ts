@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { VENDORS } from '../core/vendors/catalog';
-import type { Account, BrokenAccount } from '../accounts/schema';
+import type { Account, BrokenAccount } from '../core/accounts';
 import { describeBrokenAccount } from '../accounts/settings';
 
 /** Every row of the Spaces tree is one of these. */

@@ -3,7 +3,7 @@
  * problem naming it, and every other account keeps working. Pure (no `vscode`), so it is tested in Node.
  */
 import * as z from 'zod/mini';
-import { isVendorId, VENDORS, type AccountField, type VendorId } from '../core/vendors/catalog';
+import { isVendorId, VENDORS, type AccountField, type VendorId } from './vendors/catalog';
 
 export interface Account {
   readonly id: string;

@@ -1,0 +1,62 @@
+/** The error kinds of the error contract: every failure the UI shows is one of these. */
+export const ERROR_KINDS = [
+  'auth',
+  'forbidden',
+  'notFound',
+  'rateLimited',
+  'server',
+  'timeout',
+  'network',
+  'tls',
+  'badResponse',
+  'redirect',
+  'config',
+  'cancelled',
+] as const;
+
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export interface SpacesErrorDetails {
+  /** HTTP status, where there was a response. */
+  readonly status?: number;
+  /** rateLimited: when the vendor said to try again (epoch ms). */
+  readonly retryAt?: number;
+  /** redirect: where the vendor pointed (already stripped of credentials). */
+  readonly location?: string;
+}
+
+/**
+ * One error type for everything that can go wrong talking to a vendor. `message` is one readable
+ * sentence for the user; it never holds a credential, a header value or a whole response body.
+ */
+export class SpacesError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    readonly details: SpacesErrorDetails = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'SpacesError';
+  }
+
+  /** `<kind>: <message>`, as tree rows and the panel show it. */
+  override toString(): string {
+    return `${this.kind}: ${this.message}`;
+  }
+}
+
+export function isSpacesError(value: unknown): value is SpacesError {
+  return value instanceof SpacesError;
+}
+
+/** The kind an HTTP status means when the vendor's body says nothing more specific. */
+export function kindForStatus(status: number): ErrorKind {
+  if (status === 401) return 'auth';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'notFound';
+  if (status === 429) return 'rateLimited';
+  if (status >= 500) return 'server';
+  if (status >= 300 && status < 400) return 'redirect';
+  return 'badResponse';
+}
