@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { VENDOR_ROUTES } from './vendors/index';
 
 export interface RecordedRequest {
   readonly method: string;
@@ -26,6 +27,9 @@ export interface SandboxResponse {
   readonly body?: unknown;
 }
 
+/** Builds a vendor's error body for a status and message. */
+export type ErrorShape = (status: number, message: string) => unknown;
+
 export type Handler = (req: SandboxRequest) => SandboxResponse | Promise<SandboxResponse>;
 
 interface Route {
@@ -38,6 +42,7 @@ interface Route {
 export class Sandbox {
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
   private readonly routes: Route[] = [];
+  private readonly errorShapes: { prefix: string; shape: ErrorShape }[] = [];
   private readonly sockets = new Set<Socket>();
   readonly received: RecordedRequest[] = [];
   connections = 0;
@@ -61,6 +66,19 @@ export class Sandbox {
     });
     this.routes.push({ method, pattern: new RegExp(`^${source}$`), names, handler });
     return this;
+  }
+
+  /** How a vendor words its errors: used for error answers under `prefix` (the longest prefix wins). */
+  errorShape(prefix: string, shape: ErrorShape): this {
+    this.errorShapes.push({ prefix, shape });
+    this.errorShapes.sort((a, b) => b.prefix.length - a.prefix.length);
+    return this;
+  }
+
+  /** An error answer for `path` in the shape of the vendor that owns it. */
+  errorBody(path: string, status: number, message: string): unknown {
+    const owner = this.errorShapes.find((e) => path.startsWith(e.prefix));
+    return owner ? owner.shape(status, message) : { error: http.STATUS_CODES[status] ?? 'Error', message };
   }
 
   async listen(port = 0): Promise<string> {
@@ -88,7 +106,7 @@ export class Sandbox {
     this.received.push(recorded);
 
     const url = new URL(recorded.url, 'http://sandbox');
-    let answer: SandboxResponse = { status: 404, body: { error: 'NotFound', message: `No sandbox route for ${recorded.method} ${url.pathname}` } };
+    let answer: SandboxResponse = { status: 404, body: this.errorBody(url.pathname, 404, `No sandbox route for ${recorded.method} ${url.pathname}`) };
     for (const route of this.routes) {
       const match = route.method === recorded.method ? route.pattern.exec(url.pathname) : null;
       if (!match) continue;
@@ -111,8 +129,10 @@ function send(res: http.ServerResponse, { status, headers = {}, body }: SandboxR
   res.end(payload);
 }
 
+/** A sandbox that answers every vendor's routes. */
 export async function startSandbox(port = 0): Promise<Sandbox> {
   const sandbox = new Sandbox();
+  for (const register of VENDOR_ROUTES) register(sandbox);
   await sandbox.listen(port);
   return sandbox;
 }

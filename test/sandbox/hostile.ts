@@ -1,0 +1,22 @@
+/**
+ * Strings that must show as text and do nothing wherever they appear: every text field of the
+ * sandbox's "hostile" variants is one of these.
+ */
+export const HOSTILE = {
+  html: '<img src=x onerror="window.__pwned=1">',
+  script: '</script><script>window.__pwned=2</script>',
+  link: 'javascript:window.__pwned=3',
+  markdown: '[click me](javascript:window.__pwned=4) <b onmouseover="window.__pwned=5">bold</b> [cmd](command:workbench.action.quit)',
+  attribute: '" onmouseover="window.__pwned=6" x="',
+  template: '${window.__pwned=7}{{constructor.constructor("window.__pwned=8")()}}',
+  bidi: 'abc\u202Eexe.txt',
+} as const;
+
+/** One hostile string per field, cycling through them. */
+export function hostile(index: number): string {
+  const values = Object.values(HOSTILE);
+  return values[index % values.length]!;
+}
+
+/** A very long name with scripts from several languages, to test wrapping and truncation. */
+export const LONG_UNICODE_NAME = `Données 数据 データ Ωμέγα 🚀 ${'espace-très-long-'.repeat(40)}fin`;
