@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { createHttpClient, redactUrl, type ClosableHttpClient } from '../../src/core/http';
-import { SpacesError } from '../../src/core/errors';
+import { type SpacesError } from '../../src/core/errors';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 describe('http: basics', () => {
