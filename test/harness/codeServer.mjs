@@ -155,10 +155,10 @@ export function onProcessExit(fn) {
       exitHooks.clear();
     };
     process.once('exit', runAll);
+    // A signal ends the process (and so runs the hooks) unless the program handles it itself.
     for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-      process.once(sig, () => {
-        runAll();
-        process.exit(130);
+      process.on(sig, () => {
+        if (process.listenerCount(sig) === 1) process.exit(130);
       });
     }
   }

@@ -1,0 +1,43 @@
+// The packaged VSIX itself: small, and carrying exactly the allow-list of .vscodeignore.
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+
+const VSIX = process.env.SPACES_VSIX;
+
+/** Entry names from a zip's central directory (a VSIX is a zip). */
+function zipEntries(file) {
+  const zip = readFileSync(file);
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(end >= 0, 'not a zip file');
+  const count = zip.readUInt16LE(end + 10);
+  let offset = zip.readUInt32LE(end + 16);
+  const names = [];
+  for (let i = 0; i < count; i++) {
+    assert.equal(zip.readUInt32LE(offset), 0x02014b50, 'corrupt central directory');
+    const nameLength = zip.readUInt16LE(offset + 28);
+    const extraLength = zip.readUInt16LE(offset + 30);
+    const commentLength = zip.readUInt16LE(offset + 32);
+    names.push(zip.toString('utf8', offset + 46, offset + 46 + nameLength));
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return names.sort();
+}
+
+describe('the packaged VSIX', () => {
+  it('is under 2 MB', () => {
+    assert.ok(VSIX, 'SPACES_VSIX must name the packaged extension');
+    const size = statSync(VSIX).size;
+    assert.ok(size < 2 * 1024 * 1024, `VSIX is ${size} bytes`);
+  });
+
+  it('holds exactly the allow-list: dist bundles, media, manifest, nls, README, CHANGELOG, LICENSE', () => {
+    // vsce's own files sit beside `extension/`; README, CHANGELOG and LICENSE get its names for them.
+    const files = zipEntries(VSIX).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
+    const allowed = [/^dist\/(extension|webview)\.js$/, /^media\/[\w./-]+$/, /^package\.json$/, /^package\.nls(\.[\w-]+)?\.json$/, /^readme\.md$/, /^changelog\.md$/, /^LICENSE\.txt$/];
+    assert.deepEqual(files.filter((f) => !allowed.some((re) => re.test(f))), []);
+    for (const required of ['dist/extension.js', 'dist/webview.js', 'package.json', 'package.nls.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'media/spaces.svg']) {
+      assert.ok(files.includes(required), `${required} is missing from the VSIX`);
+    }
+  });
+});
