@@ -1,9 +1,14 @@
 /**
- * The one HTTP layer every vendor talks through (see DESIGN.md, "HTTP behaviour").
- * First cut: keep-alive agent, timeouts, size cap, status and body mapping. Retries, redirects,
- * in-flight sharing, the TTL cache, proxies and extra CAs come on top of this.
+ * The one HTTP layer every vendor talks through (see DESIGN.md, "HTTP behaviour"): one keep-alive
+ * dispatcher per client (direct or through a proxy) with a per-origin concurrency cap and timeouts, a
+ * size cap while streaming, bounded retries for GETs, same-origin redirects only, in-flight sharing and a
+ * TTL cache for GETs, and one mapping of every failure to a SpacesError.
  */
-import { Agent, request, type Dispatcher } from 'undici';
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { rootCertificates } from 'node:tls';
+import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { InFlight, TtlCache } from './cache';
 import { kindForStatus, SpacesError, type ErrorKind } from './errors';
 
 export interface HttpRequest {
@@ -21,62 +26,264 @@ export interface HttpRequest {
 }
 
 export interface HttpClient {
-  /** The parsed JSON of a 2xx answer; anything else throws a SpacesError of the right kind. */
+  /**
+   * The parsed JSON of a 2xx answer; anything else throws a SpacesError of the right kind. GET results
+   * may be shared with other callers and the cache: treat them as read-only.
+   */
   json(request: HttpRequest): Promise<unknown>;
 }
 
+/** Mirrors VS Code's `http.proxy`, `http.noProxy`, `http.proxyStrictSSL` and `http.proxyAuthorization`. */
+export interface ProxyOptions {
+  /** The proxy for both http and https URLs; wins over the environment. */
+  readonly url?: string;
+  /** Hosts (`example.com` also covers its subdomains, `host:port` one port) that are reached directly. */
+  readonly noProxy?: readonly string[];
+  /** `false` accepts any certificate on proxied connections (intercepting proxies). Default `true`. */
+  readonly strictSSL?: boolean;
+  /** The Proxy-Authorization header value. */
+  readonly authorization?: string;
+  /** Also read HTTP_PROXY, HTTPS_PROXY and NO_PROXY (any case) from the environment. */
+  readonly fromEnvironment?: boolean;
+}
+
 export interface HttpOptions {
+  /** Connect, headers and body timeouts each (fractions allowed). */
   readonly timeoutSeconds: number;
   readonly maxConcurrentPerOrigin: number;
   readonly maxResponseBytes: number;
+  /** 0 turns the cache off. */
   readonly cacheTtlSeconds: number;
-  /** One line per request: method, URL without secrets, status, duration, retries. Never a header or a body. */
+  readonly cacheMaxEntries?: number;
+  /** The longest a `Retry-After` is waited for; a longer one fails at once as `rateLimited`. */
+  readonly maxRetryDelaySeconds?: number;
+  /** First backoff after a connection reset (or a 429/503 without Retry-After); doubles, with jitter. */
+  readonly retryBaseDelayMs?: number;
+  readonly proxy?: ProxyOptions;
+  /** Extra trusted CA certificates (PEM), in addition to Node's default roots. */
+  readonly ca?: readonly string[];
+  /** One line per request: method, URL without secrets, status or error kind, duration, retries, cache hit or shared. Never a header or a body. */
   readonly log?: (line: string) => void;
 }
 
-export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
+type Tunables = Required<Omit<HttpOptions, 'proxy' | 'ca' | 'log'>>;
+
+export const DEFAULT_HTTP_OPTIONS: Tunables = {
   timeoutSeconds: 30,
   maxConcurrentPerOrigin: 6,
   maxResponseBytes: 10 * 1024 * 1024,
   cacheTtlSeconds: 300,
+  cacheMaxEntries: 500,
+  maxRetryDelaySeconds: 30,
+  retryBaseDelayMs: 250,
 };
 
 export interface ClosableHttpClient extends HttpClient {
   close(): Promise<void>;
 }
 
+const MAX_TRIES = 3;
+const MAX_REDIRECTS = 5;
+const RETRY_STATUSES = new Set([429, 503]);
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const RESET_CODES = new Set(['ECONNRESET', 'UND_ERR_SOCKET']);
+
+/** A 2xx answer: what callers get, and what the cache and shared callers keep. */
+interface Answer {
+  readonly value: unknown;
+  readonly status: number;
+}
+
+/** A final (non-redirect) response, its body read within the size cap. */
+interface Received {
+  readonly status: number;
+  readonly headers: Dispatcher.ResponseData['headers'];
+  readonly text: string;
+}
+
+/** What the log line reports beyond the outcome. */
+interface Trace {
+  retries: number;
+  source?: 'cache hit' | 'shared';
+}
+
+type Settings = Tunables & HttpOptions;
+
 export function createHttpClient(options: Partial<HttpOptions> = {}): ClosableHttpClient {
-  const opts = { ...DEFAULT_HTTP_OPTIONS, ...options };
-  const timeout = opts.timeoutSeconds * 1000;
-  const agent = new Agent({
-    connections: opts.maxConcurrentPerOrigin,
-    connectTimeout: timeout,
-    headersTimeout: timeout,
-    bodyTimeout: timeout,
-  });
+  const opts: Settings = { ...DEFAULT_HTTP_OPTIONS, ...options };
+  const dispatcher = createDispatcher(opts);
+  const cache = new TtlCache<Answer>({ ttlMs: opts.cacheTtlSeconds * 1000, maxEntries: opts.cacheMaxEntries });
+  const flights = new InFlight<Answer>();
 
   async function json(req: HttpRequest): Promise<unknown> {
     const started = Date.now();
     const method = req.method ?? 'GET';
-    let status: number | string = '-';
+    const trace: Trace = { retries: 0 };
+    let outcome = '-';
     try {
-      const response = await send(agent, req, method);
-      status = response.statusCode;
-      const text = await readCapped(response.body, opts.maxResponseBytes, req.url);
-      if (response.statusCode < 200 || response.statusCode >= 300) throw errorFor(response.statusCode, text, req);
-      return parseJson(text, String(response.headers['content-type'] ?? ''));
+      const answer = method === 'GET' ? await get(req, trace) : await exchange(req, req.signal, trace);
+      outcome = String(answer.status);
+      return answer.value;
     } catch (err) {
-      throw toSpacesError(err, req);
+      const error = toSpacesError(err, req.url, req.signal, opts.timeoutSeconds);
+      outcome = error.details.status === undefined ? error.kind : `${error.details.status} ${error.kind}`;
+      throw error;
     } finally {
-      opts.log?.(`${method} ${redactUrl(req.url)} ${status} ${Date.now() - started}ms`);
+      opts.log?.(logLine(method, req.url, outcome, Date.now() - started, trace));
     }
   }
 
-  return { json, close: () => agent.close() };
+  async function get(req: HttpRequest, trace: Trace): Promise<Answer> {
+    const key = requestKey(req);
+    const mode = req.cache ?? 'use';
+    const cached = mode === 'use' ? cache.get(key) : undefined;
+    if (cached) {
+      trace.source = 'cache hit';
+      return cached;
+    }
+    const flight = flights.run(key, req.signal, async (signal) => {
+      const answer = await exchange(req, signal, trace);
+      if (mode !== 'bypass') cache.set(key, answer);
+      return answer;
+    });
+    if (flight.shared) trace.source = 'shared';
+    return flight.promise;
+  }
+
+  /** One request with its retries; `signal` is the caller's, or the shared flight's for GETs. */
+  async function exchange(req: HttpRequest, signal: AbortSignal | undefined, trace: Trace): Promise<Answer> {
+    try {
+      return await withRetries(req, signal, trace);
+    } catch (err) {
+      throw toSpacesError(err, req.url, signal, opts.timeoutSeconds);
+    }
+  }
+
+  async function withRetries(req: HttpRequest, signal: AbortSignal | undefined, trace: Trace): Promise<Answer> {
+    const retryable = (req.method ?? 'GET') === 'GET';
+    for (let tries = 1; ; tries++) {
+      const last = !retryable || tries >= MAX_TRIES;
+      let received: Received;
+      try {
+        received = await followRedirects(req, signal);
+      } catch (err) {
+        if (last || !RESET_CODES.has(errorCode(err))) throw err;
+        await pause(backoffMs(tries), signal, trace);
+        continue;
+      }
+      const { status, headers, text } = received;
+      if (status >= 200 && status < 300) return { value: parseJson(text, header(headers, 'content-type')), status };
+      const waitMs = RETRY_STATUSES.has(status) ? retryAfterMs(headers) : undefined;
+      if (waitMs !== undefined && waitMs > opts.maxRetryDelaySeconds * 1000) throw errorFor(status, text, req, Date.now() + waitMs, 'rateLimited');
+      if (!last && RETRY_STATUSES.has(status)) {
+        await pause(waitMs ?? backoffMs(tries), signal, trace);
+        continue;
+      }
+      throw errorFor(status, text, req, waitMs === undefined ? undefined : Date.now() + waitMs);
+    }
+  }
+
+  /** Sends the request, following same-origin redirects with the same headers; another origin is refused. */
+  async function followRedirects(req: HttpRequest, signal: AbortSignal | undefined): Promise<Received> {
+    let url = req.url;
+    let method = req.method ?? 'GET';
+    let body = req.body;
+    for (let hops = 0; ; hops++) {
+      const response = await request(url, { method, headers: { accept: 'application/json', ...req.headers }, body, signal, dispatcher });
+      const location = header(response.headers, 'location');
+      if (!REDIRECT_STATUSES.has(response.statusCode) || !location) {
+        return { status: response.statusCode, headers: response.headers, text: await readCapped(response.body, opts.maxResponseBytes, url) };
+      }
+      await response.body.dump();
+      const next = new URL(location, url);
+      checkRedirect(new URL(url), next, response.statusCode, hops);
+      // As browsers do: 303, and 301/302 after a POST, continue as a GET without the body.
+      if (response.statusCode === 303 || (method === 'POST' && response.statusCode <= 302)) {
+        method = 'GET';
+        body = undefined;
+      }
+      url = next.href;
+    }
+  }
+
+  function backoffMs(tries: number): number {
+    const exponential = opts.retryBaseDelayMs * 2 ** (tries - 1);
+    return exponential / 2 + (Math.random() * exponential) / 2;
+  }
+
+  async function close(): Promise<void> {
+    cache.clear();
+    await dispatcher.close();
+  }
+
+  return { json, close };
 }
 
-function send(dispatcher: Dispatcher, req: HttpRequest, method: 'GET' | 'POST') {
-  return request(req.url, { method, headers: { accept: 'application/json', ...req.headers }, body: req.body, signal: req.signal, dispatcher });
+function createDispatcher(opts: Settings): Dispatcher {
+  const timeoutMs = Math.round(opts.timeoutSeconds * 1000);
+  // `ca` replaces Node's roots rather than adding to them, so the roots go along.
+  const trust = opts.ca?.length ? { ca: [...rootCertificates, ...opts.ca] } : {};
+  const agentOptions: Agent.Options = {
+    connections: opts.maxConcurrentPerOrigin,
+    connectTimeout: timeoutMs,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    connect: { ...trust, timeout: timeoutMs },
+  };
+  const routes = proxyRoutes(opts.proxy);
+  if (!routes) return new Agent(agentOptions);
+  // Through a proxy the connector is undici's own: the TLS settings go to the proxy leg and the tunnelled one.
+  const tunnelTls = { ...trust, timeout: timeoutMs, rejectUnauthorized: opts.proxy?.strictSSL !== false };
+  return new EnvHttpProxyAgent({ ...agentOptions, ...routes, token: opts.proxy?.authorization, requestTls: tunnelTls, proxyTls: tunnelTls });
+}
+
+/** The proxy for each scheme and the hosts that go direct, from the options and maybe the environment. */
+function proxyRoutes(proxy: ProxyOptions | undefined): { httpProxy: string; httpsProxy: string; noProxy: string } | undefined {
+  if (!proxy) return undefined;
+  const env = proxy.fromEnvironment ? process.env : {};
+  // An empty string tells undici "no proxy" instead of falling back to the environment itself.
+  const httpProxy = proxy.url || env.http_proxy || env.HTTP_PROXY || '';
+  const httpsProxy = proxy.url || env.https_proxy || env.HTTPS_PROXY || '';
+  if (!httpProxy && !httpsProxy) return undefined;
+  const noProxy = [...(proxy.noProxy ?? []), ...(env.no_proxy ?? env.NO_PROXY ?? '').split(',')].map((h) => h.trim()).filter(Boolean);
+  return { httpProxy, httpsProxy, noProxy: noProxy.join(',') };
+}
+
+function checkRedirect(from: URL, to: URL, status: number, hops: number): void {
+  if (to.origin !== from.origin) {
+    const location = redactUrl(to.href);
+    throw new SpacesError('redirect', `${from.host} redirected to ${location}, another server, so the request was not followed there.`, { status, location });
+  }
+  if (hops >= MAX_REDIRECTS) throw new SpacesError('redirect', `${from.host} redirected more than ${MAX_REDIRECTS} times.`, { status });
+}
+
+/** How long a 429/503 asks to wait: `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date. */
+function retryAfterMs(headers: Received['headers']): number | undefined {
+  const ms = header(headers, 'retry-after-ms')?.trim();
+  if (ms && Number.isFinite(Number(ms))) return Math.max(0, Number(ms));
+  const value = header(headers, 'retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+async function pause(ms: number, signal: AbortSignal | undefined, trace: Trace): Promise<void> {
+  await sleep(ms, undefined, { signal });
+  trace.retries++;
+}
+
+function header(headers: Received['headers'], name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Identifies a GET for sharing and caching: URL and every header (any may carry a credential), hashed so no secret is kept. */
+function requestKey(req: HttpRequest): string {
+  const headers = Object.entries(req.headers ?? {})
+    .map(([name, value]) => [name.toLowerCase(), value])
+    .sort(([a], [b]) => (a! < b! ? -1 : 1));
+  return createHash('sha256').update(JSON.stringify([req.url, headers])).digest('hex');
 }
 
 async function readCapped(body: AsyncIterable<Buffer> & { destroy(err?: Error): unknown }, maxBytes: number, url: string): Promise<string> {
@@ -86,14 +293,14 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(err?: Error): 
     size += chunk.length;
     if (size > maxBytes) {
       body.destroy();
-      throw new SpacesError('badResponse', `The answer from ${new URL(url).host} is larger than ${formatMegabytes(maxBytes)} MB and was cut off.`);
+      throw new SpacesError('badResponse', `The answer from ${hostOf(url)} is larger than ${formatBytes(maxBytes)} and was cut off.`);
     }
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function parseJson(text: string, contentType: string): unknown {
+function parseJson(text: string, contentType = ''): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -102,7 +309,8 @@ function parseJson(text: string, contentType: string): unknown {
   }
 }
 
-function errorFor(status: number, text: string, req: HttpRequest): SpacesError {
+/** A non-2xx answer in the vendor's words where it has some; `retryAt` when the server said when to come back. */
+function errorFor(status: number, text: string, req: HttpRequest, retryAt?: number, kind?: ErrorKind): SpacesError {
   let body: unknown = text;
   try {
     body = JSON.parse(text);
@@ -110,21 +318,50 @@ function errorFor(status: number, text: string, req: HttpRequest): SpacesError {
     // not JSON: the vendor's reader gets the text
   }
   const described = req.describeError?.(status, body);
-  return new SpacesError(described?.kind ?? kindForStatus(status), described?.message ?? `The server answered ${status}.`, { status });
+  const host = hostOf(req.url);
+  const fallback = retryAt === undefined ? `${host} answered with status ${status}.` : `${host} asks to wait ${formatWait(retryAt - Date.now())} before the next request.`;
+  return new SpacesError(kind ?? described?.kind ?? kindForStatus(status), described?.message ?? fallback, retryAt === undefined ? { status } : { status, retryAt });
 }
 
-function toSpacesError(err: unknown, req: HttpRequest): SpacesError {
+const TIMEOUTS: Readonly<Record<string, (host: string, seconds: string) => string>> = {
+  UND_ERR_CONNECT_TIMEOUT: (host, s) => `Connecting to ${host} took longer than ${s} seconds.`,
+  UND_ERR_HEADERS_TIMEOUT: (host, s) => `${host} did not start answering within ${s} seconds.`,
+  UND_ERR_BODY_TIMEOUT: (host, s) => `${host} stopped sending its answer for ${s} seconds.`,
+};
+
+const NETWORK: Readonly<Record<string, (host: string) => string>> = {
+  ECONNREFUSED: (host) => `${host} refused the connection.`,
+  ENOTFOUND: (host) => `The name of ${host} could not be resolved.`,
+  EAI_AGAIN: (host) => `The name of ${host} could not be resolved.`,
+  ECONNRESET: (host) => `The connection to ${host} was closed unexpectedly.`,
+  UND_ERR_SOCKET: (host) => `The connection to ${host} was closed unexpectedly.`,
+};
+
+function toSpacesError(err: unknown, url: string, signal: AbortSignal | undefined, timeoutSeconds: number): SpacesError {
   if (err instanceof SpacesError) return err;
-  const host = new URL(req.url).host;
-  const code = (err as { code?: string; cause?: { code?: string } })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
-  if (req.signal?.aborted || (err as Error)?.name === 'AbortError') return new SpacesError('cancelled', 'The request was cancelled.', {}, { cause: err });
-  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-    return new SpacesError('timeout', `${host} did not answer in time.`, {}, { cause: err });
-  }
-  if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code)) {
+  if (signal?.aborted) return new SpacesError('cancelled', 'The request was cancelled.', {}, { cause: err });
+  const host = hostOf(url);
+  const code = errorCode(err);
+  const timeout = TIMEOUTS[code];
+  if (timeout) return new SpacesError('timeout', timeout(host, String(timeoutSeconds)), {}, { cause: err });
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/.test(code)) {
     return new SpacesError('tls', `The certificate of ${host} is not trusted (${code}).`, {}, { cause: err });
   }
-  return new SpacesError('network', `Could not reach ${host}${code ? ` (${code})` : ''}.`, {}, { cause: err });
+  const proxyStatus = /Proxy response \((\d+)\)/.exec(err instanceof Error ? err.message : '')?.[1];
+  if (proxyStatus) return new SpacesError('network', `The proxy refused to connect to ${host} (status ${proxyStatus}).`, {}, { cause: err });
+  const message = NETWORK[code]?.(host) ?? `Could not reach ${host}${code ? ` (${code})` : ''}.`;
+  return new SpacesError('network', message, {}, { cause: err });
+}
+
+function errorCode(err: unknown): string {
+  const { code, cause } = (err ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+  const found = typeof code === 'string' ? code : cause?.code;
+  return typeof found === 'string' ? found : '';
+}
+
+function logLine(method: string, url: string, outcome: string, ms: number, trace: Trace): string {
+  const retries = trace.retries === 0 ? '' : `, ${trace.retries} ${trace.retries === 1 ? 'retry' : 'retries'}`;
+  return `${method} ${redactUrl(url)} ${outcome} ${ms}ms${retries}${trace.source ? `, ${trace.source}` : ''}`;
 }
 
 const SECRET_PARAM = /token|key|secret|password|signature|auth/i;
@@ -142,6 +379,22 @@ export function redactUrl(raw: string): string {
   }
 }
 
-function formatMegabytes(bytes: number): string {
-  return String(Math.round((bytes / (1024 * 1024)) * 10) / 10);
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+function formatBytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? `${Math.round(mb * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+function formatWait(ms: number): string {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  if (seconds < 120) return `${seconds} seconds`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 120 ? `${minutes} minutes` : `${Math.round(minutes / 60)} hours`;
 }

@@ -1,7 +1,9 @@
 /** Small helpers the vendor files share to turn vendor JSON into SpaceDetails. */
 import type * as z from 'zod/mini';
 import { SpacesError } from '../errors';
+import type { HttpClient, HttpRequest } from '../http';
 import type { Fact, Value, ValueKind } from '../model';
+import type { FetchOptions } from './vendor';
 
 /**
  * An ISO 8601 string in UTC, or undefined. Accepts ISO strings, Blueworks' `+0000` offsets (no colon,
@@ -47,4 +49,124 @@ export function clip(text: string, max = 300): string {
 /** The missing-credentials error every vendor raises before sending anything. */
 export function missingSecret(vendorName: string, field: string): SpacesError {
   return new SpacesError('config', `No ${field} is set for this ${vendorName} account: use "Set Credentials…".`);
+}
+
+/** `base` plus path segments, each percent-encoded: ids are opaque and may hold `/`, `?`, `#` or spaces. */
+export function apiUrl(base: string, ...segments: readonly string[]): string {
+  return [base.replace(/\/+$/, ''), ...segments.map(encodeURIComponent)].join('/');
+}
+
+/** The missing-setting error (e.g. a workspace id), raised before sending anything. */
+export function missingSetting(vendorName: string, label: string, why?: string): SpacesError {
+  return new SpacesError('config', `This ${vendorName} account has no ${label}${why ? ` (${why})` : ''}: add it in the settings.`);
+}
+
+export type DescribeError = NonNullable<HttpRequest['describeError']>;
+
+/** A GET through the shared client: Refresh skips cached copies, the vendor words the errors. */
+export function getJson(http: HttpClient, url: string, headers: Record<string, string>, describeError: DescribeError, options: FetchOptions = {}): Promise<unknown> {
+  return http.json({ url, headers, signal: options.signal, cache: options.refresh ? 'refresh' : 'use', describeError });
+}
+
+/**
+ * Turns a vendor's error body into one sentence: `<Vendor>: <what the vendor said> (HTTP <status>).`
+ * `pick` returns the vendor's own words from the parsed body; a body of another shape, or plain text
+ * that is not an HTML page, is used as it is. The account's secrets and anything token-shaped are
+ * masked, so a vendor that echoes the key never puts it on screen.
+ */
+export function errorReader<T>(vendorName: string, schema: z.ZodMiniType<T>, pick: (body: T) => readonly (string | undefined)[], secrets: readonly (string | undefined)[] = []): DescribeError {
+  return (status, body) => {
+    const parsed = schema.safeParse(body);
+    const parts = parsed.success ? pick(parsed.data) : [typeof body === 'string' && !/^\s*</.test(body) ? body : undefined];
+    const words = parts.map((p) => p?.trim().replace(/[.\s]+$/, '')).filter((p) => p);
+    const said = clip(maskSecrets([...new Set(words)].join(': '), secrets), 240);
+    return { message: said ? `${vendorName}: ${said} (HTTP ${status}).` : `${vendorName} answered HTTP ${status} (${statusMeaning(status)}).` };
+  };
+}
+
+/** API keys like `sk-…`, JWTs and bearer values, wherever they appear in a vendor's text. */
+const TOKEN_SHAPED = /\bsk-[\w-]{6,}|\beyJ[\w-]+\.[\w-]+\.[\w-]*|\bBearer\s+\S+/g;
+
+export function maskSecrets(text: string, secrets: readonly (string | undefined)[] = []): string {
+  let masked = text;
+  for (const secret of secrets) if (secret && secret.length >= 4) masked = masked.split(secret).join('***');
+  return masked.replace(TOKEN_SHAPED, '***');
+}
+
+function statusMeaning(status: number): string {
+  if (status === 401) return 'the credentials were rejected';
+  if (status === 403) return 'access denied';
+  if (status === 404) return 'not found';
+  if (status === 429) return 'too many requests';
+  if (status >= 500) return 'server error';
+  return 'unexpected answer';
+}
+
+/** `past_due` → `Past due`, `ACTIVE` → `Active`: a vendor's status code as a label. */
+export function humanize(code: string): string {
+  const spaced = code.replace(/[_-]+/g, ' ').trim();
+  const words = spaced === spaced.toUpperCase() ? spaced.toLowerCase() : spaced;
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * Stable, unique row ids for a group: the vendor's key where there is one, the position otherwise,
+ * and a `~n` suffix where the vendor repeats a key.
+ */
+export function rowIds(keys: readonly (string | number | null | undefined)[]): string[] {
+  const seen = new Map<string, number>();
+  return keys.map((key, index) => {
+    const base = key === null || key === undefined || key === '' ? `#${index + 1}` : String(key);
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return count === 1 ? base : `${base}~${count}`;
+  });
+}
+
+/** `text` with every secret value masked, so no error message repeats a credential. */
+export function scrubSecrets(text: string, secrets: readonly (string | undefined)[]): string {
+  return secrets.reduce<string>((out, secret) => (secret && secret.length >= 4 ? out.split(secret).join('***') : out), text);
+}
+
+/**
+ * The vendor's own words from an error body of the usual shapes (plain text, `message`, `description`,
+ * OAuth's `error_description`, `{error: {...}}`, `errors[0]`), masked and clipped; HTML pages say nothing.
+ */
+export function errorText(body: unknown, secrets: readonly (string | undefined)[] = []): string | undefined {
+  const text = pickErrorText(body, 0);
+  return text ? clip(scrubSecrets(text, secrets)) : undefined;
+}
+
+function pickErrorText(body: unknown, depth: number): string | undefined {
+  if (typeof body === 'string') return /^\s*</.test(body) ? undefined : body.trim() || undefined;
+  if (typeof body !== 'object' || body === null || depth > 2) return undefined;
+  const record = body as Record<string, unknown>;
+  for (const key of ['error_description', 'description', 'message', 'detail', 'title']) {
+    const value = record[key];
+    if (typeof value === 'string' && value.trim()) return value.trim();
+  }
+  if (record.error !== undefined) return pickErrorText(record.error, depth + 1);
+  if (Array.isArray(record.errors)) return pickErrorText(record.errors[0], depth + 1);
+  return undefined;
+}
+
+/** One sentence: our lead, then the vendor's words when it gave any ("<lead>: <said>."). */
+export function sentence(lead: string, said?: string): string {
+  const text = said ? `${lead}: ${said}` : lead;
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}
+
+/** Keeps group item ids unique: the first use of an id stays as it is, repeats get `#2`, `#3`… */
+export function uniqueIds(): (id: string) => string {
+  const seen = new Map<string, number>();
+  return (id) => {
+    const count = (seen.get(id) ?? 0) + 1;
+    seen.set(id, count);
+    return count === 1 ? id : `${id}#${count}`;
+  };
+}
+
+/** A list of tags or names as one text value, or undefined when there are none. */
+export function listText(values: readonly string[] | null | undefined): string | undefined {
+  return values && values.length > 0 ? values.join(', ') : undefined;
 }
