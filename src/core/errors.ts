@@ -46,8 +46,16 @@ export class SpacesError extends Error {
   }
 }
 
+/**
+ * Structural, not `instanceof`: the network stack is a separate bundle from the extension, so an error
+ * thrown there is an instance of that bundle's copy of the class.
+ */
 export function isSpacesError(value: unknown): value is SpacesError {
-  return value instanceof SpacesError;
+  return (
+    value instanceof Error &&
+    value.name === 'SpacesError' &&
+    (ERROR_KINDS as readonly string[]).includes((value as { kind?: unknown }).kind as string)
+  );
 }
 
 /** The kind an HTTP status means when the vendor's body says nothing more specific. */

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { rootCertificates } from 'node:tls';
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, Pool, request, type Dispatcher } from 'undici';
 import { InFlight, TtlCache } from './cache';
 import { kindForStatus, SpacesError, type ErrorKind } from './errors';
 
@@ -173,13 +173,13 @@ export function createHttpClient(options: Partial<HttpOptions> = {}): ClosableHt
       }
       const { status, headers, text } = received;
       if (status >= 200 && status < 300) return { value: parseJson(text, header(headers, 'content-type')), status };
-      const waitMs = RETRY_STATUSES.has(status) ? retryAfterMs(headers) : undefined;
-      if (waitMs !== undefined && waitMs > opts.maxRetryDelaySeconds * 1000) throw errorFor(status, text, req, Date.now() + waitMs, 'rateLimited');
-      if (!last && RETRY_STATUSES.has(status)) {
-        await pause(waitMs ?? backoffMs(tries), signal, trace);
-        continue;
-      }
-      throw errorFor(status, text, req, waitMs === undefined ? undefined : Date.now() + waitMs);
+      if (!RETRY_STATUSES.has(status)) throw errorFor(status, text, req);
+      const waitMs = retryAfterMs(headers);
+      const retryAt = waitMs === undefined ? undefined : Date.now() + waitMs;
+      // Waiting longer than the cap would leave the user staring at a spinner: say when to come back instead.
+      if (waitMs !== undefined && waitMs > opts.maxRetryDelaySeconds * 1000) throw errorFor(status, text, req, retryAt, 'rateLimited');
+      if (last) throw errorFor(status, text, req, retryAt);
+      await pause(waitMs ?? backoffMs(tries), signal, trace);
     }
   }
 
@@ -232,9 +232,17 @@ function createDispatcher(opts: Settings): Dispatcher {
   };
   const routes = proxyRoutes(opts.proxy);
   if (!routes) return new Agent(agentOptions);
-  // Through a proxy the connector is undici's own: the TLS settings go to the proxy leg and the tunnelled one.
+  // Through a proxy undici connects by itself: the TLS settings go to the proxy leg and the tunnelled one,
+  // and the client that asks the proxy for a tunnel gets the timeouts too (its default wait is 5 minutes).
   const tunnelTls = { ...trust, timeout: timeoutMs, rejectUnauthorized: opts.proxy?.strictSSL !== false };
-  return new EnvHttpProxyAgent({ ...agentOptions, ...routes, token: opts.proxy?.authorization, requestTls: tunnelTls, proxyTls: tunnelTls });
+  return new EnvHttpProxyAgent({
+    ...agentOptions,
+    ...routes,
+    token: opts.proxy?.authorization,
+    requestTls: tunnelTls,
+    proxyTls: tunnelTls,
+    clientFactory: (origin, options) => new Pool(origin, { ...options, headersTimeout: timeoutMs, bodyTimeout: timeoutMs }),
+  });
 }
 
 /** The proxy for each scheme and the hosts that go direct, from the options and maybe the environment. */
@@ -394,7 +402,7 @@ function formatBytes(bytes: number): string {
 
 function formatWait(ms: number): string {
   const seconds = Math.max(1, Math.round(ms / 1000));
-  if (seconds < 120) return `${seconds} seconds`;
   const minutes = Math.round(seconds / 60);
-  return minutes < 120 ? `${minutes} minutes` : `${Math.round(minutes / 60)} hours`;
+  const [count, unit] = seconds < 120 ? [seconds, 'second'] : minutes < 120 ? [minutes, 'minute'] : [Math.round(minutes / 60), 'hour'];
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }

@@ -3,7 +3,7 @@
  * anew once when the vendor rejects it (401). Shared by every vendor whose auth exchanges credentials
  * for a short-lived token (Blueworks OAuth, Sharely access tokens).
  */
-import { SpacesError } from './errors';
+import { isSpacesError } from './errors';
 
 export interface IssuedToken {
   readonly token: string;
@@ -45,7 +45,7 @@ export class CachedToken {
     try {
       return await call(token);
     } catch (err) {
-      if (!(err instanceof SpacesError) || err.kind !== 'auth') throw err;
+      if (!isSpacesError(err) || err.kind !== 'auth') throw err;
       this.invalidate(token);
       return call(await this.get(signal));
     }

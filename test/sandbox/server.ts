@@ -100,7 +100,7 @@ const TRUNCATED_BODY = { items: Array.from({ length: 20 }, (_, i) => ({ id: `ite
 const LOGIN_PAGE = '<!DOCTYPE html><html><head><title>Sign in</title></head><body><form method="post" action="/login"><input name="user"><input name="password" type="password"><button>Sign in</button></form></body></html>';
 
 export class Sandbox {
-  private readonly server = http.createServer((req, res) => void this.handle(req, res));
+  private readonly server = http.createServer((req, res) => this.serve(req, res));
   private secure?: https.Server;
   private certificate?: Certificate;
   private readonly routes: Route[] = [];
@@ -185,7 +185,7 @@ export class Sandbox {
   /** Serves the same routes over HTTPS with a certificate for 127.0.0.1 and localhost (see `caPem`). */
   async listenHttps(port = 0): Promise<string> {
     this.certificate = await sandboxCertificate();
-    this.secure = https.createServer({ key: this.certificate.key, cert: this.certificate.cert }, (req, res) => void this.handle(req, res));
+    this.secure = https.createServer({ key: this.certificate.key, cert: this.certificate.cert }, (req, res) => this.serve(req, res));
     this.watch(this.secure);
     await listenOnLoopback(this.secure, port);
     return this.httpsUrl;
@@ -227,6 +227,11 @@ export class Sandbox {
     } catch (err) {
       return { status: 400, body: { error: 'BadFault', message: err instanceof Error ? err.message : String(err) } };
     }
+  }
+
+  private serve(req: http.IncomingMessage, res: http.ServerResponse): void {
+    // A client that goes away mid-request ends up here; the sandbox carries on.
+    this.handle(req, res).catch(() => res.destroy());
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

@@ -1,8 +1,11 @@
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { createHttpClient, redactUrl, type ClosableHttpClient } from '../../src/core/http';
 import { type SpacesError } from '../../src/core/errors';
 import { startSandbox, type Sandbox } from '../sandbox/server';
+import { failsWith } from './http-support';
+
+const SECRET = 's3cret-value';
 
 describe('http: basics', () => {
   let sandbox: Sandbox;
@@ -14,27 +17,43 @@ describe('http: basics', () => {
       .route('GET', '/ok', () => ({ status: 200, body: { fine: true } }))
       .route('GET', '/html', () => ({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html>login</html>' }))
       .route('GET', '/big', () => ({ status: 200, body: 'x'.repeat(4096) }))
-      .route('GET', '/teapot', () => ({ status: 503, body: { reason: 'busy' } }));
-    http = createHttpClient({ maxResponseBytes: 1024, log: (l) => lines.push(l) });
+      .route('GET', '/teapot', () => ({ status: 503, body: { reason: 'busy' } }))
+      .errorShape('/vendor/', (status, message) => ({ errorCode: status, errorMessage: message }));
+    http = createHttpClient({ maxResponseBytes: 1024, retryBaseDelayMs: 1, cacheTtlSeconds: 0, log: (l) => lines.push(l) });
   });
+  beforeEach(() => sandbox.reset());
   after(async () => {
     await http.close();
     await sandbox.close();
+    // Whatever happened above, no line may carry a header value.
+    for (const line of lines) assert.doesNotMatch(line, new RegExp(SECRET));
   });
 
   it('returns parsed JSON and logs one line without header values', async () => {
-    assert.deepEqual(await http.json({ url: `${sandbox.url}/ok?api_key=s3cret`, headers: { authorization: 'Bearer s3cret' } }), { fine: true });
-    const line = lines.at(-1)!;
-    assert.match(line, /^GET http:\/\/127\.0\.0\.1:\d+\/ok\?api_key=\*\*\* 200 \d+ms/);
-    assert.doesNotMatch(line, /s3cret/);
+    assert.deepEqual(await http.json({ url: `${sandbox.url}/ok?api_key=${SECRET}`, headers: { authorization: `Bearer ${SECRET}` } }), { fine: true });
+    assert.match(lines.at(-1)!, /^GET http:\/\/127\.0\.0\.1:\d+\/ok\?api_key=\*\*\* 200 \d+ms$/);
+    assert.equal(sandbox.received[0]?.headers.authorization, `Bearer ${SECRET}`);
+    assert.equal(sandbox.received[0]?.headers.accept, 'application/json');
+  });
+
+  it('logs the error kind and status of a failure', async () => {
+    await assert.rejects(http.json({ url: `${sandbox.url}/nowhere`, headers: { 'x-api-key': SECRET } }), failsWith('notFound'));
+    assert.match(lines.at(-1)!, /^GET http:\/\/127\.0\.0\.1:\d+\/nowhere 404 notFound \d+ms$/);
   });
 
   it('reports HTML instead of JSON as badResponse', async () => {
-    await assert.rejects(http.json({ url: `${sandbox.url}/html` }), (e: SpacesError) => e.kind === 'badResponse' && /HTML/.test(e.message));
+    await assert.rejects(http.json({ url: `${sandbox.url}/html` }), failsWith('badResponse', /HTML/));
+    sandbox.addFault({ path: '/ok', kind: 'html', times: 1 });
+    await assert.rejects(http.json({ url: `${sandbox.url}/ok` }), failsWith('badResponse', /HTML page/));
+  });
+
+  it('reports cut-off JSON as badResponse', async () => {
+    sandbox.addFault({ path: '/ok', kind: 'truncated', times: 1 });
+    await assert.rejects(http.json({ url: `${sandbox.url}/ok` }), failsWith('badResponse', /incomplete or malformed JSON/));
   });
 
   it('cuts off a body over the size cap', async () => {
-    await assert.rejects(http.json({ url: `${sandbox.url}/big` }), (e: SpacesError) => e.kind === 'badResponse' && /larger than/.test(e.message));
+    await assert.rejects(http.json({ url: `${sandbox.url}/big` }), failsWith('badResponse', /larger than 1 KB/));
   });
 
   it('lets the vendor word an error answer', async () => {
@@ -42,14 +61,99 @@ describe('http: basics', () => {
     await assert.rejects(http.json({ url: `${sandbox.url}/teapot`, describeError }), (e: SpacesError) => e.kind === 'server' && e.message === 'busy: busy (503)');
   });
 
+  it('hands the vendor its own error body from a status fault', async () => {
+    sandbox.addFault({ path: '/vendor/', kind: 'status', status: 403, times: 1 });
+    const describeError = (_status: number, body: unknown) => ({ message: `denied: ${(body as { errorMessage: string }).errorMessage}` });
+    await assert.rejects(http.json({ url: `${sandbox.url}/vendor/space`, describeError }), failsWith('forbidden', /^denied: Sandbox fault: Forbidden$/));
+  });
+
+  it('falls back to the status when the vendor has no words', async () => {
+    sandbox.addFault({ path: '/ok', kind: 'status', status: 401, times: 1, body: 'nope' });
+    await assert.rejects(http.json({ url: `${sandbox.url}/ok` }), (e: SpacesError) => e.kind === 'auth' && e.details.status === 401 && /answered with status 401/.test(e.message));
+  });
+
   it('reports a refused connection as network', async () => {
     const closed = await startSandbox();
     const url = closed.url;
     await closed.close();
-    await assert.rejects(http.json({ url: `${url}/ok` }), (e: SpacesError) => e.kind === 'network');
+    await assert.rejects(http.json({ url: `${url}/ok` }), failsWith('network', /refused the connection/));
   });
 
   it('redacts user info and secret query values', () => {
     assert.equal(redactUrl('https://u:p@h.example/x?token=a&page=2'), 'https://h.example/x?token=***&page=2');
+  });
+});
+
+describe('http: redirects', () => {
+  let sandbox: Sandbox;
+  let other: Sandbox;
+  let http: ClosableHttpClient;
+  const headers = { authorization: `Bearer ${SECRET}` };
+  before(async () => {
+    [sandbox, other] = await Promise.all([startSandbox(), startSandbox()]);
+    for (const s of [sandbox, other]) {
+      s.route('GET', '/ok', () => ({ status: 200, body: { fine: true } }));
+      s.route('POST', '/form', () => ({ status: 303, headers: { location: '/ok' } }));
+    }
+    http = createHttpClient({ cacheTtlSeconds: 0 });
+  });
+  beforeEach(() => {
+    sandbox.reset();
+    other.reset();
+  });
+  after(async () => {
+    await http.close();
+    await Promise.all([sandbox.close(), other.close()]);
+  });
+
+  it('follows a same-origin redirect with the same headers', async () => {
+    sandbox.addFault({ path: '/moved', kind: 'redirect', status: 301, location: '/ok' });
+    assert.deepEqual(await http.json({ url: `${sandbox.url}/moved`, headers }), { fine: true });
+    assert.deepEqual(sandbox.received.map((r) => [r.url, r.headers.authorization]), [
+      ['/moved', headers.authorization],
+      ['/ok', headers.authorization],
+    ]);
+  });
+
+  it('continues a POST answered 303 as a GET', async () => {
+    assert.deepEqual(await http.json({ url: `${sandbox.url}/form`, method: 'POST', body: 'a=1', headers }), { fine: true });
+    assert.deepEqual(sandbox.received.map((r) => `${r.method} ${r.url}`), ['POST /form', 'GET /ok']);
+  });
+
+  it('does not follow a redirect to another server, and names the (redacted) location', async () => {
+    sandbox.addFault({ path: '/away', kind: 'redirect', location: `${other.url}/ok?token=${SECRET}` });
+    await assert.rejects(http.json({ url: `${sandbox.url}/away`, headers }), (e: SpacesError) => {
+      assert.equal(e.kind, 'redirect');
+      assert.equal(e.details.status, 302);
+      assert.equal(e.details.location, `${other.url}/ok?token=***`);
+      assert.ok(e.message.includes(`${other.url}/ok?token=***`), e.message);
+      assert.doesNotMatch(e.message, new RegExp(SECRET));
+      return true;
+    });
+    assert.equal(other.requests, 0);
+  });
+
+  it('treats another host name for the same server as another origin', async () => {
+    const port = new URL(sandbox.url).port;
+    sandbox.addFault({ path: '/away', kind: 'redirect', location: `http://localhost:${port}/ok` });
+    await assert.rejects(http.json({ url: `${sandbox.url}/away`, headers }), failsWith('redirect', /localhost/));
+    assert.deepEqual(sandbox.received.map((r) => r.url), ['/away']);
+  });
+
+  it('treats https to http on the same host as another origin', async () => {
+    sandbox.addFault({ path: '/down', kind: 'redirect', location: `${sandbox.url}/ok` });
+    const tls = createHttpClient({ ca: [sandbox.caPem], cacheTtlSeconds: 0 });
+    try {
+      await assert.rejects(tls.json({ url: `${sandbox.httpsUrl}/down`, headers }), failsWith('redirect'));
+      assert.equal(sandbox.requests, 1);
+    } finally {
+      await tls.close();
+    }
+  });
+
+  it('gives up after five hops', async () => {
+    sandbox.addFault({ path: '/loop', kind: 'redirect', location: '/loop' });
+    await assert.rejects(http.json({ url: `${sandbox.url}/loop` }), failsWith('redirect', /more than 5 times/));
+    assert.equal(sandbox.requests, 6);
   });
 });

@@ -1,5 +1,6 @@
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
+import https from 'node:https';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 describe('sandbox server', () => {
@@ -34,5 +35,62 @@ describe('sandbox server', () => {
     const before = (await (await fetch(`${sandbox.url}/__sandbox/stats`)).json()) as { requests: number; connections: number };
     assert.ok(before.connections >= 1);
     assert.equal(before.requests, sandbox.received.length);
+  });
+});
+
+describe('sandbox control over HTTP', () => {
+  let sandbox: Sandbox;
+  const control = (method: string, path: string, body?: unknown) =>
+    fetch(`${sandbox.url}/__sandbox/${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  before(async () => {
+    sandbox = await startSandbox();
+    sandbox.route('GET', '/api/thing', () => ({ status: 200, body: { ok: true } }));
+    sandbox.errorShape('/api/', (status, message) => ({ code: status, detail: message }));
+  });
+  beforeEach(() => sandbox.reset());
+  after(() => sandbox.close());
+
+  it('adds a fault for a number of requests, in the vendor error shape', async () => {
+    assert.equal((await control('POST', 'faults', { path: '/api/', kind: 'status', status: 429, times: 1, headers: { 'retry-after': '7' } })).status, 201);
+    const faulted = await fetch(`${sandbox.url}/api/thing`);
+    assert.equal(faulted.status, 429);
+    assert.equal(faulted.headers.get('retry-after'), '7');
+    assert.deepEqual(await faulted.json(), { code: 429, detail: 'Sandbox fault: Too Many Requests' });
+    assert.equal((await fetch(`${sandbox.url}/api/thing`)).status, 200);
+  });
+
+  it('clears faults, and refuses invalid ones', async () => {
+    await control('POST', 'faults', { path: '/api/', kind: 'html' });
+    assert.match(await (await fetch(`${sandbox.url}/api/thing`)).text(), /<html>/);
+    assert.equal((await control('DELETE', 'faults')).status, 200);
+    assert.equal((await fetch(`${sandbox.url}/api/thing`)).status, 200);
+    assert.equal((await control('POST', 'faults', { path: 'api', kind: 'explode' })).status, 400);
+    assert.equal((await control('POST', 'faults', { path: '/api/', kind: 'redirect' })).status, 400);
+  });
+
+  it('matches the method when given', async () => {
+    await control('POST', 'faults', { path: '/api/', method: 'POST', kind: 'status', status: 500 });
+    assert.equal((await fetch(`${sandbox.url}/api/thing`)).status, 200);
+  });
+
+  it('reports what it received, and resets counters', async () => {
+    await fetch(`${sandbox.url}/api/thing?x=1`, { headers: { 'x-probe': 'yes' } });
+    const { requests } = (await (await control('GET', 'received')).json()) as { requests: { method: string; url: string; headers: Record<string, string> }[] };
+    assert.deepEqual(requests.map((r) => [r.method, r.url, r.headers['x-probe']]), [['GET', '/api/thing?x=1', 'yes']]);
+    assert.equal((await control('POST', 'reset')).status, 200);
+    assert.deepEqual({ ...sandbox.stats(), connections: 0 }, { requests: 0, connections: 0, inFlight: 0, maxInFlight: 0 });
+    assert.equal(sandbox.received.length, 0);
+  });
+
+  it('serves the same routes over HTTPS with a certificate for 127.0.0.1', async () => {
+    assert.match(sandbox.httpsUrl, /^https:\/\/127\.0\.0\.1:\d+$/);
+    const body = await new Promise<string>((resolve, reject) => {
+      https.get(`${sandbox.httpsUrl}/api/thing`, { ca: sandbox.caPem }, (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk));
+        res.on('end', () => resolve(text));
+      }).on('error', reject);
+    });
+    assert.deepEqual(JSON.parse(body), { ok: true });
   });
 });

@@ -68,59 +68,51 @@ export function getJson(http: HttpClient, url: string, headers: Record<string, s
   return http.json({ url, headers, signal: options.signal, cache: options.refresh ? 'refresh' : 'use', describeError });
 }
 
+export interface ErrorWording {
+  readonly vendorName: string;
+  /** What was asked for: "space", "workspace". */
+  readonly what: string;
+  /** What the request authenticated with: "API key", "access token". */
+  readonly credentials: string;
+  /** The account's secret values, masked wherever the vendor echoes them. */
+  readonly secrets?: readonly (string | undefined)[];
+  /** Words the usual shapes miss (Alumio's `violations`). */
+  readonly moreWords?: (body: unknown) => string | undefined;
+}
+
+/** API keys like `sk-…`, JWTs and bearer values: masked even when they are not this account's. */
+const TOKEN_SHAPED = /\bsk-[\w-]{6,}|\beyJ[\w-]+\.[\w-]+\.[\w-]*|\bBearer\s+\S+/g;
+
 /**
- * Turns a vendor's error body into one sentence: `<Vendor>: <what the vendor said> (HTTP <status>).`
- * `pick` returns the vendor's own words from the parsed body; a body of another shape, or plain text
- * that is not an HTML page, is used as it is. The account's secrets and anything token-shaped are
- * masked, so a vendor that echoes the key never puts it on screen.
+ * A vendor's reading of an error answer: one sentence that says what failed, then the vendor's own
+ * words (`errorText`), e.g. "Sharely.ai has no space with this id: Space not found."
  */
-export function errorReader<T>(vendorName: string, schema: z.ZodMiniType<T>, pick: (body: T) => readonly (string | undefined)[], secrets: readonly (string | undefined)[] = []): DescribeError {
+export function describeHttpError({ vendorName, what, credentials, secrets = [], moreWords }: ErrorWording): DescribeError {
   return (status, body) => {
-    const parsed = schema.safeParse(body);
-    const parts = parsed.success ? pick(parsed.data) : [typeof body === 'string' && !/^\s*</.test(body) ? body : undefined];
-    const words = parts.map((p) => p?.trim().replace(/[.\s]+$/, '')).filter((p) => p);
-    const said = clip(maskSecrets([...new Set(words)].join(': '), secrets), 240);
-    return { message: said ? `${vendorName}: ${said} (HTTP ${status}).` : `${vendorName} answered HTTP ${status} (${statusMeaning(status)}).` };
+    const words = [errorText(body, secrets), moreWords?.(body)].map((w) => w?.replace(/[.\s]+$/, '')).filter((w) => w);
+    const said = words.length ? clip(scrubSecrets(words.join(': '), secrets).replace(TOKEN_SHAPED, '***')) : undefined;
+    const lead =
+      status === 401
+        ? `${vendorName} did not accept the ${credentials}`
+        : status === 403
+          ? `${vendorName} refused access to this ${what}`
+          : status === 404
+            ? `${vendorName} has no ${what} with this id`
+            : status === 429
+              ? `${vendorName} is limiting requests (HTTP 429)`
+              : status >= 500
+                ? `${vendorName} could not answer (HTTP ${status})`
+                : `${vendorName} did not accept the request for this ${what} (HTTP ${status})`;
+    return { message: sentence(lead, said) };
   };
 }
 
-/** API keys like `sk-…`, JWTs and bearer values, wherever they appear in a vendor's text. */
-const TOKEN_SHAPED = /\bsk-[\w-]{6,}|\beyJ[\w-]+\.[\w-]+\.[\w-]*|\bBearer\s+\S+/g;
-
-export function maskSecrets(text: string, secrets: readonly (string | undefined)[] = []): string {
-  let masked = text;
-  for (const secret of secrets) if (secret && secret.length >= 4) masked = masked.split(secret).join('***');
-  return masked.replace(TOKEN_SHAPED, '***');
-}
-
-function statusMeaning(status: number): string {
-  if (status === 401) return 'the credentials were rejected';
-  if (status === 403) return 'access denied';
-  if (status === 404) return 'not found';
-  if (status === 429) return 'too many requests';
-  if (status >= 500) return 'server error';
-  return 'unexpected answer';
-}
-
-/** `past_due` → `Past due`, `ACTIVE` → `Active`: a vendor's status code as a label. */
+/** `past_due` → `Past due`, `ACTIVE` → `Active`: a vendor's status code as a label. Other text stays as it is. */
 export function humanize(code: string): string {
+  if (!/^[A-Za-z]+(?:[_-][A-Za-z]+)*$/.test(code)) return code;
   const spaced = code.replace(/[_-]+/g, ' ').trim();
   const words = spaced === spaced.toUpperCase() ? spaced.toLowerCase() : spaced;
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/**
- * Stable, unique row ids for a group: the vendor's key where there is one, the position otherwise,
- * and a `~n` suffix where the vendor repeats a key.
- */
-export function rowIds(keys: readonly (string | number | null | undefined)[]): string[] {
-  const seen = new Map<string, number>();
-  return keys.map((key, index) => {
-    const base = key === null || key === undefined || key === '' ? `#${index + 1}` : String(key);
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
-    return count === 1 ? base : `${base}~${count}`;
-  });
 }
 
 /** `text` with every secret value masked, so no error message repeats a credential. */

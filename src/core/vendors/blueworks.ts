@@ -1,0 +1,411 @@
+/**
+ * IBM Blueworks Live (`/bwl` REST API). Auth: OAuth 2 client credentials of a (User) Service ID, the
+ * token cached until shortly before it expires and fetched anew once on a 401. Quirks that end in this
+ * file: kebab-case keys, dates with `+0000` offsets, `email-address` that may hold a plain user name.
+ * No browser URL for a space is documented, so `webUrl` stays unset.
+ */
+import * as z from 'zod/mini';
+import type { Account } from '../accounts';
+import type { ErrorKind } from '../errors';
+import type { Column, Fact, Group, GroupItem, SpaceDetails, SpaceRef, Status, Value } from '../model';
+import { CachedToken } from '../token';
+import { VENDORS } from './catalog';
+import { apiUrl, errorText, facts, getJson, listText, missingSecret, missingSetting, parseWith, sentence, toIsoDate, uniqueIds } from './normalize';
+import type { FetchOptions, FindQuery, Vendor, VendorClient, VendorContext } from './vendor';
+
+const NAME = VENDORS.blueworks.name;
+const API_VERSION = '1.0.0';
+/** Used when the token answer gives no lifetime: short, so a wrong guess costs one extra token request. */
+const DEFAULT_TOKEN_SECONDS = 300;
+export const BLUEWORKS_REGIONS = ['www', 'ibm', 'ams001', 'che001', 'mel001', 'us001', 'us006'] as const;
+
+const text = z.nullish(z.string());
+const date = z.nullish(z.union([z.string(), z.number()]));
+const tags = z.nullish(z.array(z.string()));
+const userRef = z.nullish(z.looseObject({ id: text, 'full-name': text, 'email-address': text }));
+
+const PERMISSIONS = [
+  ['blueprint-processes', 'Blueprint processes'],
+  ['automate-processes', 'Automate processes'],
+  ['compose-decisions', 'Compose decisions'],
+  ['author-policies', 'Author policies'],
+  ['manage-and-edit', 'Manage and edit'],
+] as const;
+
+const participantSchema = z.looseObject({
+  participant: z.looseObject({ type: z.string(), id: text, name: text }),
+  permissions: z.nullish(z.record(z.string(), z.nullish(z.boolean()))),
+});
+
+const artifactSchema = z.looseObject({
+  id: z.string(),
+  name: text,
+  type: text,
+  tags,
+  'archived-state': text,
+  'published-state': text,
+  'last-modified-date': date,
+  'last-modified-by-user': userRef,
+  'created-date': date,
+  'created-by-user': userRef,
+  'published-date': date,
+  'published-snapshot-name': text,
+  'published-snapshot-date': date,
+});
+type Artifact = z.infer<typeof artifactSchema>;
+
+/** What a space and each of its subspace entries share. */
+const spaceFields = {
+  name: text,
+  tags,
+  description: text,
+  goals: z.nullish(z.array(z.looseObject({ description: text, weight: text }))),
+  users: z.nullish(z.array(participantSchema)),
+  'space-ids': tags,
+  'space-names': tags,
+  'archived-state': text,
+  'last-modified-date': date,
+  'last-modified-by-user': userRef,
+  'created-date': date,
+  'created-by-user': userRef,
+};
+
+/** Subspace entries may nest further subspaces; those stay in `raw` and show when the subspace itself is opened. */
+const subspaceSchema = z.looseObject({ ...spaceFields, id: z.string() });
+type Subspace = z.infer<typeof subspaceSchema>;
+
+const ARTIFACT_GROUPS = [
+  ['blueprints', 'Blueprints'],
+  ['decisions', 'Decisions'],
+  ['policies', 'Policies'],
+  ['process-apps', 'Process apps'],
+] as const;
+
+const spaceSchema = z.looseObject({
+  ...spaceFields,
+  id: text,
+  subspaces: z.nullish(z.array(subspaceSchema)),
+  blueprints: z.nullish(z.array(artifactSchema)),
+  decisions: z.nullish(z.array(artifactSchema)),
+  policies: z.nullish(z.array(artifactSchema)),
+  'process-apps': z.nullish(z.array(artifactSchema)),
+});
+type BlueworksSpace = z.infer<typeof spaceSchema>;
+
+/** `GET /bwl/spaces?name=|tag=` is documented without a response schema: accept a bare array or `{spaces: [...]}`. */
+const spaceRefSchema = z.looseObject({ id: z.string(), name: text });
+const findSchema = z.union([z.array(spaceRefSchema), z.looseObject({ spaces: z.array(spaceRefSchema) })]);
+
+const tokenSchema = z.looseObject({
+  access_token: z.string().check(z.minLength(1)),
+  // Some OAuth servers send the lifetime as a string.
+  expires_in: z.nullish(z.union([z.number(), z.string()])),
+});
+
+export const blueworks: Vendor = {
+  id: 'blueworks',
+  catalog: VENDORS.blueworks,
+  fields: [
+    {
+      key: 'baseUrl',
+      label: 'Region (the server your account is on)',
+      required: true,
+      choices: BLUEWORKS_REGIONS.map((region) => ({ value: `https://${region}.blueworkslive.com`, label: `${region}.blueworkslive.com` })),
+    },
+    { key: 'clientId', label: 'Client ID of the Service ID', required: true },
+    { key: 'onBehalfOf', label: 'On behalf of (user name; needed for a Service ID, not for a User Service ID)', required: false },
+  ],
+  secretFields: [{ key: 'clientSecret', label: 'Client secret' }],
+  createClient: (account, context) => new BlueworksClient(account, context),
+};
+
+class BlueworksClient implements VendorClient {
+  private readonly base: string;
+  private readonly tokens: CachedToken;
+
+  constructor(
+    private readonly account: Account,
+    private readonly context: VendorContext,
+  ) {
+    this.base = account.baseUrl.replace(/\/+$/, '').replace(/\/bwl$/, '');
+    this.tokens = new CachedToken((signal) => this.issueToken(signal));
+  }
+
+  /**
+   * Always asks the API, also for subspaces: a subspace entry in its parent's answer carries no artifacts
+   * (see the seed), so serving it from there would show a different, poorer space than opening it does.
+   */
+  async getSpace(id: string, options: FetchOptions = {}): Promise<SpaceDetails> {
+    const query = new URLSearchParams({
+      'include-subspaces': String(this.account.includeSubspaces),
+      'archived-state': this.account.archivedState,
+      'published-state': this.account.publishedState,
+    });
+    const raw = await this.get(`${apiUrl(this.base, 'bwl', 'spaces', id)}?${query}`, `space "${id}"`, options);
+    return this.toDetails(id, parseWith(spaceSchema, raw, NAME, `space "${id}"`), raw);
+  }
+
+  /** By exact name or by tag (the API takes exactly one; a name wins when both are given). */
+  async findSpaces(find: FindQuery, options: FetchOptions = {}): Promise<readonly SpaceRef[]> {
+    const name = find.name?.trim();
+    const tag = find.tag?.trim();
+    if (!name && !tag) return [];
+    const query = new URLSearchParams(name ? { name } : { tag: tag as string });
+    const what = name ? `spaces named "${name}"` : `spaces tagged "${tag}"`;
+    const raw = await this.get(`${apiUrl(this.base, 'bwl', 'spaces')}?${query}`, what, options);
+    const found = parseWith(findSchema, raw, NAME, what);
+    return (Array.isArray(found) ? found : found.spaces).map((space) => (space.name ? { id: space.id, name: space.name } : { id: space.id }));
+  }
+
+  private get(url: string, what: string, options: FetchOptions): Promise<unknown> {
+    this.credentials(); // missing credentials fail before any request, the token request included
+    const describe = (status: number, body: unknown) => this.describeError(status, body, what);
+    return this.tokens.use((token) => {
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'x-ibm-api-version': API_VERSION };
+      if (this.account.onBehalfOf) headers['x-on-behalf-of'] = this.account.onBehalfOf;
+      return getJson(this.context.http, url, headers, describe, options);
+    }, options.signal);
+  }
+
+  private credentials(): { clientId: string; clientSecret: string } {
+    const clientId = this.account.clientId;
+    if (!clientId) throw missingSetting(NAME, 'client ID', 'the Service ID it signs in with');
+    const clientSecret = this.context.secrets.clientSecret;
+    if (!clientSecret) throw missingSecret(NAME, 'client secret');
+    return { clientId, clientSecret };
+  }
+
+  private async issueToken(signal?: AbortSignal): Promise<{ token: string; expiresInSeconds: number }> {
+    const { clientId, clientSecret } = this.credentials();
+    const raw = await this.context.http.json({
+      url: apiUrl(this.base, 'oauth', 'token'),
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }).toString(),
+      signal,
+      cache: 'bypass',
+      describeError: (status, body) => this.describeTokenError(status, body),
+    });
+    const answer = parseWith(tokenSchema, raw, NAME, 'the token request');
+    const lifetime = Number(answer.expires_in);
+    return { token: answer.access_token, expiresInSeconds: Number.isFinite(lifetime) && lifetime > 0 ? lifetime : DEFAULT_TOKEN_SECONDS };
+  }
+
+  private secretValues(): (string | undefined)[] {
+    return [this.context.secrets.clientSecret];
+  }
+
+  private describeTokenError(status: number, body: unknown): { kind?: ErrorKind; message: string } {
+    const code = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
+    const said = errorText(body, this.secretValues());
+    // OAuth servers answer a bad client with 400 or 401; either way the credentials are what to fix.
+    if (status === 401 || code === 'invalid_client' || code === 'unauthorized_client' || code === 'invalid_grant') {
+      return { kind: 'auth', message: sentence(`${NAME} did not accept the client ID or client secret`, said) };
+    }
+    if (status === 403) return { kind: 'forbidden', message: sentence(`${NAME} refused to issue an access token (is API access via Service IDs enabled by the account admin?)`, said) };
+    return { message: sentence(`${NAME} could not issue an access token (HTTP ${status})`, said) };
+  }
+
+  private describeError(status: number, body: unknown, what: string): { kind?: ErrorKind; message: string } {
+    const said = errorText(body, this.secretValues());
+    switch (status) {
+      case 400:
+        return { message: sentence(`${NAME} did not accept the request parameters for ${what}`, said) };
+      case 401:
+        return { kind: 'auth', message: sentence(`${NAME} did not accept the access token for ${what} even after a fresh one was fetched`, said) };
+      case 403:
+        return { kind: 'forbidden', message: sentence(this.forbiddenLead(what), said) };
+      case 404:
+        return { kind: 'notFound', message: sentence(`${NAME} has no ${what} in this account`, said) };
+      case 429:
+        return { kind: 'rateLimited', message: sentence(`${NAME} is limiting requests for ${what}: try again shortly`, said) };
+      default:
+        return status >= 500 ? { kind: 'server', message: sentence(`${NAME} could not answer for ${what} (HTTP ${status})`, said) } : { message: sentence(`${NAME} answered ${status} for ${what}`, said) };
+    }
+  }
+
+  private forbiddenLead(what: string): string {
+    const reasons = ['the user lacks permission for it', 'the account admin has not enabled API access', 'the Service ID is not in the Artifact Reporting category'];
+    reasons.push(this.account.onBehalfOf ? `"${this.account.onBehalfOf}" (On behalf of) cannot see it` : 'a Service ID (not a User Service ID) needs "On behalf of" (X-On-Behalf-Of) set');
+    return `${NAME} refused access to ${what}; likely reasons: ${reasons.join(', ')}`;
+  }
+
+  private toDetails(id: string, space: BlueworksSpace, raw: unknown): SpaceDetails {
+    const groups: Group[] = [];
+    const goals = space.goals ?? [];
+    if (goals.length > 0) groups.push(goalsGroup(goals));
+    const users = space.users ?? [];
+    if (users.length > 0) groups.push(usersGroup(users));
+    const subspaces = space.subspaces ?? [];
+    if (subspaces.length > 0) groups.push(subspacesGroup(subspaces));
+    let artifactCount: number | undefined;
+    for (const [key, label] of ARTIFACT_GROUPS) {
+      const artifacts = space[key];
+      if (!artifacts) continue;
+      artifactCount = (artifactCount ?? 0) + artifacts.length;
+      if (artifacts.length > 0) groups.push(artifactGroup(key, label, artifacts));
+    }
+    return {
+      vendor: 'blueworks',
+      accountId: this.account.id,
+      id,
+      name: space.name || id,
+      description: space.description ? { text: space.description, markdown: false } : undefined,
+      status: archivedStatus(space['archived-state']),
+      created: toIsoDate(space['created-date']),
+      updated: toIsoDate(space['last-modified-date']),
+      facts: [
+        ...facts(
+          ['Space ID', space.id ?? id, 'text'],
+          ['Tags', listText(space.tags), 'text'],
+          ['Parent spaces', listText(space['space-names']), 'text'],
+          ['Created', toIsoDate(space['created-date']), 'date'],
+          ['Last modified', toIsoDate(space['last-modified-date']), 'date'],
+        ),
+        ...userFacts('Created by', space['created-by-user']),
+        ...userFacts('Last modified by', space['last-modified-by-user']),
+        ...facts(['Subspaces', space.subspaces?.length, 'count'], ['Artifacts', artifactCount, 'count']),
+      ],
+      groups,
+      raw,
+      fetchedAt: Date.now(),
+    };
+  }
+}
+
+function archivedStatus(state: string | null | undefined): Status | undefined {
+  if (!state) return undefined;
+  if (state === 'active') return { label: 'Active', tone: 'ok' };
+  if (state === 'archived') return { label: 'Archived', tone: 'neutral', detail: 'This space is archived.' };
+  return { label: state, tone: 'neutral' };
+}
+
+/** The user's full name, and their e-mail address (or user name: the field holds either) as a second fact. */
+function userFacts(label: string, user: z.infer<typeof userRef>): Fact[] {
+  if (!user) return [];
+  const address = user['email-address'] ?? undefined;
+  const isEmail = address?.includes('@') ?? false;
+  return facts(
+    [label, user['full-name'] ?? address ?? user.id ?? undefined, 'text'],
+    [isEmail ? `${label} (e-mail)` : `${label} (user name)`, user['full-name'] ? address : undefined, isEmail ? 'email' : 'text'],
+  );
+}
+
+function goalsGroup(goals: NonNullable<BlueworksSpace['goals']>): Group {
+  return {
+    id: 'goals',
+    label: 'Goals',
+    kind: 'goals',
+    columns: [{ key: 'weight', label: 'Weight', kind: 'text' }],
+    // Goals have no ids: their position is what stays stable.
+    items: goals.map((goal, index) => ({ id: `goal-${index + 1}`, label: goal.description || `Goal ${index + 1}`, values: { weight: goal.weight ?? null } })),
+  };
+}
+
+const PARTICIPANT_TYPES: Readonly<Record<string, string>> = {
+  user: 'User',
+  'user-group': 'User group',
+  'all-editors': 'All editors',
+  'all-contributors': 'All contributors',
+  'all-community': 'All community members',
+};
+
+/** Participants against the five permissions: a matrix of booleans. */
+function usersGroup(users: NonNullable<BlueworksSpace['users']>): Group {
+  const unique = uniqueIds();
+  return {
+    id: 'users',
+    label: 'Participants and permissions',
+    kind: 'permissions',
+    columns: [{ key: 'type', label: 'Type', kind: 'text' }, ...PERMISSIONS.map(([key, label]): Column => ({ key, label, kind: 'boolean' }))],
+    items: users.map(({ participant, permissions }): GroupItem => {
+      const typeLabel = PARTICIPANT_TYPES[participant.type] ?? participant.type;
+      const values: Record<string, Value> = { type: typeLabel };
+      for (const [key] of PERMISSIONS) values[key] = permissions?.[key] ?? null;
+      return {
+        id: unique(participant.id ? `${participant.type}:${participant.id}` : participant.type),
+        label: participant.name || (participant.id ? `${typeLabel} ${participant.id}` : typeLabel),
+        description: participant.name ? typeLabel : undefined,
+        values,
+      };
+    }),
+  };
+}
+
+function subspacesGroup(subspaces: readonly Subspace[]): Group {
+  const unique = uniqueIds();
+  return {
+    id: 'subspaces',
+    label: 'Subspaces',
+    kind: 'subspaces',
+    columns: [
+      { key: 'tags', label: 'Tags', kind: 'text' },
+      { key: 'archivedState', label: 'Archived state', kind: 'text' },
+      { key: 'goals', label: 'Goals', kind: 'count' },
+      { key: 'users', label: 'Participants', kind: 'count' },
+      { key: 'modified', label: 'Last modified', kind: 'date' },
+      { key: 'modifiedBy', label: 'Modified by', kind: 'text' },
+    ],
+    items: subspaces.map((sub) => ({
+      id: unique(sub.id),
+      label: sub.name || sub.id,
+      spaceId: sub.id,
+      values: {
+        tags: listText(sub.tags) ?? null,
+        archivedState: sub['archived-state'] ?? null,
+        goals: sub.goals?.length ?? null,
+        users: sub.users?.length ?? null,
+        modified: toIsoDate(sub['last-modified-date']) ?? null,
+        modifiedBy: personName(sub['last-modified-by-user']),
+      },
+    })),
+  };
+}
+
+const ARTIFACT_COLUMNS: readonly Column[] = [
+  { key: 'type', label: 'Type', kind: 'text' },
+  { key: 'tags', label: 'Tags', kind: 'text' },
+  { key: 'archivedState', label: 'Archived state', kind: 'text' },
+  { key: 'publishedState', label: 'Published state', kind: 'text' },
+  { key: 'modified', label: 'Last modified', kind: 'date' },
+  { key: 'modifiedBy', label: 'Modified by', kind: 'text' },
+  { key: 'created', label: 'Created', kind: 'date' },
+];
+
+const DECISION_COLUMNS: readonly Column[] = [
+  { key: 'published', label: 'Published', kind: 'date' },
+  { key: 'snapshot', label: 'Published snapshot', kind: 'text' },
+  { key: 'snapshotDate', label: 'Snapshot date', kind: 'date' },
+];
+
+function artifactGroup(id: string, label: string, artifacts: readonly Artifact[]): Group {
+  const decisions = id === 'decisions';
+  const unique = uniqueIds();
+  return {
+    id,
+    label,
+    kind: 'artifacts',
+    columns: decisions ? [...ARTIFACT_COLUMNS, ...DECISION_COLUMNS] : ARTIFACT_COLUMNS,
+    items: artifacts.map((artifact) => {
+      const values: Record<string, Value> = {
+        type: artifact.type ?? null,
+        tags: listText(artifact.tags) ?? null,
+        archivedState: artifact['archived-state'] ?? null,
+        publishedState: artifact['published-state'] ?? null,
+        modified: toIsoDate(artifact['last-modified-date']) ?? null,
+        modifiedBy: personName(artifact['last-modified-by-user']),
+        created: toIsoDate(artifact['created-date']) ?? null,
+      };
+      if (decisions) {
+        values.published = toIsoDate(artifact['published-date']) ?? null;
+        values.snapshot = artifact['published-snapshot-name'] ?? null;
+        values.snapshotDate = toIsoDate(artifact['published-snapshot-date']) ?? null;
+      }
+      return { id: unique(artifact.id), label: artifact.name || artifact.id, values };
+    }),
+  };
+}
+
+function personName(user: z.infer<typeof userRef>): string | null {
+  return user?.['full-name'] ?? user?.['email-address'] ?? user?.id ?? null;
+}

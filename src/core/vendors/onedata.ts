@@ -1,0 +1,233 @@
+/**
+ * Onedata (Onezone REST API v3). The account's base URL is the Onezone origin; the API path is added here.
+ * Auth: an access token in `x-auth-token`, or HTTP basic auth (works for Onepanel users only, as in the
+ * seed's `curl -u admin:password`). Quirks that end in this file: `creationTime` in Unix seconds, token
+ * errors answered as HTTP 400, provider support sizes as a `{providerId: bytes}` map.
+ */
+import * as z from 'zod/mini';
+import type { Account } from '../accounts';
+import { isSpacesError, SpacesError, type ErrorKind } from '../errors';
+import type { Group, SpaceDetails, SpaceRef, Status } from '../model';
+import { VENDORS } from './catalog';
+import { apiUrl, errorText, facts, getJson, listText, missingSecret, parseWith, sentence, toIsoDate } from './normalize';
+import type { FetchOptions, Vendor, VendorClient, VendorContext } from './vendor';
+
+const NAME = VENDORS.onedata.name;
+const API_PATH = '/api/v3/onezone';
+/** Space details fetched at once while listing: enough to be quick, few enough to spare a small Onezone. */
+export const ONEDATA_LIST_CONCURRENCY = 6;
+
+const spaceSchema = z.looseObject({
+  spaceId: z.optional(z.string()),
+  name: z.optional(z.string()),
+  /** Provider id -> support size in bytes. */
+  providers: z.optional(z.record(z.string(), z.number())),
+  creator: z.nullish(z.looseObject({ type: z.string(), id: z.nullish(z.string()) })),
+  /** Unix seconds. */
+  creationTime: z.nullish(z.number()),
+  // Newer releases:
+  description: z.nullish(z.string()),
+  organizationName: z.nullish(z.string()),
+  tags: z.nullish(z.array(z.string())),
+  advertisedInMarketplace: z.nullish(z.boolean()),
+  marketplaceContactEmail: z.nullish(z.string()),
+});
+type OnedataSpace = z.infer<typeof spaceSchema>;
+
+const listSchema = z.looseObject({ spaces: z.array(z.string()) });
+
+const errorSchema = z.looseObject({
+  error: z.looseObject({
+    id: z.optional(z.string()),
+    description: z.optional(z.string()),
+    details: z.optional(z.looseObject({ authError: z.optional(z.looseObject({ id: z.optional(z.string()), description: z.optional(z.string()) })) })),
+  }),
+});
+
+export const onedata: Vendor = {
+  id: 'onedata',
+  catalog: VENDORS.onedata,
+  fields: [
+    { key: 'baseUrl', label: 'Onezone URL', placeholder: 'https://onezone.example.org', required: true },
+    {
+      key: 'authMode',
+      label: 'Sign in with',
+      required: true,
+      choices: [
+        { value: 'token', label: 'Access token' },
+        { value: 'basic', label: 'User name and password (Onepanel users)' },
+      ],
+    },
+  ],
+  secretFields: [
+    { key: 'token', label: 'Access token', authMode: 'token' },
+    { key: 'username', label: 'User name', authMode: 'basic' },
+    { key: 'password', label: 'Password', authMode: 'basic' },
+  ],
+  createClient: (account, context) => new OnedataClient(account, context),
+};
+
+class OnedataClient implements VendorClient {
+  /** Users may paste the API URL instead of the origin; both work. */
+  private readonly origin: string;
+
+  constructor(
+    private readonly account: Account,
+    private readonly context: VendorContext,
+  ) {
+    this.origin = account.baseUrl.replace(/\/+$/, '').replace(/\/api\/v3\/onezone$/, '');
+  }
+
+  /**
+   * Details come from the user-scoped `/user/effective_spaces/{id}` first: it answers for every space
+   * the listing returns (membership direct or through groups), whereas `/user/spaces/{id}` knows only
+   * direct memberships. On 403/404 it falls back to the seed's `/spaces/{id}`, which also admits
+   * Onezone admins (`oz_spaces_view`) and so serves configured ids the user is not a member of.
+   */
+  async getSpace(id: string, options: FetchOptions = {}): Promise<SpaceDetails> {
+    const headers = this.authHeaders();
+    const what = `space "${id}"`;
+    let raw: unknown;
+    try {
+      raw = await this.get(['user', 'effective_spaces', id], headers, what, options);
+    } catch (err) {
+      if (!isSpacesError(err) || (err.kind !== 'forbidden' && err.kind !== 'notFound')) throw err;
+      raw = await this.get(['spaces', id], headers, what, options);
+    }
+    return this.toDetails(id, parseWith(spaceSchema, raw, NAME, what), raw);
+  }
+
+  /** Ids from `/user/effective_spaces`, then each space's details for its name; one failure leaves that space nameless. */
+  async listSpaces(options: FetchOptions = {}): Promise<readonly SpaceRef[]> {
+    const headers = this.authHeaders();
+    const raw = await this.get(['user', 'effective_spaces'], headers, 'the list of spaces', options);
+    const ids = [...new Set(parseWith(listSchema, raw, NAME, 'the list of spaces').spaces)];
+    return mapBounded(ids, ONEDATA_LIST_CONCURRENCY, options.signal, async (id): Promise<SpaceRef> => {
+      try {
+        return { id, name: (await this.getSpace(id, options)).name };
+      } catch (err) {
+        if (isSpacesError(err) && err.kind === 'cancelled') throw err;
+        return { id };
+      }
+    });
+  }
+
+  /** A GET of `{origin}/api/v3/onezone/` plus `segments`, each encoded (ids are opaque). */
+  private get(segments: readonly string[], headers: Record<string, string>, what: string, options: FetchOptions): Promise<unknown> {
+    const describe = (status: number, body: unknown) => describeError(status, body, what, this.isBasic, this.secretValues());
+    return getJson(this.context.http, apiUrl(`${this.origin}${API_PATH}`, ...segments), headers, describe, options);
+  }
+
+  private get isBasic(): boolean {
+    return this.account.authMode === 'basic';
+  }
+
+  /** Masked in error messages. The user name is no secret, and masking a word like "admin" would garble them. */
+  private secretValues(): (string | undefined)[] {
+    const { token, password } = this.context.secrets;
+    return [token, password];
+  }
+
+  /** Throws `config` before anything is sent when a credential is missing. */
+  private authHeaders(): Record<string, string> {
+    const { token, username, password } = this.context.secrets;
+    if (!this.isBasic) {
+      if (!token) throw missingSecret(NAME, 'access token');
+      return { 'x-auth-token': token };
+    }
+    if (!username) throw missingSecret(NAME, 'user name');
+    if (!password) throw missingSecret(NAME, 'password');
+    return { authorization: `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}` };
+  }
+
+  private toDetails(id: string, space: OnedataSpace, raw: unknown): SpaceDetails {
+    const providers = space.providers === undefined ? undefined : Object.entries(space.providers);
+    const totalBytes = providers?.reduce((sum, [, bytes]) => sum + bytes, 0);
+    const groups: Group[] = [];
+    if (providers && providers.length > 0) {
+      groups.push({
+        id: 'providers',
+        label: 'Storage providers',
+        kind: 'providers',
+        columns: [{ key: 'size', label: 'Support size', kind: 'bytes' }],
+        items: providers.map(([providerId, bytes]) => ({ id: providerId, label: providerId, values: { size: bytes } })),
+        chart: { valueKey: 'size', unit: 'bytes' },
+        total: { label: 'Total support', value: totalBytes ?? 0, kind: 'bytes' },
+      });
+    }
+    const contact = space.marketplaceContactEmail ?? undefined;
+    return {
+      vendor: 'onedata',
+      accountId: this.account.id,
+      id,
+      name: space.name || id,
+      description: space.description ? { text: space.description, markdown: true } : undefined,
+      status: supportStatus(providers?.length),
+      created: toIsoDate(space.creationTime, 's'),
+      webUrl: `${this.origin}/ozw/onezone/i#/onedata/spaces/${encodeURIComponent(space.spaceId ?? id)}`,
+      facts: facts(
+        ['Space ID', space.spaceId ?? id, 'text'],
+        ['Creator', creatorText(space.creator), 'text'],
+        ['Created', toIsoDate(space.creationTime, 's'), 'date'],
+        ['Organization', space.organizationName ?? undefined, 'text'],
+        ['Tags', listText(space.tags), 'text'],
+        ['Providers', providers?.length, 'count'],
+        ['Total support', totalBytes, 'bytes'],
+        ['In marketplace', space.advertisedInMarketplace ?? undefined, 'boolean'],
+        ['Marketplace contact', contact, contact?.includes('@') ? 'email' : 'text'],
+      ),
+      groups,
+      raw,
+      fetchedAt: Date.now(),
+    };
+  }
+}
+
+/** A space without provider support has no storage: worth a warning. Unknown when the field is absent. */
+function supportStatus(providerCount: number | undefined): Status | undefined {
+  if (providerCount === undefined) return undefined;
+  if (providerCount === 0) return { label: 'Not supported', tone: 'warn', detail: 'No storage provider supports this space, so it cannot hold data.' };
+  const providers = providerCount === 1 ? '1 storage provider supports' : `${providerCount} storage providers support`;
+  return { label: 'Supported', tone: 'ok', detail: `${providers} this space.` };
+}
+
+/** `user <id>`, `oneprovider <id>` or `nobody` (whose id is null). */
+function creatorText(creator: OnedataSpace['creator']): string | undefined {
+  if (!creator) return undefined;
+  return creator.id ? `${creator.type} ${creator.id}` : creator.type;
+}
+
+/** Token problems are reported as 400 with ids like badToken, tokenInvalid, tokenRevoked, notAnAccessToken. */
+function isTokenError(id: string | undefined): boolean {
+  return id !== undefined && /token|macaroon/i.test(id);
+}
+
+function describeError(status: number, body: unknown, what: string, basic: boolean, secrets: (string | undefined)[]): { kind?: ErrorKind; message: string } {
+  const error = errorSchema.safeParse(body).data?.error;
+  const authError = error?.details?.authError;
+  // The nested authError of a 401 says why (expired, revoked …); prefer it to the generic "authenticate yourself".
+  const said = errorText(authError?.description ?? error?.description ?? body, secrets);
+  const credentials = basic ? 'user name or password' : 'access token';
+  if (status === 401 || isTokenError(error?.id) || isTokenError(authError?.id)) {
+    return { kind: 'auth', message: sentence(`${NAME} did not accept the ${credentials}`, said) };
+  }
+  if (status === 403) return { kind: 'forbidden', message: sentence(`${NAME} refused access to ${what}`, said) };
+  if (status === 404) return { kind: 'notFound', message: sentence(`${NAME} has no ${what} visible to this account`, said) };
+  if (status >= 500) return { kind: 'server', message: sentence(`${NAME} could not answer for ${what} (HTTP ${status})`, said) };
+  return { message: sentence(`${NAME} did not accept the request for ${what} (HTTP ${status})`, said) };
+}
+
+/** Runs `task` over `items`, at most `limit` at a time, in order of the results; stops starting new ones once `signal` aborts. */
+async function mapBounded<T, R>(items: readonly T[], limit: number, signal: AbortSignal | undefined, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      if (signal?.aborted) throw new SpacesError('cancelled', 'The request was cancelled.');
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

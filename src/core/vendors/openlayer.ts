@@ -1,0 +1,141 @@
+/**
+ * Openlayer: `GET {base}/workspaces/{workspaceId}` with the workspace API key as a Bearer token (the
+ * base already ends in `/v1`). One key belongs to one workspace, and that workspace is the account's
+ * only space. No web URL: `app.openlayer.com/{slug}` is a guess, not documented.
+ */
+import * as z from 'zod/mini';
+import type { Account } from '../accounts';
+import type { Group, SpaceDetails, Tone } from '../model';
+import { VENDORS } from './catalog';
+import { apiUrl, describeHttpError, facts, getJson, humanize, listText, missingSecret, missingSetting, parseWith, toIsoDate, uniqueIds } from './normalize';
+import type { Vendor, VendorClient, VendorContext } from './vendor';
+
+const NAME = VENDORS.openlayer.name;
+
+const text = z.nullish(z.string());
+const count = z.nullish(z.number());
+
+const workspaceSchema = z.looseObject({
+  // The seed marks most fields required; only the name is needed to show a workspace. `inviteCode`
+  // is write-only and never read.
+  id: text,
+  name: z.string(),
+  slug: text,
+  dateCreated: text,
+  dateUpdated: text,
+  creatorId: text,
+  wildcardDomains: z.nullish(z.array(z.string())),
+  projectCount: count,
+  memberCount: count,
+  inviteCount: count,
+  monthlyUsage: z.nullish(z.array(z.looseObject({ monthYear: text, predictionCount: count, executionTimeMs: count }))),
+  periodStartDate: text,
+  periodEndDate: text,
+  samlOnlyAccess: z.nullish(z.boolean()),
+  status: text,
+});
+
+type Workspace = z.infer<typeof workspaceSchema>;
+
+/**
+ * The billing (Stripe subscription) states. Trialing works fully, so it is ok; unpaid and unfinished
+ * payments need attention; canceled and expired subscriptions have ended; paused is a deliberate,
+ * reversible state rather than a failure, so it stays neutral.
+ */
+const TONES = new Map<string, Tone>([
+  ['active', 'ok'],
+  ['trialing', 'ok'],
+  ['past_due', 'warn'],
+  ['unpaid', 'warn'],
+  ['incomplete', 'warn'],
+  ['canceled', 'error'],
+  ['incomplete_expired', 'error'],
+  ['paused', 'neutral'],
+]);
+
+function usageGroup(usage: NonNullable<Workspace['monthlyUsage']>): Group {
+  // Oldest first, so the chart reads left to right; `monthYear` is an ISO date.
+  const months = [...usage].sort((a, b) => (a.monthYear ?? '').localeCompare(b.monthYear ?? ''));
+  const unique = uniqueIds();
+  const total = months.reduce((sum, m) => sum + (m.predictionCount ?? 0), 0);
+  return {
+    id: 'monthlyUsage',
+    label: 'Monthly usage',
+    kind: 'usage',
+    columns: [
+      { key: 'predictions', label: 'Predictions', kind: 'count' },
+      { key: 'executionTime', label: 'Execution time', kind: 'duration' },
+    ],
+    items: months.map((m, i) => ({
+      id: unique(m.monthYear ?? `#${i + 1}`),
+      label: m.monthYear ? m.monthYear.replace(/^(\d{4}-\d{2})-\d{2}$/, '$1') : 'Unknown month',
+      values: { predictions: m.predictionCount ?? null, executionTime: m.executionTimeMs ?? null },
+    })),
+    chart: { valueKey: 'predictions', unit: 'count' },
+    total: { label: 'Predictions', value: total, kind: 'count' },
+  };
+}
+
+function toDetails(account: Account, id: string, workspace: Workspace, raw: unknown): SpaceDetails {
+  return {
+    vendor: 'openlayer',
+    accountId: account.id,
+    id,
+    name: workspace.name,
+    status: workspace.status ? { label: humanize(workspace.status), tone: TONES.get(workspace.status) ?? 'neutral' } : undefined,
+    created: toIsoDate(workspace.dateCreated),
+    updated: toIsoDate(workspace.dateUpdated),
+    facts: facts(
+      ['Slug', workspace.slug, 'text'],
+      ['Projects', workspace.projectCount, 'count'],
+      ['Members', workspace.memberCount, 'count'],
+      ['Invites', workspace.inviteCount, 'count'],
+      ['Billing period start', toIsoDate(workspace.periodStartDate), 'date'],
+      ['Billing period end', toIsoDate(workspace.periodEndDate), 'date'],
+      ['SAML-only access', workspace.samlOnlyAccess, 'boolean'],
+      ['Wildcard domains', listText(workspace.wildcardDomains), 'text'],
+      ['Creator ID', workspace.creatorId, 'text'],
+    ),
+    groups: workspace.monthlyUsage ? [usageGroup(workspace.monthlyUsage)] : [],
+    raw,
+    fetchedAt: Date.now(),
+  };
+}
+
+function createClient(account: Account, { http, secrets }: VendorContext): VendorClient {
+  // `{code, error}` bodies: `errorText` reads `error`.
+  const describeError = describeHttpError({ vendorName: NAME, what: 'workspace', credentials: 'API key', secrets: Object.values(secrets) });
+  /** The workspace's name once fetched, so the listing can show it without another request. */
+  let knownName: string | undefined;
+
+  function workspaceId(): string {
+    if (!account.workspaceId) throw missingSetting(NAME, 'workspace ID');
+    return account.workspaceId;
+  }
+
+  return {
+    async getSpace(id, options) {
+      const apiKey = secrets.apiKey;
+      if (!apiKey) throw missingSecret(NAME, 'API key');
+      const raw = await getJson(http, apiUrl(account.baseUrl, 'workspaces', id), { authorization: `Bearer ${apiKey}` }, describeError, options);
+      const details = toDetails(account, id, parseWith(workspaceSchema, raw, NAME, 'the workspace'), raw);
+      if (id === account.workspaceId) knownName = details.name;
+      return details;
+    },
+    async listSpaces() {
+      const id = workspaceId();
+      return [knownName === undefined ? { id } : { id, name: knownName }];
+    },
+  };
+}
+
+export const openlayer: Vendor = {
+  id: 'openlayer',
+  catalog: VENDORS.openlayer,
+  fields: [
+    { key: 'baseUrl', label: 'API base URL', placeholder: VENDORS.openlayer.defaultBaseUrl, required: false },
+    { key: 'workspaceId', label: 'Workspace ID', required: true },
+  ],
+  secretFields: [{ key: 'apiKey', label: 'Workspace API key (sk-ol-…)' }],
+  createClient,
+};

@@ -1,0 +1,216 @@
+/**
+ * Sharely.ai: `GET {base}/v1/workspaces/{workspaceId}/spaces/{spaceId}`. Two ways in: the seed's
+ * `x-api-key` header (default), or the documented exchange of that key for a 24-hour JWT
+ * (`POST {base}/workspaces/{workspaceId}/generate-access-key-token`, no `/v1`) sent as a Bearer token
+ * with an `organizationid` header. There is no read-only listing, so an account's spaces are the ids
+ * configured on it.
+ */
+import * as z from 'zod/mini';
+import type { Account } from '../accounts';
+import type { Group, GroupItem, SpaceDetails } from '../model';
+import { CachedToken, type IssuedToken } from '../token';
+import { VENDORS } from './catalog';
+import { apiUrl, describeHttpError, facts, getJson, humanize, missingSecret, missingSetting, parseWith, toIsoDate, uniqueIds } from './normalize';
+import type { Vendor, VendorClient, VendorContext } from './vendor';
+
+const NAME = VENDORS.sharely.name;
+
+/** What the authentication guide promises when the token itself does not say. */
+const TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
+
+const text = z.nullish(z.string());
+
+const memberSchema = z.looseObject({ id: text, name: text, email: text });
+
+/**
+ * The seed nests members (`hosts[].host`, `guests[].guest`); co-hosts are only ever shown empty, so
+ * `coHost`, `user` and a flat member are accepted as well.
+ */
+const memberEntrySchema = z.looseObject({
+  id: text,
+  name: text,
+  email: text,
+  host: z.nullish(memberSchema),
+  coHost: z.nullish(memberSchema),
+  guest: z.nullish(memberSchema),
+  user: z.nullish(memberSchema),
+});
+
+const conversationGroupSchema = z.looseObject({
+  id: text,
+  name: text,
+  type: text,
+  lastMessageAt: text,
+  conversations: z.nullish(z.array(z.unknown())),
+});
+
+const spaceSchema = z.looseObject({
+  id: text,
+  name: z.string(),
+  description: text,
+  status: text,
+  createdAt: text,
+  workspace: z.nullish(z.looseObject({ id: text, name: text, organizationName: text, organizationId: text })),
+  hosts: z.nullish(z.array(memberEntrySchema)),
+  coHosts: z.nullish(z.array(memberEntrySchema)),
+  guests: z.nullish(z.array(memberEntrySchema)),
+  spaceGroupConversation: z.nullish(z.array(conversationGroupSchema)),
+});
+
+type SharelySpace = z.infer<typeof spaceSchema>;
+type MemberEntry = z.infer<typeof memberEntrySchema>;
+
+const tokenSchema = z.looseObject({ token: z.string().check(z.minLength(1)) });
+const claimsSchema = z.looseObject({ exp: z.optional(z.number()), iat: z.optional(z.number()) });
+
+const MEMBER_GROUPS = [
+  { id: 'hosts', label: 'Hosts' },
+  { id: 'coHosts', label: 'Co-hosts' },
+  { id: 'guests', label: 'Guests' },
+] as const;
+
+function memberGroup(id: (typeof MEMBER_GROUPS)[number]['id'], label: string, entries: readonly MemberEntry[]): Group {
+  const members = entries.map((entry) => entry.host ?? entry.coHost ?? entry.guest ?? entry.user ?? entry);
+  const unique = uniqueIds();
+  return {
+    id,
+    label,
+    kind: 'members',
+    columns: [{ key: 'email', label: 'Email', kind: 'email' }],
+    items: members.map((m, i): GroupItem => ({
+      id: unique(m.id ?? m.email ?? `#${i + 1}`),
+      label: m.name ?? m.email ?? m.id ?? 'Unnamed member',
+      description: m.email ?? undefined,
+      values: { email: m.email ?? null },
+    })),
+  };
+}
+
+function conversationsGroup(groups: NonNullable<SharelySpace['spaceGroupConversation']>): Group {
+  const unique = uniqueIds();
+  return {
+    id: 'conversations',
+    label: 'Conversation groups',
+    kind: 'conversations',
+    columns: [
+      { key: 'type', label: 'Type', kind: 'text' },
+      { key: 'lastMessageAt', label: 'Last message', kind: 'date' },
+      { key: 'conversations', label: 'Conversations', kind: 'count' },
+    ],
+    items: groups.map((g, i): GroupItem => ({
+      id: unique(g.id ?? `#${i + 1}`),
+      label: g.name ?? g.id ?? 'Unnamed group',
+      description: g.type ?? undefined,
+      values: { type: g.type ?? null, lastMessageAt: toIsoDate(g.lastMessageAt) ?? null, conversations: g.conversations?.length ?? null },
+    })),
+  };
+}
+
+function toDetails(account: Account, id: string, space: SharelySpace, raw: unknown): SpaceDetails {
+  const groups: Group[] = [];
+  for (const { id: key, label } of MEMBER_GROUPS) {
+    const entries = space[key];
+    if (entries) groups.push(memberGroup(key, label, entries));
+  }
+  if (space.spaceGroupConversation) groups.push(conversationsGroup(space.spaceGroupConversation));
+  return {
+    vendor: 'sharely',
+    accountId: account.id,
+    id,
+    name: space.name,
+    description: space.description ? { text: space.description, markdown: false } : undefined,
+    // Only ACTIVE is documented; other values are shown as they come, without a judgement.
+    status: space.status ? { label: humanize(space.status), tone: space.status === 'ACTIVE' ? 'ok' : 'neutral' } : undefined,
+    created: toIsoDate(space.createdAt),
+    facts: facts(
+      ['Workspace', space.workspace?.name, 'text'],
+      ['Organization', space.workspace?.organizationName, 'text'],
+      ['Workspace ID', space.workspace?.id, 'text'],
+      ['Organization ID', space.workspace?.organizationId, 'text'],
+    ),
+    groups,
+    raw,
+    fetchedAt: Date.now(),
+  };
+}
+
+/** Seconds the JWT is valid for, from its own `exp` (and `iat`, so a skewed local clock does not matter). */
+export function jwtLifetimeSeconds(jwt: string): number | undefined {
+  const payload = jwt.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const claims = claimsSchema.safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
+    if (!claims.success || claims.data.exp === undefined) return undefined;
+    return Math.max(0, claims.data.exp - (claims.data.iat ?? Date.now() / 1000));
+  } catch {
+    return undefined;
+  }
+}
+
+function createClient(account: Account, { http, secrets }: VendorContext): VendorClient {
+  // `{error, message}` bodies: `errorText` reads the message (`error` is often just "Error").
+  const wording = { vendorName: NAME, what: 'space', secrets: Object.values(secrets) };
+  const keyErrors = describeHttpError({ ...wording, credentials: 'API key' });
+  const tokenErrors = describeHttpError({ ...wording, credentials: 'access token' });
+  const exchangeErrors = describeHttpError({ ...wording, what: 'workspace', credentials: 'API key' });
+  const accessToken = account.authMode === 'accessToken';
+
+  /** Everything a request needs, checked before anything is sent. */
+  function settings(): { apiKey: string; workspaceId: string; organizationId?: string } {
+    const apiKey = secrets.apiKey;
+    if (!apiKey) throw missingSecret(NAME, 'API key');
+    if (!account.workspaceId) throw missingSetting(NAME, 'workspace ID');
+    if (accessToken && !account.organizationId) throw missingSetting(NAME, 'organization ID', 'the access-token mode sends it with every request');
+    return { apiKey, workspaceId: account.workspaceId, organizationId: account.organizationId };
+  }
+
+  async function exchange(signal?: AbortSignal): Promise<IssuedToken> {
+    const { apiKey, workspaceId } = settings();
+    const raw = await http.json({
+      url: apiUrl(account.baseUrl, 'workspaces', workspaceId, 'generate-access-key-token'),
+      method: 'POST',
+      headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
+      body: '{}',
+      signal,
+      cache: 'bypass',
+      describeError: exchangeErrors,
+    });
+    const { token } = parseWith(tokenSchema, raw, NAME, 'the access-token request');
+    return { token, expiresInSeconds: jwtLifetimeSeconds(token) ?? TOKEN_LIFETIME_SECONDS };
+  }
+
+  const tokens = new CachedToken(exchange);
+
+  return {
+    async getSpace(id, options) {
+      const { apiKey, workspaceId, organizationId } = settings();
+      const url = apiUrl(account.baseUrl, 'v1', 'workspaces', workspaceId, 'spaces', id);
+      const raw =
+        accessToken && organizationId
+          ? await tokens.use((jwt) => getJson(http, url, { authorization: `Bearer ${jwt}`, organizationid: organizationId }, tokenErrors, options), options?.signal)
+          : await getJson(http, url, { 'x-api-key': apiKey }, keyErrors, options);
+      return toDetails(account, id, parseWith(spaceSchema, raw, NAME, 'the space'), raw);
+    },
+  };
+}
+
+export const sharely: Vendor = {
+  id: 'sharely',
+  catalog: VENDORS.sharely,
+  fields: [
+    { key: 'baseUrl', label: 'API base URL', placeholder: VENDORS.sharely.defaultBaseUrl, required: false },
+    { key: 'workspaceId', label: 'Workspace ID', required: true },
+    {
+      key: 'authMode',
+      label: 'Authentication',
+      required: false,
+      choices: [
+        { value: 'apiKey', label: 'API key in the x-api-key header' },
+        { value: 'accessToken', label: 'Access token exchanged from the API key (needs the organization ID)' },
+      ],
+    },
+    { key: 'organizationId', label: 'Organization ID (for access tokens)', required: false },
+  ],
+  secretFields: [{ key: 'apiKey', label: 'Workspace API key (sk-sharely-…)' }],
+  createClient,
+};

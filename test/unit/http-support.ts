@@ -1,0 +1,18 @@
+// Shared by the http*.test.ts files.
+import * as assert from 'node:assert/strict';
+import { SpacesError, type ErrorKind } from '../../src/core/errors';
+
+/** An `assert.rejects` validator: a SpacesError of `kind`, its message matching `message`. */
+export function failsWith(kind: ErrorKind, message?: RegExp): (err: unknown) => true {
+  return (err) => {
+    assert.ok(err instanceof SpacesError, `expected a SpacesError, got ${String(err)}`);
+    assert.equal(err.kind, kind, err.message);
+    if (message) assert.match(err.message, message);
+    return true;
+  };
+}
+
+/** Resolves after `ms`; for letting a request get under way before cancelling it. */
+export function later(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,65 @@
+import { after, before, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import net, { type AddressInfo, type Socket } from 'node:net';
+import { createHttpClient, type ClosableHttpClient } from '../../src/core/http';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { failsWith } from './http-support';
+
+// undici checks these timeouts on a coarse timer (about half a second), so each test takes about a second:
+// they run concurrently, each on its own path.
+describe('http: timeouts and the size cap', { concurrency: true }, () => {
+  let sandbox: Sandbox;
+  let http: ClosableHttpClient;
+  // Accepts TCP connections and never says a word: neither a TLS handshake nor a proxy tunnel completes.
+  const silent = net.createServer((socket) => sockets.add(socket));
+  const sockets = new Set<Socket>();
+  before(async () => {
+    sandbox = await startSandbox();
+    sandbox.route('GET', '/t/:case', () => ({ status: 200, body: { ok: true } }));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    http = createHttpClient({ timeoutSeconds: 0.3, cacheTtlSeconds: 0, maxResponseBytes: 16 * 1024 });
+  });
+  after(async () => {
+    await http.close();
+    await sandbox.close();
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+
+  it('times out connecting when the TLS handshake never completes', async () => {
+    const started = Date.now();
+    const { port } = silent.address() as AddressInfo;
+    await assert.rejects(http.json({ url: `https://127.0.0.1:${port}/t/connect` }), failsWith('timeout', /^Connecting to 127\.0\.0\.1:\d+ took longer than 0\.3 seconds\.$/));
+    assert.ok(Date.now() - started < 1500, `${Date.now() - started} ms`);
+  });
+
+  it('times out when a proxy never answers the tunnel request', async () => {
+    const { port } = silent.address() as AddressInfo;
+    const proxied = createHttpClient({ timeoutSeconds: 0.3, proxy: { url: `http://127.0.0.1:${port}` } });
+    try {
+      await assert.rejects(proxied.json({ url: `${sandbox.url}/t/proxy` }), failsWith('timeout'));
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('times out waiting for the answer to start', async () => {
+    sandbox.addFault({ path: '/t/headers', kind: 'slowHeaders', ms: 2000, times: 1 });
+    await assert.rejects(http.json({ url: `${sandbox.url}/t/headers` }), failsWith('timeout', /did not start answering within 0\.3 seconds/));
+  });
+
+  it('times out when the body stalls', async () => {
+    sandbox.addFault({ path: '/t/body', kind: 'slowBody', times: 1 });
+    await assert.rejects(http.json({ url: `${sandbox.url}/t/body` }), failsWith('timeout', /stopped sending its answer for 0\.3 seconds/));
+  });
+
+  it('accepts a slow answer within the timeout', async () => {
+    sandbox.addFault({ path: '/t/slow', kind: 'slowBody', ms: 100, times: 1, body: { slow: 'but fine' } });
+    assert.deepEqual(await http.json({ url: `${sandbox.url}/t/slow` }), { slow: 'but fine' });
+  });
+
+  it('stops reading at the size cap while streaming', async () => {
+    sandbox.addFault({ path: '/t/size', kind: 'oversize', bytes: 4 * 1024 * 1024, times: 1 });
+    await assert.rejects(http.json({ url: `${sandbox.url}/t/size` }), failsWith('badResponse', /larger than 16 KB and was cut off/));
+  });
+});

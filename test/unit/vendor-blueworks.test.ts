@@ -1,0 +1,389 @@
+import { after, before, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseAccounts, type Account } from '../../src/core/accounts';
+import { SpacesError, type ErrorKind } from '../../src/core/errors';
+import { createHttpClient, type ClosableHttpClient } from '../../src/core/http';
+import type { Fact, Group } from '../../src/core/model';
+import { blueworks } from '../../src/core/vendors/blueworks';
+import type { VendorClient } from '../../src/core/vendors/vendor';
+import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../sandbox/hostile';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { BLUEWORKS_SANDBOX, BLUEWORKS_SEED_EXAMPLE, revokeBlueworksTokens } from '../sandbox/vendors/blueworks';
+
+const S = BLUEWORKS_SANDBOX.spaces;
+const SECRETS = { clientSecret: BLUEWORKS_SANDBOX.clientSecret };
+
+function account(sandbox: Sandbox, extra: Record<string, unknown> = {}): Account {
+  const { accounts, broken } = parseAccounts([{ id: 'bw', vendor: 'blueworks', baseUrl: sandbox.url, clientId: BLUEWORKS_SANDBOX.clientId, ...extra }]);
+  assert.deepEqual(broken, []);
+  return accounts[0]!;
+}
+
+async function rejectsWith(promise: Promise<unknown>, kind: ErrorKind, message?: RegExp): Promise<SpacesError> {
+  let caught: unknown;
+  await assert.rejects(promise, (err: unknown) => ((caught = err), true));
+  assert.ok(caught instanceof SpacesError, `expected a SpacesError, got ${String(caught)}`);
+  assert.equal(caught.kind, kind, caught.message);
+  if (message) assert.match(caught.message, message);
+  return caught;
+}
+
+function group(groups: readonly Group[], id: string): Group {
+  const found = groups.find((g) => g.id === id);
+  assert.ok(found, `no group ${id}`);
+  return found;
+}
+
+function fact(facts: readonly Fact[], label: string): Fact | undefined {
+  return facts.find((f) => f.label === label);
+}
+
+describe('blueworks vendor', () => {
+  let sandbox: Sandbox;
+  let http: ClosableHttpClient;
+  let client: VendorClient;
+  const tokenRequests = () => sandbox.received.filter((r) => r.method === 'POST' && r.url === '/oauth/token');
+  const spaceRequests = (id: string) => sandbox.received.filter((r) => r.url.startsWith(`/bwl/spaces/${encodeURIComponent(id)}?`));
+
+  before(async () => {
+    sandbox = await startSandbox();
+    http = createHttpClient();
+    client = blueworks.createClient(account(sandbox), { http, secrets: SECRETS });
+  });
+  after(async () => {
+    await http.close();
+    await sandbox.close();
+  });
+
+  describe('the seed and its variants', () => {
+    it('parses the seed example field by field', async () => {
+      const space = await client.getSpace(S.seed);
+      assert.equal(space.vendor, 'blueworks');
+      assert.equal(space.accountId, 'bw');
+      assert.equal(space.id, '1310cb');
+      assert.equal(space.name, 'My Space');
+      assert.deepEqual(space.description, { text: 'Space Details API Example Output', markdown: false });
+      assert.deepEqual(space.status, { label: 'Active', tone: 'ok' });
+      assert.equal(space.updated, '2017-01-15T00:21:55.841Z'); // from 2017-01-15T00:21:55.841+0000
+      assert.equal(space.created, undefined);
+      assert.equal(space.webUrl, undefined);
+      assert.deepEqual(space.facts, [
+        { label: 'Space ID', value: '1310cb', kind: 'text' },
+        { label: 'Tags', value: 'demo, space-details-api', kind: 'text' },
+        { label: 'Last modified', value: '2017-01-15T00:21:55.841Z', kind: 'date' },
+        { label: 'Subspaces', value: 1, kind: 'count' },
+        { label: 'Artifacts', value: 4, kind: 'count' },
+      ]);
+      assert.deepEqual(space.groups.map((g) => [g.id, g.kind, g.items.length]), [
+        ['goals', 'goals', 3],
+        ['users', 'permissions', 5],
+        ['subspaces', 'subspaces', 1],
+        ['blueprints', 'artifacts', 1],
+        ['decisions', 'artifacts', 1],
+        ['policies', 'artifacts', 1],
+        ['process-apps', 'artifacts', 1],
+      ]);
+      assert.deepEqual(group(space.groups, 'goals').items, [
+        { id: 'goal-1', label: 'Goal 1', values: { weight: 'high' } },
+        { id: 'goal-2', label: 'Goal 2', values: { weight: 'medium' } },
+        { id: 'goal-3', label: 'Goal 3', values: { weight: 'low' } },
+      ]);
+
+      const users = group(space.groups, 'users');
+      assert.deepEqual(users.columns.map((c) => [c.key, c.kind]), [
+        ['type', 'text'],
+        ['blueprint-processes', 'boolean'],
+        ['automate-processes', 'boolean'],
+        ['compose-decisions', 'boolean'],
+        ['author-policies', 'boolean'],
+        ['manage-and-edit', 'boolean'],
+      ]);
+      const matrix = users.items.map((i) => [i.id, i.label, i.values.type, i.values['blueprint-processes'], i.values['automate-processes'], i.values['compose-decisions'], i.values['author-policies'], i.values['manage-and-edit']]);
+      assert.deepEqual(matrix, [
+        ['user:50023', 'Edith Editor', 'User', true, true, true, true, true],
+        ['all-editors', 'All editors', 'All editors', true, true, true, true, false],
+        ['all-contributors', 'All contributors', 'All contributors', false, true, false, false, false],
+        ['all-community', 'All community members', 'All community members', false, false, false, false, false],
+        ['user-group:1310d7', 'My Custom Group', 'User group', true, true, false, true, false],
+      ]);
+
+      assert.deepEqual(group(space.groups, 'subspaces').items, [
+        {
+          id: '131934',
+          label: 'My Subspace',
+          spaceId: '131934',
+          values: { tags: 'child-of-root-space, subspace', archivedState: 'active', goals: 3, users: 4, modified: '2017-01-13T04:34:47.073Z', modifiedBy: 'Edith Editor' },
+        },
+      ]);
+      assert.deepEqual(group(space.groups, 'blueprints').items, [
+        {
+          id: '1310dc',
+          label: 'My Blueprint',
+          values: { type: 'blueprint', tags: 'lambda', archivedState: 'active', publishedState: 'unpublished', modified: '2017-01-12T22:32:57.146Z', modifiedBy: 'Edith Editor', created: '2017-01-12T22:29:51.106Z' },
+        },
+      ]);
+      const decisions = group(space.groups, 'decisions');
+      assert.deepEqual(decisions.columns.slice(-3).map((c) => [c.key, c.kind]), [
+        ['published', 'date'],
+        ['snapshot', 'text'],
+        ['snapshotDate', 'date'],
+      ]);
+      assert.deepEqual(decisions.items, [
+        {
+          id: '1c002a',
+          label: 'My Published Decision',
+          values: {
+            type: 'decision',
+            tags: null,
+            archivedState: 'active',
+            publishedState: 'published',
+            modified: '2017-01-13T20:34:15.237Z',
+            modifiedBy: 'Edith Editor',
+            created: '2017-01-12T22:29:51.106Z',
+            published: '2017-01-13T20:34:15.237Z',
+            snapshot: 'v1',
+            snapshotDate: '2017-01-13T20:34:11.362Z',
+          },
+        },
+      ]);
+      assert.deepEqual(group(space.groups, 'policies').items.map((i) => [i.id, i.label, i.values.archivedState, i.values.publishedState, i.values.modified]), [
+        ['1a001d', 'My Archived Policy', 'archived', null, '2017-01-13T15:10:55.676Z'],
+      ]);
+      assert.deepEqual(group(space.groups, 'process-apps').items.map((i) => [i.id, i.label, i.values.type, i.values.modified]), [
+        ['131902', 'My Process App', 'process-app', '2017-01-12T22:34:02.175Z'],
+      ]);
+      assert.deepEqual(space.raw, BLUEWORKS_SEED_EXAMPLE);
+    });
+
+    it('opens the seed subspace on its own: creator and parent, a plain user name not taken for an e-mail', async () => {
+      const space = await client.getSpace(S.seedSubspace);
+      assert.equal(space.name, 'My Subspace');
+      assert.equal(space.description, undefined);
+      assert.equal(space.created, '2017-01-12T22:29:51.106Z');
+      assert.equal(space.updated, '2017-01-13T04:34:47.073Z');
+      assert.deepEqual(fact(space.facts, 'Parent spaces'), { label: 'Parent spaces', value: 'My Space', kind: 'text' });
+      assert.deepEqual(fact(space.facts, 'Created by'), { label: 'Created by', value: 'Edith Editor', kind: 'text' });
+      assert.deepEqual(fact(space.facts, 'Created by (user name)'), { label: 'Created by (user name)', value: 'edith', kind: 'text' });
+      assert.equal(fact(space.facts, 'Created by (e-mail)'), undefined);
+      assert.deepEqual(group(space.groups, 'goals').items.map((i) => i.values.weight), ['low', 'medium', 'high']);
+    });
+
+    it('marks a real e-mail address as an e-mail', async () => {
+      const space = await client.getSpace('large-sub-007');
+      assert.deepEqual(fact(space.facts, 'Last modified by (e-mail)'), { label: 'Last modified by (e-mail)', value: 'edith@example.com', kind: 'email' });
+    });
+
+    it('takes a space with only an id and a name', async () => {
+      const space = await client.getSpace(S.minimal);
+      assert.equal(space.name, 'Minimal space');
+      assert.deepEqual(space.groups, []);
+      assert.equal(space.status, undefined);
+      assert.deepEqual(space.facts, [{ label: 'Space ID', value: S.minimal, kind: 'text' }]);
+    });
+
+    it('ignores unknown fields at every level', async () => {
+      const space = await client.getSpace(S.extraFields);
+      assert.equal(space.name, 'Space with extras');
+      assert.equal(group(space.groups, 'users').columns.length, 6);
+      assert.equal(group(space.groups, 'blueprints').items[0]!.id, 'bp-extra');
+      assert.equal(space.updated, '2023-06-30T23:59:59.999Z');
+    });
+
+    it('reads an archived space and a negative offset', async () => {
+      const space = await client.getSpace(S.archived);
+      assert.deepEqual(space.status, { label: 'Archived', tone: 'neutral', detail: 'This space is archived.' });
+      assert.equal(space.updated, '2018-03-04T10:06:07.089Z'); // 05:06:07.089-0500
+    });
+
+    it('keeps a very long unicode name as it is', async () => {
+      const space = await client.getSpace(S.longName);
+      assert.equal(space.name, LONG_UNICODE_NAME);
+      assert.equal(group(space.groups, 'blueprints').items[0]!.label, LONG_UNICODE_NAME);
+    });
+
+    it('keeps hostile strings verbatim as data, in every field', async () => {
+      const space = await client.getSpace(S.hostile);
+      assert.equal(space.name, HOSTILE.html);
+      assert.deepEqual(space.description, { text: HOSTILE.markdown, markdown: false });
+      assert.equal(fact(space.facts, 'Tags')?.value, `${HOSTILE.script}, ${HOSTILE.link}`);
+      assert.equal(fact(space.facts, 'Created by')?.value, HOSTILE.script);
+      assert.deepEqual(fact(space.facts, 'Created by (user name)'), { label: 'Created by (user name)', value: HOSTILE.attribute, kind: 'text' });
+      assert.deepEqual(group(space.groups, 'goals').items, [{ id: 'goal-1', label: HOSTILE.attribute, values: { weight: HOSTILE.template } }]);
+      assert.deepEqual(group(space.groups, 'users').items.map((i) => [i.id, i.label]), [[`user:${HOSTILE.html}`, HOSTILE.bidi]]);
+      const sub = group(space.groups, 'subspaces').items[0]!;
+      assert.deepEqual([sub.id, sub.label, sub.spaceId, sub.values.tags, sub.values.modifiedBy], [HOSTILE.attribute, HOSTILE.script, HOSTILE.attribute, hostile(3), HOSTILE.script]);
+      const blueprint = group(space.groups, 'blueprints').items[0]!;
+      assert.deepEqual([blueprint.id, blueprint.label, blueprint.values.tags], [HOSTILE.script, HOSTILE.markdown, HOSTILE.bidi]);
+      const decision = group(space.groups, 'decisions').items[0]!;
+      assert.deepEqual([decision.id, decision.label, decision.values.snapshot], [HOSTILE.link, HOSTILE.template, HOSTILE.html]);
+    });
+
+    it('parses the space with 5,000 artifacts and 200 subspaces', async () => {
+      let started = performance.now();
+      await client.getSpace(S.large);
+      const fetched = performance.now() - started;
+      // Again from the HTTP cache: what is left is validation and normalisation.
+      started = performance.now();
+      const space = await client.getSpace(S.large);
+      console.log(`blueworks: 5,000-artifact space fetched and parsed in ${fetched.toFixed(1)} ms; parsed from cache in ${(performance.now() - started).toFixed(1)} ms`);
+      assert.equal(fact(space.facts, 'Artifacts')?.value, 5000);
+      assert.equal(fact(space.facts, 'Subspaces')?.value, 200);
+      assert.deepEqual(space.groups.filter((g) => g.kind === 'artifacts').map((g) => g.items.length), [1250, 1250, 1250, 1250]);
+      const subspaces = group(space.groups, 'subspaces').items;
+      assert.equal(subspaces.length, 200);
+      assert.deepEqual([subspaces[0]!.id, subspaces[0]!.spaceId, subspaces[199]!.spaceId], ['large-sub-001', 'large-sub-001', 'large-sub-200']);
+      assert.equal(new Set(group(space.groups, 'blueprints').items.map((i) => i.id)).size, 1250);
+    });
+
+    it('encodes ids as one opaque path segment', async () => {
+      await rejectsWith(client.getSpace('a/b c?d'), 'notFound');
+      assert.equal(spaceRequests('a/b c?d').length, 1);
+      assert.match(spaceRequests('a/b c?d')[0]!.url, /^\/bwl\/spaces\/a%2Fb%20c%3Fd\?/);
+    });
+  });
+
+  describe('errors', () => {
+    it('reports 401 as auth after exactly one fresh token', async () => {
+      const fresh = blueworks.createClient(account(sandbox), { http, secrets: SECRETS });
+      const tokensBefore = tokenRequests().length;
+      const id = BLUEWORKS_SANDBOX.statusId(401);
+      await rejectsWith(fresh.getSpace(id), 'auth', /^IBM Blueworks Live did not accept the access token for space "status-401"/);
+      assert.equal(tokenRequests().length - tokensBefore, 2); // the first token, then exactly one re-fetch
+      assert.equal(spaceRequests(id).length, 2);
+    });
+
+    it('reports 403 as forbidden with the likely reasons', async () => {
+      const err = await rejectsWith(client.getSpace(BLUEWORKS_SANDBOX.statusId(403)), 'forbidden');
+      assert.match(err.message, /lacks permission/);
+      assert.match(err.message, /not enabled API access/);
+      assert.match(err.message, /Artifact Reporting category/);
+      assert.match(err.message, /X-On-Behalf-Of/);
+      assert.match(err.message, /insufficient permissions for the specified space\.$/);
+    });
+
+    it('reports 404 as notFound', async () => {
+      await rejectsWith(client.getSpace(BLUEWORKS_SANDBOX.statusId(404)), 'notFound', /^IBM Blueworks Live has no space "status-404" in this account: /);
+      await rejectsWith(client.getSpace('no-such-space'), 'notFound');
+    });
+
+    it('reports 429 as rateLimited', async () => {
+      await rejectsWith(client.getSpace(BLUEWORKS_SANDBOX.statusId(429)), 'rateLimited', /limiting requests/);
+    });
+
+    it('reports 500 as server and 400 as a request it did not accept', async () => {
+      await rejectsWith(client.getSpace(BLUEWORKS_SANDBOX.statusId(500)), 'server', /HTTP 500/);
+      await rejectsWith(client.getSpace(BLUEWORKS_SANDBOX.statusId(400)), 'badResponse', /did not accept the request parameters/);
+    });
+
+    it('reports a schema mismatch as badResponse', async () => {
+      await rejectsWith(client.getSpace(S.badShape), 'badResponse', /unexpected shape at "goals"/);
+    });
+
+    it('reports a wrong client secret as auth without repeating it, and asks no further', async () => {
+      const count = sandbox.received.length;
+      const wrong = blueworks.createClient(account(sandbox), { http, secrets: { clientSecret: 'wrong-secret-0042' } });
+      const err = await rejectsWith(wrong.getSpace(S.seed), 'auth', /^IBM Blueworks Live did not accept the client ID or client secret: Client authentication failed\.$/);
+      assert.doesNotMatch(err.message, /wrong-secret-0042/);
+      assert.deepEqual(sandbox.received.slice(count).map((r) => r.url), ['/oauth/token']);
+    });
+
+    it('reports a missing secret or client id as config before sending anything', async () => {
+      const count = sandbox.received.length;
+      await rejectsWith(blueworks.createClient(account(sandbox), { http, secrets: {} }).getSpace(S.seed), 'config', /client secret/);
+      await rejectsWith(blueworks.createClient(account(sandbox), { http, secrets: {} }).findSpaces!({ name: 'My Space' }), 'config');
+      await rejectsWith(blueworks.createClient({ ...account(sandbox), clientId: undefined }, { http, secrets: SECRETS }).getSpace(S.seed), 'config', /client ID/);
+      assert.equal(sandbox.received.length, count);
+    });
+  });
+
+  describe('authentication and request options', () => {
+    it('fetches a token once with the client credentials form and reuses it', async () => {
+      const fresh = blueworks.createClient(account(sandbox), { http, secrets: SECRETS });
+      const tokensBefore = tokenRequests().length;
+      await Promise.all([fresh.getSpace(S.minimal, { refresh: true }), fresh.getSpace(S.archived, { refresh: true })]);
+      await fresh.getSpace(S.seed, { refresh: true });
+      const tokens = tokenRequests().slice(tokensBefore);
+      assert.equal(tokens.length, 1);
+      assert.equal(tokens[0]!.headers['content-type'], 'application/x-www-form-urlencoded');
+      assert.deepEqual(Object.fromEntries(new URLSearchParams(tokens[0]!.body)), { grant_type: 'client_credentials', client_id: BLUEWORKS_SANDBOX.clientId, client_secret: BLUEWORKS_SANDBOX.clientSecret });
+      const { headers } = sandbox.received.at(-1)!;
+      assert.match(String(headers.authorization), /^Bearer bwl-[0-9a-f]+$/);
+      assert.equal(headers['x-ibm-api-version'], '1.0.0');
+      assert.equal(headers['x-on-behalf-of'], undefined);
+    });
+
+    it('fetches a new token once the old one is about to expire', async () => {
+      const shortLived = blueworks.createClient(account(sandbox, { clientId: BLUEWORKS_SANDBOX.shortLivedClientId }), { http, secrets: SECRETS });
+      const tokensBefore = tokenRequests().length;
+      await shortLived.getSpace(S.minimal, { refresh: true });
+      await shortLived.getSpace(S.minimal, { refresh: true });
+      assert.equal(tokenRequests().length - tokensBefore, 1);
+      await sleep(BLUEWORKS_SANDBOX.shortTokenLifetimeSeconds * 1000 + 100);
+      assert.equal((await shortLived.getSpace(S.minimal, { refresh: true })).name, 'Minimal space');
+      assert.equal(tokenRequests().length - tokensBefore, 2);
+    });
+
+    it('fetches a token anew exactly once when the server rejects the cached one', async () => {
+      const fresh = blueworks.createClient(account(sandbox), { http, secrets: SECRETS });
+      await fresh.getSpace(S.minimal, { refresh: true });
+      const tokensBefore = tokenRequests().length;
+      const getsBefore = spaceRequests(S.archived).length;
+      revokeBlueworksTokens(sandbox);
+      assert.equal((await fresh.getSpace(S.archived, { refresh: true })).name, 'Old projects');
+      assert.equal(tokenRequests().length - tokensBefore, 1);
+      assert.equal(spaceRequests(S.archived).length - getsBefore, 2); // 401, then 200
+    });
+
+    it('sends X-On-Behalf-Of for a Service ID, and explains a 403 without it', async () => {
+      const withoutUser = blueworks.createClient(account(sandbox, { clientId: BLUEWORKS_SANDBOX.serviceClientId }), { http, secrets: SECRETS });
+      await rejectsWith(withoutUser.getSpace(S.seed), 'forbidden', /needs "On behalf of" \(X-On-Behalf-Of\) set: A Service ID must name the acting user in X-On-Behalf-Of\.$/);
+      const asEdith = blueworks.createClient(account(sandbox, { clientId: BLUEWORKS_SANDBOX.serviceClientId, onBehalfOf: BLUEWORKS_SANDBOX.onBehalfOf }), { http, secrets: SECRETS });
+      assert.equal((await asEdith.getSpace(S.seed)).name, 'My Space');
+      assert.equal(sandbox.received.at(-1)!.headers['x-on-behalf-of'], 'edith');
+      assert.equal(sandbox.received.at(-1)!.headers['x-ibm-api-version'], '1.0.0');
+    });
+
+    it("sends the account's query options", async () => {
+      const options = blueworks.createClient(account(sandbox, { includeSubspaces: false, archivedState: 'all', publishedState: 'published' }), { http, secrets: SECRETS });
+      const space = await options.getSpace(S.seed);
+      assert.equal(sandbox.received.at(-1)!.url, '/bwl/spaces/1310cb?include-subspaces=false&archived-state=all&published-state=published');
+      assert.ok(!space.groups.some((g) => g.id === 'subspaces'));
+      await client.getSpace(S.seed, { refresh: true });
+      assert.equal(sandbox.received.at(-1)!.url, '/bwl/spaces/1310cb?include-subspaces=true&archived-state=active&published-state=all');
+    });
+  });
+
+  describe('find by name or tag', () => {
+    it('finds by exact name (the answer as a bare array)', async () => {
+      assert.deepEqual(await client.findSpaces!({ name: 'My Space' }), [{ id: '1310cb', name: 'My Space' }]);
+      assert.equal(sandbox.received.at(-1)!.url, '/bwl/spaces?name=My+Space');
+      assert.deepEqual(await client.findSpaces!({ name: 'My' }), []);
+    });
+
+    it('finds by tag (the answer wrapped in {spaces})', async () => {
+      assert.deepEqual(await client.findSpaces!({ tag: 'subspace' }), [{ id: '131934', name: 'My Subspace' }]);
+      assert.equal(sandbox.received.at(-1)!.url, '/bwl/spaces?tag=subspace');
+      assert.equal((await client.findSpaces!({ tag: 'generated' })).length, 201);
+    });
+
+    it('sends nothing for an empty query', async () => {
+      const count = sandbox.received.length;
+      assert.deepEqual(await client.findSpaces!({ name: '  ' }), []);
+      assert.equal(sandbox.received.length, count);
+    });
+  });
+
+  it('offers the documented regions as base URL choices', () => {
+    assert.deepEqual(blueworks.fields.find((f) => f.key === 'baseUrl')?.choices?.map((c) => c.value), [
+      'https://www.blueworkslive.com',
+      'https://ibm.blueworkslive.com',
+      'https://ams001.blueworkslive.com',
+      'https://che001.blueworkslive.com',
+      'https://mel001.blueworkslive.com',
+      'https://us001.blueworkslive.com',
+      'https://us006.blueworkslive.com',
+    ]);
+    assert.deepEqual(blueworks.secretFields.map((s) => s.key), ['clientSecret']);
+  });
+});

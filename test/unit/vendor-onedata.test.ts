@@ -1,0 +1,295 @@
+import { after, before, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { parseAccounts, type Account } from '../../src/core/accounts';
+import { SpacesError, type ErrorKind } from '../../src/core/errors';
+import { createHttpClient, type ClosableHttpClient } from '../../src/core/http';
+import type { Fact } from '../../src/core/model';
+import { onedata } from '../../src/core/vendors/onedata';
+import type { VendorClient } from '../../src/core/vendors/vendor';
+import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../sandbox/hostile';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { ONEDATA_SANDBOX, onedataStats } from '../sandbox/vendors/onedata';
+
+const S = ONEDATA_SANDBOX.spaces;
+const API = '/api/v3/onezone';
+
+function account(sandbox: Sandbox, extra: Record<string, unknown> = {}): Account {
+  const { accounts, broken } = parseAccounts([{ id: 'od', vendor: 'onedata', baseUrl: sandbox.url, ...extra }]);
+  assert.deepEqual(broken, []);
+  return accounts[0]!;
+}
+
+async function rejectsWith(promise: Promise<unknown>, kind: ErrorKind, message?: RegExp): Promise<SpacesError> {
+  let caught: unknown;
+  await assert.rejects(promise, (err: unknown) => ((caught = err), true));
+  assert.ok(caught instanceof SpacesError, `expected a SpacesError, got ${String(caught)}`);
+  assert.equal(caught.kind, kind, caught.message);
+  if (message) assert.match(caught.message, message);
+  return caught;
+}
+
+function fact(facts: readonly Fact[], label: string): Fact | undefined {
+  return facts.find((f) => f.label === label);
+}
+
+describe('onedata vendor', () => {
+  let sandbox: Sandbox;
+  let http: ClosableHttpClient;
+  let client: VendorClient;
+  const paths = () => sandbox.received.map((r) => r.url);
+
+  before(async () => {
+    sandbox = await startSandbox();
+    http = createHttpClient();
+    client = onedata.createClient(account(sandbox), { http, secrets: { token: ONEDATA_SANDBOX.token } });
+  });
+  after(async () => {
+    await http.close();
+    await sandbox.close();
+  });
+
+  describe('the seed and its variants', () => {
+    it('parses the seed example field by field', async () => {
+      const before = Date.now();
+      const space = await client.getSpace(S.seed);
+      assert.equal(space.vendor, 'onedata');
+      assert.equal(space.accountId, 'od');
+      assert.equal(space.id, '2c0160248ba9a66f45da751ca459535a');
+      assert.equal(space.name, 'My Private space');
+      assert.equal(space.created, '2019-12-12T12:13:13.000Z'); // 1576152793 is seconds, not ms
+      assert.equal(space.updated, undefined);
+      assert.equal(space.description, undefined);
+      assert.deepEqual(space.status, { label: 'Supported', tone: 'ok', detail: '2 storage providers support this space.' });
+      assert.equal(space.webUrl, `${sandbox.url}/ozw/onezone/i#/onedata/spaces/2c0160248ba9a66f45da751ca459535a`);
+      assert.deepEqual(space.groups, [
+        {
+          id: 'providers',
+          label: 'Storage providers',
+          kind: 'providers',
+          columns: [{ key: 'size', label: 'Support size', kind: 'bytes' }],
+          items: [
+            { id: '296ebe3c20e9666dc489b647f8647f12', label: '296ebe3c20e9666dc489b647f8647f12', values: { size: 5368709120 } },
+            { id: 'dcf12429647c204896eebe3b6f686967', label: 'dcf12429647c204896eebe3b6f686967', values: { size: 14400000 } },
+          ],
+          chart: { valueKey: 'size', unit: 'bytes' },
+          total: { label: 'Total support', value: 5383109120, kind: 'bytes' },
+        },
+      ]);
+      assert.deepEqual(space.facts, [
+        { label: 'Space ID', value: '2c0160248ba9a66f45da751ca459535a', kind: 'text' },
+        { label: 'Creator', value: 'user 7434b256e71e1052e0d5e3e9da657ebfc1a770c3', kind: 'text' },
+        { label: 'Created', value: '2019-12-12T12:13:13.000Z', kind: 'date' },
+        { label: 'Providers', value: 2, kind: 'count' },
+        { label: 'Total support', value: 5383109120, kind: 'bytes' },
+      ]);
+      assert.deepEqual(space.raw, {
+        spaceId: '2c0160248ba9a66f45da751ca459535a',
+        name: 'My Private space',
+        providers: { '296ebe3c20e9666dc489b647f8647f12': 5368709120, dcf12429647c204896eebe3b6f686967: 14400000 },
+        creator: { type: 'user', id: '7434b256e71e1052e0d5e3e9da657ebfc1a770c3' },
+        creationTime: 1576152793,
+      });
+      assert.ok(space.fetchedAt >= before && space.fetchedAt <= Date.now());
+      // User-scoped details first (see onedata.ts), with the token in x-auth-token.
+      assert.equal(sandbox.received.at(-1)!.url, `${API}/user/effective_spaces/${S.seed}`);
+    });
+
+    it('parses the seed schema example (32-hex creator id) served under another id', async () => {
+      const space = await client.getSpace(S.seedSchemaExample);
+      assert.equal(space.id, S.seedSchemaExample);
+      assert.equal(fact(space.facts, 'Space ID')?.value, '2c0160248ba9a66f45da751ca459535a');
+      assert.equal(fact(space.facts, 'Creator')?.value, 'user 7434b256e71e1052e0d5e3e9da657ebf');
+      assert.equal(space.webUrl, `${sandbox.url}/ozw/onezone/i#/onedata/spaces/2c0160248ba9a66f45da751ca459535a`);
+    });
+
+    it("reads a newer release's Markdown description, organization, tags and marketplace fields, ignoring unknown ones", async () => {
+      const space = await client.getSpace(S.newer);
+      assert.equal(space.name, 'Climate data');
+      assert.deepEqual(space.description, { text: '# Climate data\n\nDaily **reanalysis** files. See [the docs](https://onedata.org/#/home/documentation).', markdown: true });
+      assert.equal(space.created, '2023-11-14T22:13:20.000Z');
+      assert.deepEqual(fact(space.facts, 'Organization'), { label: 'Organization', value: 'Example Research Institute', kind: 'text' });
+      assert.deepEqual(fact(space.facts, 'Tags'), { label: 'Tags', value: 'climate, open-data', kind: 'text' });
+      assert.deepEqual(fact(space.facts, 'In marketplace'), { label: 'In marketplace', value: true, kind: 'boolean' });
+      assert.deepEqual(fact(space.facts, 'Marketplace contact'), { label: 'Marketplace contact', value: 'data@example.org', kind: 'email' });
+      assert.deepEqual((space.raw as { futureField: number[] }).futureField, [1, 2, 3]);
+    });
+
+    it('takes a space with only an id and a name', async () => {
+      const space = await client.getSpace(S.minimal);
+      assert.equal(space.name, 'Minimal space');
+      assert.deepEqual(space.groups, []);
+      assert.equal(space.status, undefined);
+      assert.equal(space.created, undefined);
+      assert.deepEqual(space.facts, [{ label: 'Space ID', value: S.minimal, kind: 'text' }]);
+    });
+
+    it('shows a space created by nobody and without support', async () => {
+      const space = await client.getSpace(S.unsupported);
+      assert.equal(fact(space.facts, 'Creator')?.value, 'nobody');
+      assert.deepEqual(space.status, { label: 'Not supported', tone: 'warn', detail: 'No storage provider supports this space, so it cannot hold data.' });
+      assert.deepEqual(space.groups, []);
+      assert.equal(fact(space.facts, 'Providers')?.value, 0);
+      assert.equal(space.created, '2019-07-22T18:15:29.000Z');
+    });
+
+    it('keeps a very long unicode name as it is', async () => {
+      assert.equal((await client.getSpace(S.longName)).name, LONG_UNICODE_NAME);
+    });
+
+    it('keeps hostile strings verbatim as data, in every field', async () => {
+      const space = await client.getSpace(S.hostile);
+      assert.equal(space.name, HOSTILE.html);
+      assert.deepEqual(space.description, { text: HOSTILE.markdown, markdown: true });
+      assert.deepEqual(space.groups[0]!.items.map((i) => [i.id, i.label, i.values.size]), [
+        [HOSTILE.script, HOSTILE.script, 1024],
+        [HOSTILE.attribute, HOSTILE.attribute, 2048],
+      ]);
+      assert.equal(fact(space.facts, 'Creator')?.value, `user ${HOSTILE.template}`);
+      assert.equal(fact(space.facts, 'Organization')?.value, HOSTILE.bidi);
+      assert.equal(fact(space.facts, 'Tags')?.value, `${HOSTILE.link}, ${hostile(1)}`);
+      assert.deepEqual(fact(space.facts, 'Marketplace contact'), { label: 'Marketplace contact', value: HOSTILE.attribute, kind: 'text' });
+    });
+
+    it('encodes ids as one opaque path segment', async () => {
+      await rejectsWith(client.getSpace('a/b c?d#e'), 'notFound');
+      assert.ok(paths().includes(`${API}/user/effective_spaces/a%2Fb%20c%3Fd%23e`));
+      assert.ok(paths().includes(`${API}/spaces/a%2Fb%20c%3Fd%23e`));
+    });
+  });
+
+  describe('errors in Onezone\'s shape', () => {
+    const withToken = (token: string) => onedata.createClient(account(sandbox), { http, secrets: { token } });
+
+    it('reports a token error (HTTP 400) as auth, in Onezone\'s words, without the token', async () => {
+      const err = await rejectsWith(withToken('not-a-real-token-1234').getSpace(S.seed, { refresh: true }), 'auth', /^Onedata did not accept the access token: Provided token could not be understood by the server\.$/);
+      assert.equal(err.details.status, 400);
+      assert.doesNotMatch(err.message, /not-a-real-token-1234/);
+    });
+
+    it('reports a revoked token as auth', async () => {
+      await rejectsWith(withToken(ONEDATA_SANDBOX.revokedToken).getSpace(S.seed), 'auth', /revoked/);
+    });
+
+    it('reports 401 unauthorized as auth, with the nested authError when there is one', async () => {
+      await rejectsWith(client.getSpace(ONEDATA_SANDBOX.statusId(401)), 'auth', /You must authenticate yourself/);
+      const basic = onedata.createClient(account(sandbox, { authMode: 'basic' }), { http, secrets: { username: 'admin', password: 'wrong-password-42' } });
+      const err = await rejectsWith(basic.getSpace(S.seed), 'auth', /^Onedata did not accept the user name or password: Invalid username or password\.$/);
+      assert.equal(err.details.status, 401);
+      assert.doesNotMatch(err.message, /wrong-password-42/);
+    });
+
+    it('reports 403 as forbidden after trying both detail paths', async () => {
+      const id = ONEDATA_SANDBOX.statusId(403);
+      await rejectsWith(client.getSpace(id), 'forbidden', /^Onedata refused access to space "status-403": You are not authorized to perform this operation \(insufficient privileges\?\)\.$/);
+      assert.deepEqual(paths().slice(-2), [`${API}/user/effective_spaces/${id}`, `${API}/spaces/${id}`]);
+    });
+
+    it('reports 404 as notFound', async () => {
+      await rejectsWith(client.getSpace(ONEDATA_SANDBOX.statusId(404)), 'notFound', /^Onedata has no space "status-404" visible to this account: The resource could not be found\.$/);
+      await rejectsWith(client.getSpace('no-such-space'), 'notFound');
+    });
+
+    it('reports 503 serviceUnavailable and 500 as server', async () => {
+      await rejectsWith(client.getSpace(ONEDATA_SANDBOX.statusId(503)), 'server', /HTTP 503.*Service Unavailable/);
+      await rejectsWith(client.getSpace(ONEDATA_SANDBOX.statusId(500)), 'server', /HTTP 500.*encountered an error/);
+    });
+
+    it('reports a schema mismatch as badResponse', async () => {
+      await rejectsWith(client.getSpace(S.badShape), 'badResponse', /Onedata answered space "bad-shape-space" in an unexpected shape at "providers/);
+    });
+
+    it('reports a missing secret as config before sending anything', async () => {
+      const count = sandbox.received.length;
+      await rejectsWith(onedata.createClient(account(sandbox), { http, secrets: {} }).getSpace(S.seed), 'config', /access token/);
+      await rejectsWith(onedata.createClient(account(sandbox), { http, secrets: {} }).listSpaces!(), 'config');
+      const basic = onedata.createClient(account(sandbox, { authMode: 'basic' }), { http, secrets: { username: 'admin' } });
+      await rejectsWith(basic.getSpace(S.seed), 'config', /password/);
+      assert.equal(sandbox.received.length, count);
+    });
+  });
+
+  describe('authentication', () => {
+    it('sends the token in x-auth-token and nothing in authorization', async () => {
+      await client.getSpace(S.seed, { refresh: true });
+      const { headers } = sandbox.received.at(-1)!;
+      assert.equal(headers['x-auth-token'], ONEDATA_SANDBOX.token);
+      assert.equal(headers.authorization, undefined);
+    });
+
+    it('sends basic auth under authMode basic, and nothing in x-auth-token', async () => {
+      const basic = onedata.createClient(account(sandbox, { authMode: 'basic' }), { http, secrets: { username: 'admin', password: 'password' } });
+      assert.equal((await basic.getSpace(S.seed)).name, 'My Private space');
+      const { headers } = sandbox.received.at(-1)!;
+      assert.equal(headers.authorization, `Basic ${Buffer.from('admin:password').toString('base64')}`);
+      assert.equal(headers['x-auth-token'], undefined);
+    });
+
+    it("falls back to /spaces/{id} for a space outside the user's own (admin view)", async () => {
+      const basic = onedata.createClient(account(sandbox, { authMode: 'basic' }), { http, secrets: { username: 'admin', password: 'password' } });
+      const space = await basic.getSpace(S.adminOnly);
+      assert.equal(space.name, 'Admin-only space');
+      assert.equal(fact(space.facts, 'Creator')?.value, 'oneprovider dcf12429647c204896eebe3b6f686967');
+      assert.deepEqual(paths().slice(-2), [`${API}/user/effective_spaces/${S.adminOnly}`, `${API}/spaces/${S.adminOnly}`]);
+      await rejectsWith(client.getSpace(S.adminOnly), 'forbidden');
+    });
+
+    it('accepts the API URL as base URL too', async () => {
+      const viaApi = onedata.createClient(account(sandbox, { baseUrl: `${sandbox.url}/api/v3/onezone` }), { http, secrets: { token: ONEDATA_SANDBOX.token } });
+      const space = await viaApi.getSpace(S.minimal, { refresh: true });
+      assert.equal(space.name, 'Minimal space');
+      assert.equal(sandbox.received.at(-1)!.url, `${API}/user/effective_spaces/${S.minimal}`);
+    });
+  });
+
+  describe('listing', () => {
+    it("lists the user's effective spaces with names; a space that fails stays, id only", async () => {
+      const refs = await client.listSpaces!();
+      const byId = new Map(refs.map((r) => [r.id, r]));
+      assert.equal(byId.get(S.seed)?.name, 'My Private space');
+      assert.equal(byId.get(S.hostile)?.name, HOSTILE.html);
+      assert.deepEqual(byId.get(S.badShape), { id: S.badShape });
+      assert.ok(!byId.has(S.adminOnly));
+    });
+
+    it('lists 500 spaces at most 6 details at a time; the broken one does not fail the listing', async () => {
+      // A roomy HTTP client, so the bound measured is the vendor's own, not the connection pool's.
+      const roomy = createHttpClient({ maxConcurrentPerOrigin: 64 });
+      try {
+        const bulk = onedata.createClient(account(sandbox), { http: roomy, secrets: { token: ONEDATA_SANDBOX.bulkToken } });
+        const stats = onedataStats(sandbox);
+        stats.maxInFlight = 0;
+        const started = Date.now();
+        const refs = await bulk.listSpaces!();
+        console.log(`onedata: listed ${refs.length} spaces in ${Date.now() - started} ms, at most ${stats.maxInFlight} details in flight`);
+        assert.equal(refs.length, 500);
+        assert.ok(stats.maxInFlight <= 6, `max in flight ${stats.maxInFlight}`);
+        assert.ok(stats.maxInFlight >= 2, `max in flight ${stats.maxInFlight}: no concurrency at all`);
+        assert.deepEqual(refs[250], { id: S.broken });
+        assert.deepEqual(refs[0], { id: 'bulk-0001', name: 'Bulk space 0001' });
+        assert.deepEqual(refs[499], { id: 'bulk-0500', name: 'Bulk space 0500' });
+        assert.equal(refs.filter((r) => r.name === undefined).length, 1);
+      } finally {
+        await roomy.close();
+      }
+    });
+
+    it('stops a listing when cancelled', async () => {
+      const bulk = onedata.createClient(account(sandbox), { http, secrets: { token: ONEDATA_SANDBOX.bulkToken } });
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 30);
+      const count = sandbox.received.length;
+      await rejectsWith(bulk.listSpaces!({ signal: controller.signal, refresh: true }), 'cancelled');
+      assert.ok(sandbox.received.length - count < 500, 'the listing went on after cancellation');
+    });
+  });
+
+  it('declares its wizard fields and secrets per auth mode', () => {
+    assert.equal(onedata.id, 'onedata');
+    assert.deepEqual(onedata.fields.find((f) => f.key === 'authMode')?.choices?.map((c) => c.value), ['token', 'basic']);
+    assert.deepEqual(onedata.secretFields.map((s) => [s.key, s.authMode]), [
+      ['token', 'token'],
+      ['username', 'basic'],
+      ['password', 'basic'],
+    ]);
+  });
+});

@@ -1,0 +1,199 @@
+import { after, before, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { parseAccounts, type Account } from '../../src/core/accounts';
+import { isSpacesError, type ErrorKind } from '../../src/core/errors';
+import { createHttpClient, type ClosableHttpClient } from '../../src/core/http';
+import { openlayer } from '../../src/core/vendors/openlayer';
+import { HOSTILE, LONG_UNICODE_NAME } from '../sandbox/hostile';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { OPENLAYER_SANDBOX, OPENLAYER_SEED_WORKSPACE } from '../sandbox/vendors/openlayer';
+
+const { workspaces } = OPENLAYER_SANDBOX;
+
+function failsWith(kind: ErrorKind, message: RegExp) {
+  return (err: unknown) => {
+    assert.ok(isSpacesError(err), String(err));
+    assert.equal(err.kind, kind);
+    assert.match(err.message, message);
+    return true;
+  };
+}
+
+describe('Openlayer client', () => {
+  let sandbox: Sandbox;
+  let http: ClosableHttpClient;
+
+  // The vendor's base URL ends in /v1, so the sandbox's does too.
+  const account = (workspaceId: string = workspaces.seed): Account =>
+    parseAccounts([{ id: 'openlayer-test', vendor: 'openlayer', baseUrl: `${sandbox.url}/v1`, workspaceId }]).accounts[0]!;
+  const client = (secrets: Record<string, string | undefined> = { apiKey: OPENLAYER_SANDBOX.apiKey }, workspaceId?: string) =>
+    openlayer.createClient(account(workspaceId), { http, secrets });
+  const facts = (space: { facts: readonly { label: string; value: unknown }[] }) => Object.fromEntries(space.facts.map((f) => [f.label, f.value]));
+
+  before(async () => {
+    sandbox = await startSandbox();
+    http = createHttpClient();
+  });
+  after(async () => {
+    await http.close();
+    await sandbox.close();
+  });
+
+  it('declares its catalog entry, settings and secret fields', () => {
+    assert.equal(openlayer.catalog.defaultBaseUrl, 'https://api.openlayer.com/v1');
+    assert.deepEqual(openlayer.fields.map((f) => [f.key, f.required]), [
+      ['baseUrl', false],
+      ['workspaceId', true],
+    ]);
+    assert.deepEqual(openlayer.secretFields.map((f) => f.key), ['apiKey']);
+  });
+
+  it('reads the seed-shaped workspace field by field', async () => {
+    const space = await client().getSpace(workspaces.seed);
+    assert.equal(space.vendor, 'openlayer');
+    assert.equal(space.accountId, 'openlayer-test');
+    assert.equal(space.id, '182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e');
+    assert.equal(space.name, 'Openlayer');
+    assert.equal(space.description, undefined);
+    assert.deepEqual(space.status, { label: 'Active', tone: 'ok' });
+    assert.equal(space.created, '2024-01-10T12:00:00.000Z');
+    assert.equal(space.updated, '2024-06-02T08:30:00.000Z');
+    assert.equal(space.webUrl, undefined, 'app.openlayer.com/{slug} is a guess');
+    assert.deepEqual(space.facts, [
+      { label: 'Slug', value: 'openlayer', kind: 'text' },
+      { label: 'Projects', value: 12, kind: 'count' },
+      { label: 'Members', value: 8, kind: 'count' },
+      { label: 'Invites', value: 3, kind: 'count' },
+      { label: 'Billing period start', value: '2024-06-01T00:00:00.000Z', kind: 'date' },
+      { label: 'Billing period end', value: '2024-07-01T00:00:00.000Z', kind: 'date' },
+      { label: 'SAML-only access', value: false, kind: 'boolean' },
+      { label: 'Wildcard domains', value: 'openlayer.com, unbox.ai', kind: 'text' },
+      { label: 'Creator ID', value: '6ea1f2b0-3c1d-4a5e-9f7a-2b8c0d1e4f5a', kind: 'text' },
+    ]);
+    assert.deepEqual(space.groups, [
+      {
+        id: 'monthlyUsage',
+        label: 'Monthly usage',
+        kind: 'usage',
+        columns: [
+          { key: 'predictions', label: 'Predictions', kind: 'count' },
+          { key: 'executionTime', label: 'Execution time', kind: 'duration' },
+        ],
+        // Oldest first, whatever order the API used.
+        items: [
+          { id: '2024-04-01', label: '2024-04', values: { predictions: 95000, executionTime: null } },
+          { id: '2024-05-01', label: '2024-05', values: { predictions: 120000, executionTime: 3600000 } },
+          { id: '2024-06-01', label: '2024-06', values: { predictions: 40000, executionTime: 1250000 } },
+        ],
+        chart: { valueKey: 'predictions', unit: 'count' },
+        total: { label: 'Predictions', value: 255000, kind: 'count' },
+      },
+    ]);
+    assert.deepEqual(space.raw, OPENLAYER_SEED_WORKSPACE);
+  });
+
+  it('sends the API key as a Bearer token to {base}/workspaces/{workspaceId}', async () => {
+    await client().getSpace(workspaces.seed, { refresh: true });
+    const request = sandbox.received.at(-1)!;
+    assert.equal(request.url, '/v1/workspaces/182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e');
+    assert.equal(request.headers.authorization, 'Bearer sk-ol-sandbox-key');
+  });
+
+  it('lists the account workspace as its one space, named once fetched', async () => {
+    const c = client();
+    const count = sandbox.stats().requests;
+    assert.deepEqual(await c.listSpaces!(), [{ id: workspaces.seed }]);
+    assert.equal(sandbox.stats().requests, count, 'listing needs no request');
+    await c.getSpace(workspaces.seed);
+    assert.deepEqual(await c.listSpaces!(), [{ id: workspaces.seed, name: 'Openlayer' }]);
+  });
+
+  it('accepts a workspace with nulls and missing fields', async () => {
+    const space = await client().getSpace(workspaces.minimal);
+    assert.equal(space.name, 'Minimal workspace');
+    assert.equal(space.status, undefined);
+    assert.equal(space.created, undefined);
+    assert.deepEqual(space.facts, []);
+    assert.deepEqual(space.groups, []);
+  });
+
+  it('ignores unknown fields', async () => {
+    const space = await client().getSpace(workspaces.extra);
+    assert.equal(space.name, 'Workspace with extras');
+    assert.deepEqual(space.status, { label: 'Trialing', tone: 'ok' });
+    assert.equal(facts(space)['SAML-only access'], true);
+    assert.deepEqual(space.groups[0]?.items, [{ id: '2024-06-01', label: '2024-06', values: { predictions: 7, executionTime: 12 } }]);
+  });
+
+  it('sends an opaque id as one encoded path segment and keeps a long unicode name', async () => {
+    const space = await client().getSpace(workspaces.unicode, { refresh: true });
+    assert.equal(sandbox.received.at(-1)!.url, `/v1/workspaces/${encodeURIComponent(workspaces.unicode)}`);
+    assert.equal(space.id, workspaces.unicode);
+    assert.equal(space.name, LONG_UNICODE_NAME);
+    assert.equal(facts(space)['Wildcard domains'], 'exämple.com, 例え.jp');
+  });
+
+  it('keeps hostile strings verbatim, as data', async () => {
+    const space = await client().getSpace(workspaces.hostile);
+    assert.equal(space.name, HOSTILE.html);
+    assert.deepEqual(space.status, { label: HOSTILE.template, tone: 'neutral' });
+    assert.equal(facts(space).Slug, HOSTILE.attribute);
+    assert.equal(facts(space)['Creator ID'], HOSTILE.script);
+    assert.equal(facts(space)['Wildcard domains'], `${HOSTILE.link}, ${HOSTILE.bidi}`);
+    assert.deepEqual(space.groups[0]?.items[0], { id: HOSTILE.markdown, label: HOSTILE.markdown, values: { predictions: 1, executionTime: 1 } });
+  });
+
+  it('gives every billing status a label and a tone', async () => {
+    const c = client();
+    const seen = await Promise.all(OPENLAYER_SANDBOX.statuses.map(async (status) => [status, (await c.getSpace(`${OPENLAYER_SANDBOX.statePrefix}${status}`)).status]));
+    assert.deepEqual(Object.fromEntries(seen), {
+      active: { label: 'Active', tone: 'ok' },
+      trialing: { label: 'Trialing', tone: 'ok' },
+      past_due: { label: 'Past due', tone: 'warn' },
+      unpaid: { label: 'Unpaid', tone: 'warn' },
+      incomplete: { label: 'Incomplete', tone: 'warn' },
+      canceled: { label: 'Canceled', tone: 'error' },
+      incomplete_expired: { label: 'Incomplete expired', tone: 'error' },
+      paused: { label: 'Paused', tone: 'neutral' },
+    });
+  });
+
+  describe('errors, from the {code, error} shape', () => {
+    it('a wrong API key is auth', async () => {
+      await assert.rejects(client({ apiKey: 'sk-ol-wrong-key' }).getSpace(workspaces.seed, { refresh: true }), failsWith('auth', /^Openlayer did not accept the API key: Invalid API key\.$/));
+    });
+
+    it('403 is forbidden', async () => {
+      await assert.rejects(client().getSpace('status-403'), failsWith('forbidden', /^Openlayer refused access to this workspace: You do not have access to this space\.$/));
+    });
+
+    it('an unknown id is notFound', async () => {
+      await assert.rejects(client().getSpace('no-such-workspace'), failsWith('notFound', /^Openlayer has no workspace with this id: Workspace not found\.$/));
+    });
+
+    it('429 is rateLimited', async () => {
+      await assert.rejects(client().getSpace('status-429'), failsWith('rateLimited', /^Openlayer is limiting requests \(HTTP 429\): Too many requests, slow down\.$/));
+    });
+
+    it('500 is server', async () => {
+      await assert.rejects(client().getSpace('status-500'), failsWith('server', /^Openlayer could not answer \(HTTP 500\): Internal server error\.$/));
+    });
+
+    it('sandbox faults answer in the {code, error} shape', async () => {
+      sandbox.addFault({ path: `/v1/workspaces/${workspaces.seed}`, kind: 'status', status: 502, times: 1 });
+      await assert.rejects(client().getSpace(workspaces.seed, { refresh: true }), failsWith('server', /^Openlayer could not answer \(HTTP 502\): Sandbox fault: Bad Gateway\.$/));
+    });
+
+    it('a name that is not a string is badResponse', async () => {
+      await assert.rejects(client().getSpace(workspaces.badShape), failsWith('badResponse', /^Openlayer answered the workspace in an unexpected shape at "name"/));
+    });
+
+    it('a missing API key or workspace id is config, and nothing is sent', async () => {
+      const count = sandbox.stats().requests;
+      await assert.rejects(client({}).getSpace(workspaces.seed), failsWith('config', /No API key is set for this Openlayer account/));
+      const noWorkspace = openlayer.createClient({ ...account(), workspaceId: undefined }, { http, secrets: { apiKey: OPENLAYER_SANDBOX.apiKey } });
+      await assert.rejects(noWorkspace.listSpaces!(), failsWith('config', /no workspace ID/));
+      assert.equal(sandbox.stats().requests, count);
+    });
+  });
+});
