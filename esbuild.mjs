@@ -38,6 +38,8 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', ext
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  // The network stack: loaded on the first request, not at activation.
+  { ...node, entryPoints: { core: 'src/core/index.ts' }, outdir: 'dist' },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist' },
 ];
 

@@ -1,32 +1,29 @@
 import * as vscode from 'vscode';
 import { AccountSettings } from './accounts/settings';
+import { AccountSecrets } from './services/secrets';
+import { SpacesService } from './services/spaces';
+import { registerTreeCommands } from './tree/commands';
+import { registerSpaceCommands } from './tree/spaceCommands';
 import { SpacesTreeProvider, VIEW_ID } from './tree/provider';
 
 /** What `activate` hands back: the tree, so the in-host tests can read exactly what the view shows. */
 export interface SpacesExplorerApi {
   readonly tree: SpacesTreeProvider;
+  readonly secrets: AccountSecrets;
 }
 
 export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
   const log = vscode.window.createOutputChannel(vscode.l10n.t('Spaces Explorer'), { log: true });
   const settings = new AccountSettings();
-  const tree = new SpacesTreeProvider(settings);
+  const secrets = new AccountSecrets(context.secrets);
+  const service = new SpacesService(context.extensionPath, secrets, log);
+  const tree = new SpacesTreeProvider(settings, service, context.extensionUri);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const openSettings = () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`);
 
-  context.subscriptions.push(
-    log,
-    settings,
-    tree,
-    view,
-    // Until the add-account wizard lands, adding an account means editing `spaces.accounts`.
-    vscode.commands.registerCommand('spaces.addAccount', () => vscode.commands.executeCommand('workbench.action.openSettings', 'spaces.accounts')),
-    vscode.commands.registerCommand('spaces.refreshAll', () => tree.refresh()),
-    vscode.commands.registerCommand('spaces.openSettings', openSettings),
-    vscode.commands.registerCommand('spaces.showLog', () => log.show()),
-  );
+  const deps = { context, tree, settings, secrets, service, log };
+  context.subscriptions.push(log, settings, secrets, service, tree, view, ...registerTreeCommands(deps), ...registerSpaceCommands(deps));
   log.info(`Spaces Explorer ${context.extension.packageJSON.version} activated`);
-  return { tree };
+  return { tree, secrets };
 }
 
 export function deactivate(): void {}

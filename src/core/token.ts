@@ -3,7 +3,8 @@
  * anew once when the vendor rejects it (401). Shared by every vendor whose auth exchanges credentials
  * for a short-lived token (Blueworks OAuth, Sharely access tokens).
  */
-import { isSpacesError } from './errors';
+import { InFlight } from './cache';
+import { isSpacesError, SpacesError } from './errors';
 
 export interface IssuedToken {
   readonly token: string;
@@ -13,7 +14,8 @@ export interface IssuedToken {
 
 export class CachedToken {
   private current?: { token: string; expiresAt: number };
-  private pending?: Promise<string>;
+  /** The issue request, shared by concurrent callers: each may leave through its own signal; it is aborted only when all have. */
+  private readonly pending = new InFlight<string>();
 
   constructor(
     private readonly issue: (signal?: AbortSignal) => Promise<IssuedToken>,
@@ -24,15 +26,20 @@ export class CachedToken {
 
   async get(signal?: AbortSignal): Promise<string> {
     if (this.current && this.now() < this.current.expiresAt) return this.current.token;
-    // Concurrent callers share one issue request.
-    this.pending ??= this.issue(signal)
-      .then(({ token, expiresInSeconds }) => {
-        const lifetime = Math.max(0, expiresInSeconds - Math.min(this.marginSeconds, expiresInSeconds / 2));
-        this.current = { token, expiresAt: this.now() + lifetime * 1000 };
-        return token;
-      })
-      .finally(() => (this.pending = undefined));
-    return this.pending;
+    // Concurrent callers share one issue request, which none of them can cancel for the others.
+    const { promise } = this.pending.run('token', signal, async (shared) => {
+      const { token, expiresInSeconds } = await this.issue(shared);
+      const lifetime = Math.max(0, expiresInSeconds - Math.min(this.marginSeconds, expiresInSeconds / 2));
+      this.current = { token, expiresAt: this.now() + lifetime * 1000 };
+      return token;
+    });
+    try {
+      return await promise;
+    } catch (err) {
+      // A caller that left rejects with its signal's reason: report it as the HTTP layer does.
+      if (signal?.aborted && !isSpacesError(err)) throw new SpacesError('cancelled', 'The request was cancelled.', {}, { cause: err });
+      throw err;
+    }
   }
 
   invalidate(token?: string): void {

@@ -1,24 +1,268 @@
 import * as vscode from 'vscode';
-import { VENDORS } from '../core/vendors/catalog';
 import type { Account, BrokenAccount } from '../core/accounts';
+import { isSpacesError, SpacesError, type ErrorKind } from '../core/errors';
+import type { Group, GroupItem, SpaceDetails, Tone } from '../core/model';
+import { formatValue } from '../core/format';
+import { VENDORS } from '../core/vendors/catalog';
 import { describeBrokenAccount } from '../accounts/settings';
+import type { SpacesService } from '../services/spaces';
+
+/** What nodes need from their tree: the vendors, and a way to redraw themselves. */
+export interface TreeContext {
+  readonly service: SpacesService;
+  readonly extensionUri: vscode.Uri;
+  /** Redraws `node` (and asks for its children again when expanded). */
+  changed(node: SpacesNode): void;
+  /** Runs `work` with the view's progress indicator. */
+  progress<T>(work: Promise<T>): Promise<T>;
+}
 
 /** Every row of the Spaces tree is one of these. */
 export interface SpacesNode {
+  readonly parent?: SpacesNode;
   getTreeItem(): vscode.TreeItem;
   getChildren(): vscode.ProviderResult<SpacesNode[]>;
 }
 
+/** How many rows a group shows before "Load more". */
+export const PAGE_SIZE = 200;
+
 export class AccountNode implements SpacesNode {
-  constructor(readonly account: Account) {}
+  readonly parent = undefined;
+  private spaces?: Promise<SpacesNode[]>;
+  private readonly spaceNodes = new Map<string, SpaceNode>();
+  private controller?: AbortController;
+  private refreshNext = false;
+
+  constructor(
+    readonly account: Account,
+    private readonly tree: TreeContext,
+  ) {}
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.account.label, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `account:${this.account.id}`;
-    item.description = VENDORS[this.account.vendor].name;
-    item.tooltip = new vscode.MarkdownString().appendText(`${this.account.label} (${VENDORS[this.account.vendor].name})\n${this.account.baseUrl}`);
-    item.iconPath = new vscode.ThemeIcon('account');
-    item.contextValue = `account.${this.account.vendor}`;
+    const { account } = this;
+    const vendorName = VENDORS[account.vendor].name;
+    const item = new vscode.TreeItem(account.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `account:${account.id}`;
+    item.description = vendorName;
+    item.tooltip = new vscode.MarkdownString().appendText(`${account.label} · ${vendorName}\n\n${account.baseUrl}`);
+    item.iconPath = vendorIcon(this.tree.extensionUri, account.vendor);
+    item.contextValue = `account.${account.vendor}`;
+    return item;
+  }
+
+  getChildren(): Promise<SpacesNode[]> {
+    this.spaces ??= this.loadSpaces();
+    return this.spaces;
+  }
+
+  /** Lists the spaces anew (Refresh); the details of each are fetched anew too. */
+  refresh(): void {
+    this.controller?.abort();
+    this.spaces = undefined;
+    this.refreshNext = true;
+    this.tree.changed(this);
+  }
+
+  private async loadSpaces(): Promise<SpacesNode[]> {
+    const controller = (this.controller = new AbortController());
+    const refresh = this.refreshNext;
+    this.refreshNext = false;
+    try {
+      const refs = await this.tree.progress(this.tree.service.listSpaces(this.account, { signal: controller.signal, refresh }));
+      const nodes = refs.map(({ id, name }) => {
+        let node = this.spaceNodes.get(id);
+        if (!node) this.spaceNodes.set(id, (node = new SpaceNode(this.account, id, this, this.tree, `account:${this.account.id}`)));
+        node.configured = this.account.spaces.includes(id);
+        node.knownName ??= name;
+        return node;
+      });
+      // Every row fetches its details at once (the HTTP layer bounds the concurrency), so names replace ids.
+      for (const node of nodes) node.load({ refresh });
+      return nodes.length ? nodes : [new MessageNode(this, vscode.l10n.t('No spaces yet: use "Add Space…"'), `account:${this.account.id}`)];
+    } catch (err) {
+      this.spaces = undefined;
+      return [new ErrorNode(this, toSpacesError(err), () => this.refresh(), this.account)];
+    }
+  }
+}
+
+export class SpaceNode implements SpacesNode {
+  details?: SpaceDetails;
+  error?: SpacesError;
+  /** A name learnt before the details (from a listing or the parent's subspace row). */
+  knownName?: string;
+  /** Listed in the account's `spaces` setting (so "Remove Space" applies). */
+  configured = false;
+  private loading?: Promise<void>;
+  private controller?: AbortController;
+
+  constructor(
+    readonly account: Account,
+    readonly spaceId: string,
+    readonly parent: SpacesNode,
+    private readonly tree: TreeContext,
+    /** The parent's tree id: a space can show up under more than one parent. */
+    private readonly parentId: string,
+    private readonly subspace = false,
+  ) {}
+
+  get id(): string {
+    return `${this.parentId}/space:${this.spaceId}`;
+  }
+
+  /** Fetches the details (once, or anew with `refresh`), then redraws the row. */
+  load({ refresh = false } = {}): Promise<void> {
+    if (this.loading && !refresh) return this.loading;
+    this.controller?.abort();
+    const controller = (this.controller = new AbortController());
+    this.loading = this.tree.progress(
+      this.tree.service.getSpace(this.account, this.spaceId, { signal: controller.signal, refresh }).then(
+        (details) => {
+          this.details = details;
+          this.error = undefined;
+        },
+        (err: unknown) => {
+          if (controller.signal.aborted) return;
+          this.error = toSpacesError(err);
+        },
+      ),
+    );
+    void this.loading.then(() => {
+      if (!controller.signal.aborted) this.tree.changed(this);
+    });
+    return this.loading;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const { details, error } = this;
+    const item = new vscode.TreeItem(details?.name ?? this.knownName ?? this.spaceId, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = error ? error.kind : details ? details.status?.label ?? '' : vscode.l10n.t('loading…');
+    item.tooltip = details ? spaceTooltip(details) : error ? error.toString() : this.spaceId;
+    item.iconPath = error ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : statusIcon(details?.status?.tone);
+    const traits = [this.subspace ? 'sub' : '', this.configured ? 'configured' : '', details?.webUrl ? 'web' : '', details ? 'loaded' : ''].filter(Boolean);
+    item.contextValue = ['space', this.account.vendor, ...traits].join('.');
+    item.command = { command: 'spaces.open', title: vscode.l10n.t('Open'), arguments: [this] };
+    return item;
+  }
+
+  async getChildren(): Promise<SpacesNode[]> {
+    await this.load();
+    if (this.error || !this.details) {
+      return [new ErrorNode(this, this.error ?? new SpacesError('badResponse', vscode.l10n.t('No details')), () => void this.load({ refresh: true }), this.account)];
+    }
+    const groups = [factsGroup(this.details), ...this.details.groups].filter((g) => g.items.length > 0);
+    if (groups.length === 0) return [new MessageNode(this, vscode.l10n.t('Nothing more to show'), this.id)];
+    return groups.map((group) => new GroupNode(group, this, this.tree));
+  }
+}
+
+export class GroupNode implements SpacesNode {
+  private shown = PAGE_SIZE;
+
+  constructor(
+    readonly group: Group,
+    readonly parent: SpaceNode,
+    private readonly tree: TreeContext,
+  ) {}
+
+  get id(): string {
+    return `${this.parent.id}/group:${this.group.id}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.group.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = String(this.group.items.length);
+    item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[this.group.kind] ?? 'list-unordered');
+    item.contextValue = `group.${this.group.kind}`;
+    return item;
+  }
+
+  getChildren(): SpacesNode[] {
+    const rows: SpacesNode[] = this.group.items.slice(0, this.shown).map((entry) =>
+      entry.spaceId !== undefined ? this.subspace(entry) : new ItemNode(entry, this),
+    );
+    const remaining = this.group.items.length - this.shown;
+    if (remaining > 0) rows.push(new LoadMoreNode(this, remaining));
+    return rows;
+  }
+
+  /** Shows the next page (the "Load more" row). */
+  loadMore(): void {
+    this.shown += PAGE_SIZE;
+    this.tree.changed(this);
+  }
+
+  private subspace(entry: GroupItem): SpaceNode {
+    const node = new SpaceNode(this.parent.account, entry.spaceId!, this, this.tree, this.id, true);
+    node.knownName = entry.label;
+    return node;
+  }
+}
+
+export class ItemNode implements SpacesNode {
+  constructor(
+    readonly entry: GroupItem,
+    readonly parent: GroupNode,
+  ) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.entry.label, vscode.TreeItemCollapsibleState.None);
+    item.id = `${this.parent.id}/item:${this.entry.id}`;
+    item.description = this.entry.description;
+    item.tooltip = new vscode.MarkdownString().appendText(
+      [this.entry.label, ...this.parent.group.columns.map((c) => `${c.label}: ${formatValue(this.entry.values[c.key] ?? null, c.kind, { locale: vscode.env.language })}`)].join('\n\n'),
+    );
+    item.contextValue = `item.${this.parent.group.kind}`;
+    return item;
+  }
+
+  getChildren(): SpacesNode[] {
+    return [];
+  }
+}
+
+export class LoadMoreNode implements SpacesNode {
+  constructor(
+    readonly parent: GroupNode,
+    private readonly remaining: number,
+  ) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Load more ({0} more)', this.remaining), vscode.TreeItemCollapsibleState.None);
+    item.id = `${this.parent.id}/more`;
+    item.iconPath = new vscode.ThemeIcon('ellipsis');
+    item.contextValue = 'loadMore';
+    item.command = { command: 'spaces.loadMore', title: vscode.l10n.t('Load More'), arguments: [this] };
+    return item;
+  }
+
+  getChildren(): SpacesNode[] {
+    return [];
+  }
+}
+
+/** A failure, as a row: "<kind>: <message>", with Retry (and the actions its kind calls for) inline. */
+export class ErrorNode implements SpacesNode {
+  constructor(
+    readonly parent: SpacesNode,
+    readonly error: SpacesError,
+    readonly retry: () => void,
+    readonly account?: Account,
+  ) {}
+
+  get kind(): ErrorKind {
+    return this.error.kind;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.error.toString(), vscode.TreeItemCollapsibleState.None);
+    item.id = `${(this.parent.getTreeItem().id ?? '')}/error`;
+    item.tooltip = new vscode.MarkdownString().appendText(this.error.toString());
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    item.contextValue = `error.${this.error.kind}`;
     return item;
   }
 
@@ -29,6 +273,7 @@ export class AccountNode implements SpacesNode {
 
 /** A settings entry that could not be used: says which and why, and offers to open the settings. */
 export class BrokenAccountNode implements SpacesNode {
+  readonly parent = undefined;
   constructor(private readonly broken: BrokenAccount) {}
 
   getTreeItem(): vscode.TreeItem {
@@ -37,7 +282,7 @@ export class BrokenAccountNode implements SpacesNode {
     item.id = `broken:${this.broken.index}:${this.broken.id ?? ''}`;
     item.tooltip = message;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-    item.contextValue = 'error.config';
+    item.contextValue = 'error.config.settings';
     item.command = { command: 'spaces.openSettings', title: vscode.l10n.t('Open Settings') };
     return item;
   }
@@ -45,4 +290,84 @@ export class BrokenAccountNode implements SpacesNode {
   getChildren(): SpacesNode[] {
     return [];
   }
+}
+
+/** A quiet informational row ("No spaces yet"). */
+export class MessageNode implements SpacesNode {
+  constructor(
+    readonly parent: SpacesNode,
+    private readonly message: string,
+    private readonly parentId: string,
+  ) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.message, vscode.TreeItemCollapsibleState.None);
+    item.id = `${this.parentId}/message`;
+    item.contextValue = 'message';
+    return item;
+  }
+
+  getChildren(): SpacesNode[] {
+    return [];
+  }
+}
+
+const GROUP_ICONS: Partial<Record<Group['kind'], string>> = {
+  members: 'person',
+  providers: 'server',
+  subspaces: 'folder-library',
+  goals: 'target',
+  artifacts: 'file',
+  conversations: 'comment-discussion',
+  usage: 'graph',
+  permissions: 'shield',
+};
+
+const TONE_ICONS: Record<Tone, [string, string | undefined]> = {
+  ok: ['pass-filled', 'testing.iconPassed'],
+  warn: ['warning', 'list.warningForeground'],
+  error: ['error', 'list.errorForeground'],
+  neutral: ['circle-large-outline', undefined],
+};
+
+function statusIcon(tone: Tone | undefined): vscode.ThemeIcon {
+  if (!tone) return new vscode.ThemeIcon('loading~spin');
+  const [icon, color] = TONE_ICONS[tone];
+  return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+}
+
+export function vendorIcon(extensionUri: vscode.Uri, vendor: Account['vendor']): { light: vscode.Uri; dark: vscode.Uri } {
+  return {
+    light: vscode.Uri.joinPath(extensionUri, 'media', 'vendors', `${vendor}-light.svg`),
+    dark: vscode.Uri.joinPath(extensionUri, 'media', 'vendors', `${vendor}-dark.svg`),
+  };
+}
+
+/** The space's facts as the first group ("Details"), each value formatted for people. */
+function factsGroup(details: SpaceDetails): Group {
+  const options = { locale: vscode.env.language, yes: vscode.l10n.t('Yes'), no: vscode.l10n.t('No') };
+  return {
+    id: 'details',
+    label: vscode.l10n.t('Details'),
+    kind: 'other',
+    columns: [],
+    items: details.facts.map((fact) => ({ id: fact.label, label: fact.label, description: formatValue(fact.value, fact.kind, options), values: {} })),
+  };
+}
+
+/** A short summary. Untrusted: every vendor value is appended as text, so no link or command can run. */
+function spaceTooltip(details: SpaceDetails): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.isTrusted = false;
+  md.supportHtml = false;
+  md.appendMarkdown('**').appendText(details.name).appendMarkdown('**');
+  if (details.status) md.appendText(` · ${details.status.label}`);
+  md.appendMarkdown('\n\n').appendText(`${VENDORS[details.vendor].name} · ${details.id}`);
+  for (const fact of details.facts.slice(0, 5)) md.appendMarkdown('\n\n').appendText(`${fact.label}: ${formatValue(fact.value, fact.kind, { locale: vscode.env.language })}`);
+  return md;
+}
+
+export function toSpacesError(err: unknown): SpacesError {
+  if (isSpacesError(err)) return err;
+  return new SpacesError('badResponse', err instanceof Error ? err.message : String(err));
 }

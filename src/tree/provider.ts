@@ -1,25 +1,47 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
 import type { AccountSettings } from '../accounts/settings';
-import { AccountNode, BrokenAccountNode, type SpacesNode } from './nodes';
+import type { SpacesService } from '../services/spaces';
+import { AccountNode, BrokenAccountNode, type SpacesNode, type TreeContext } from './nodes';
 
 export const VIEW_ID = 'spaces.explorer';
 
-export class SpacesTreeProvider extends Disposable implements vscode.TreeDataProvider<SpacesNode> {
-  private readonly changed = this.register(new vscode.EventEmitter<SpacesNode | undefined>());
-  readonly onDidChangeTreeData = this.changed.event;
+export class SpacesTreeProvider extends Disposable implements vscode.TreeDataProvider<SpacesNode>, TreeContext {
+  private readonly didChange = this.register(new vscode.EventEmitter<SpacesNode | undefined>());
+  readonly onDidChangeTreeData = this.didChange.event;
+  /** Account nodes survive a redraw while their settings stay the same, and keep what they loaded. */
+  private accounts = new Map<string, { key: string; node: AccountNode }>();
 
-  constructor(private readonly settings: AccountSettings) {
+  constructor(
+    private readonly settings: AccountSettings,
+    readonly service: SpacesService,
+    readonly extensionUri: vscode.Uri,
+  ) {
     super();
-    this.register(settings.onDidChange(() => this.refresh()));
+    this.register(settings.onDidChange(() => this.didChange.fire(undefined)));
   }
 
-  refresh(node?: SpacesNode): void {
-    this.changed.fire(node);
+  changed(node: SpacesNode): void {
+    this.didChange.fire(node);
+  }
+
+  progress<T>(work: Promise<T>): Promise<T> {
+    void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => work.catch(() => undefined));
+    return work;
+  }
+
+  /** Forgets everything loaded and fetches it all anew. */
+  refreshAll(): void {
+    for (const { node } of this.accounts.values()) node.refresh();
+    this.didChange.fire(undefined);
   }
 
   getTreeItem(node: SpacesNode): vscode.TreeItem {
     return node.getTreeItem();
+  }
+
+  getParent(node: SpacesNode): SpacesNode | undefined {
+    return node.parent;
   }
 
   getChildren(node?: SpacesNode): vscode.ProviderResult<SpacesNode[]> {
@@ -27,6 +49,13 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
     const { accounts, broken } = this.settings.read();
     // Drives the welcome view: shown only when there is nothing at all to list.
     void vscode.commands.executeCommand('setContext', 'spaces.accountCount', accounts.length + broken.length);
-    return [...accounts.map((a) => new AccountNode(a)), ...broken.map((b) => new BrokenAccountNode(b))];
+    const next = new Map<string, { key: string; node: AccountNode }>();
+    for (const account of accounts) {
+      const key = JSON.stringify(account);
+      const known = this.accounts.get(account.id);
+      next.set(account.id, known?.key === key ? known : { key, node: new AccountNode(account, this) });
+    }
+    this.accounts = next;
+    return [...[...next.values()].map((a) => a.node), ...broken.map((b) => new BrokenAccountNode(b))];
   }
 }

@@ -12,7 +12,10 @@ export async function run(): Promise<void> {
   // Bundled suites call describe/it at load time, so the globals go in first, then the suites load.
   mocha.suite.emit('pre-require', globalThis, 'host', mocha);
   console.log(HOST_SUITE_MARKER);
-  require('./extension.test'); // eslint-disable-line @typescript-eslint/no-require-imports -- loaded after the globals exist
+  /* eslint-disable @typescript-eslint/no-require-imports -- the suites load after the globals exist */
+  require('./extension.test');
+  require('./tree.test');
+  /* eslint-enable @typescript-eslint/no-require-imports */
 
   const failures: { title: string; error: string }[] = [];
   let passed = 0;

@@ -1,0 +1,49 @@
+/** How values read to people, wherever they are shown (tree rows, tooltips, the panel). */
+import type { Value, ValueKind } from './model';
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
+
+/** 1536 → "1.5 KB" (binary multiples, as storage tools show them). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return String(bytes);
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${UNITS[unit]}`;
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
+  return `${(ms / 3_600_000).toFixed(1)} h`;
+}
+
+export interface FormatOptions {
+  readonly locale?: string;
+  readonly yes?: string;
+  readonly no?: string;
+}
+
+export function formatValue(value: Value, kind: ValueKind, { locale, yes = 'Yes', no = 'No' }: FormatOptions = {}): string {
+  if (value === null) return '';
+  switch (kind) {
+    case 'date': {
+      const date = new Date(String(value));
+      return Number.isNaN(date.getTime()) ? String(value) : date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    }
+    case 'bytes':
+      return typeof value === 'number' ? formatBytes(value) : String(value);
+    case 'count':
+      return typeof value === 'number' ? value.toLocaleString(locale) : String(value);
+    case 'duration':
+      return typeof value === 'number' ? formatDuration(value) : String(value);
+    case 'boolean':
+      return value === true ? yes : value === false ? no : String(value);
+    default:
+      return String(value);
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Entry of the network bundle (`dist/core.js`): undici, the vendor clients and their schemas. The
+ * extension loads it on its first request, never at activation (see DESIGN.md, "Start-up cost").
+ */
+export { createHttpClient } from './http';
+export { VENDOR_REGISTRY } from './vendors/registry';
+
+export type CoreModule = typeof import('./index');

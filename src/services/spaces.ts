@@ -1,0 +1,113 @@
+import * as path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import type { Account } from '../core/accounts';
+import type { ClosableHttpClient, HttpOptions } from '../core/http';
+import type { CoreModule } from '../core/index';
+import type { SpaceDetails, SpaceRef } from '../core/model';
+import type { FetchOptions, VendorClient } from '../core/vendors/vendor';
+import { Disposable } from '../util/disposable';
+import type { AccountSecrets } from './secrets';
+
+/**
+ * The extension's door to the vendors: loads the network bundle on first use, builds one HTTP client
+ * from the settings, and one vendor client per account (rebuilt when its settings or secrets change).
+ */
+export class SpacesService extends Disposable {
+  private core?: CoreModule;
+  private http?: ClosableHttpClient;
+  private readonly clients = new Map<string, { key: string; client: Promise<VendorClient> }>();
+
+  constructor(
+    private readonly extensionPath: string,
+    private readonly secrets: AccountSecrets,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    super();
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (['spaces', 'http'].some((s) => e.affectsConfiguration(s))) this.reset();
+      }),
+    );
+    this.register(secrets.onDidChange((accountId) => this.clients.delete(accountId)));
+    this.register({ dispose: () => void this.http?.close() });
+  }
+
+  async getSpace(account: Account, id: string, options?: FetchOptions): Promise<SpaceDetails> {
+    return (await this.client(account)).getSpace(id, options);
+  }
+
+  /** The vendor's own listing where it has one, then the ids configured on the account, without repeats. */
+  async listSpaces(account: Account, options?: FetchOptions): Promise<SpaceRef[]> {
+    const client = await this.client(account);
+    const listed = client.listSpaces ? await client.listSpaces(options) : [];
+    const seen = new Set(listed.map((s) => s.id));
+    return [...listed, ...account.spaces.filter((id) => !seen.has(id)).map((id) => ({ id }))];
+  }
+
+  private async client(account: Account): Promise<VendorClient> {
+    const key = JSON.stringify(account);
+    const known = this.clients.get(account.id);
+    if (known?.key === key) return known.client;
+    const client = this.createClient(account);
+    this.clients.set(account.id, { key, client });
+    client.catch(() => this.clients.delete(account.id));
+    return client;
+  }
+
+  private async createClient(account: Account): Promise<VendorClient> {
+    const core = this.loadCore();
+    const http = (this.http ??= core.createHttpClient(await this.httpOptions()));
+    const secrets = await this.secrets.read(account);
+    return core.VENDOR_REGISTRY[account.vendor].createClient(account, { http, secrets });
+  }
+
+  private loadCore(): CoreModule {
+    if (!this.core) {
+      const started = Date.now();
+      // A separate bundle, so activation never pays for undici and the schemas.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      this.core = require(path.join(this.extensionPath, 'dist', 'core.js')) as CoreModule;
+      this.log.info(`network stack loaded in ${Date.now() - started} ms`);
+    }
+    return this.core;
+  }
+
+  private async httpOptions(): Promise<Partial<HttpOptions>> {
+    const spaces = vscode.workspace.getConfiguration('spaces');
+    const http = vscode.workspace.getConfiguration('http');
+    const caFiles = spaces.get<string[]>('extraCaCertificates', []);
+    const ca = await Promise.all(
+      caFiles.map((file) =>
+        readFile(file, 'utf8').catch((err: Error) => {
+          this.log.warn(`extra CA certificate ${file} could not be read: ${err.message}`);
+          return '';
+        }),
+      ),
+    );
+    const proxyUrl = http.get<string>('proxy') || undefined;
+    return {
+      timeoutSeconds: spaces.get('requestTimeoutSeconds', 30),
+      cacheTtlSeconds: spaces.get('cacheTtlSeconds', 300),
+      maxConcurrentPerOrigin: spaces.get('maxConcurrentRequests', 6),
+      maxResponseBytes: spaces.get('maxResponseMegabytes', 10) * 1024 * 1024,
+      ca: ca.filter((pem) => pem.includes('BEGIN CERTIFICATE')),
+      proxy: {
+        url: proxyUrl,
+        noProxy: http.get<string[]>('noProxy', []),
+        strictSSL: http.get<boolean>('proxyStrictSSL', true),
+        authorization: http.get<string>('proxyAuthorization') || undefined,
+        fromEnvironment: proxyUrl === undefined,
+      },
+      log: (line) => this.log.info(line),
+    };
+  }
+
+  /** Settings changed: the next request builds a fresh HTTP client and fresh vendor clients. */
+  private reset(): void {
+    const old = this.http;
+    this.http = undefined;
+    this.clients.clear();
+    void old?.close();
+  }
+}

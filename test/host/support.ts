@@ -1,0 +1,43 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SpacesExplorerApi } from '../../src/extension';
+import type { SpacesNode } from '../../src/tree/nodes';
+
+export const EXTENSION_ID = 'spaces-explorer.spaces-explorer';
+
+export async function api(): Promise<SpacesExplorerApi> {
+  const extension = vscode.extensions.getExtension<SpacesExplorerApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed in this extension host`);
+  return extension.activate();
+}
+
+export async function setAccounts(accounts: readonly unknown[]): Promise<void> {
+  await vscode.workspace.getConfiguration('spaces').update('accounts', accounts, vscode.ConfigurationTarget.Global);
+}
+
+/** A node and the row VS Code would draw for it. */
+export interface Row {
+  readonly node: SpacesNode;
+  readonly item: vscode.TreeItem;
+  readonly label: string;
+}
+
+export async function rows(parent?: SpacesNode): Promise<Row[]> {
+  const { tree } = await api();
+  const nodes = ((await tree.getChildren(parent)) ?? []) as SpacesNode[];
+  return nodes.map((node) => {
+    const item = tree.getTreeItem(node) as vscode.TreeItem;
+    return { node, item, label: typeof item.label === 'string' ? item.label : (item.label?.label ?? '') };
+  });
+}
+
+/** Polls `read` until `ok` holds (settings and fetches land asynchronously). */
+export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ok(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}

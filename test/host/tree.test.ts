@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { demoProfile } from '../sandbox/demo';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
+import { eventually, rows, setAccounts, type Row } from './support';
+
+/** The account row with `label`, expanded: its space rows once every name has replaced its id. */
+async function spacesOf(accountLabel: string, expectNames: readonly string[]): Promise<Row[]> {
+  const account = (await rows()).find((r) => r.label === accountLabel);
+  assert.ok(account, `no account row "${accountLabel}"`);
+  return eventually(
+    () => rows(account.node),
+    (spaces) => expectNames.every((name) => spaces.some((s) => s.label === name && s.item.description !== 'loading…')),
+  );
+}
+
+function labelsOf(list: readonly Row[]): string[] {
+  return list.map((r) => r.label);
+}
+
+describe('the Spaces tree against the sandbox', function () {
+  this.timeout(60_000);
+  let sandbox: Sandbox;
+
+  before(async () => {
+    sandbox = await startSandbox();
+    const profile = demoProfile(sandbox.url);
+    // credentialsFromEnv reads the extension host's environment: this very process.
+    Object.assign(process.env, profile.env);
+    await setAccounts([...profile.accounts, { id: 'broken', vendor: 'alumio' }]);
+    await eventually(() => rows(), (r) => r.length === 6);
+  });
+
+  after(async () => {
+    await setAccounts([]);
+    await sandbox?.close();
+  });
+
+  afterEach(() => sandbox.reset());
+
+  it('shows every account with its vendor, and the broken entry as a config row', async () => {
+    const roots = await rows();
+    assert.deepEqual(
+      roots.map((r) => [r.label, r.item.description]),
+      [
+        ['ACME integrations', 'Alumio'],
+        ['Team knowledge', 'Sharely.ai'],
+        ['ML evaluation', 'Openlayer'],
+        ['Research data', 'Onedata'],
+        ['Process design', 'IBM Blueworks Live'],
+        [roots[5]!.label, undefined],
+      ],
+    );
+    assert.match(roots[5]!.label, /^config: Account "broken": "baseUrl" is required/);
+  });
+
+  const cases = [
+    { account: 'ACME integrations', space: 'ACME Production', status: 'Active', groups: ['Details'] },
+    { account: 'Team knowledge', space: 'Sales Team Space', status: 'Active', groups: ['Details', 'Hosts', 'Guests', 'Conversation groups'] },
+    { account: 'ML evaluation', space: 'Openlayer', status: 'Active', groups: ['Details', 'Monthly usage'] },
+    { account: 'Research data', space: 'My Private space', status: 'Supported', groups: ['Details', 'Storage providers'] },
+    {
+      account: 'Process design',
+      space: 'My Space',
+      status: 'Active',
+      groups: ['Details', 'Goals', 'Participants and permissions', 'Subspaces', 'Blueprints', 'Decisions', 'Policies', 'Process apps'],
+    },
+  ];
+  for (const { account, space, status, groups } of cases) {
+    it(`${account}: lists its spaces by name and their groups on expand`, async () => {
+      const spaces = await spacesOf(account, [space]);
+      const row = spaces.find((s) => s.label === space)!;
+      assert.equal(row.item.description, status);
+      assert.match(String(row.item.contextValue), /^space\./);
+      assert.ok(row.item.tooltip instanceof vscode.MarkdownString);
+      assert.equal((row.item.tooltip as vscode.MarkdownString).isTrusted, false);
+      assert.deepEqual(labelsOf(await rows(row.node)), groups);
+    });
+  }
+
+  it('nests Blueworks subspaces as spaces and pages long groups with "Load more"', async () => {
+    const spaces = await spacesOf('Process design', ['Large space']);
+    const large = spaces.find((s) => s.label === 'Large space')!;
+    const groups = await rows(large.node);
+    const blueprints = groups.find((g) => g.label === 'Blueprints')!;
+    assert.equal(blueprints.item.description, '1250');
+    const page = await rows(blueprints.node);
+    assert.equal(page.length, 201);
+    assert.equal(page.at(-1)!.item.contextValue, 'loadMore');
+    await vscode.commands.executeCommand('spaces.loadMore', page.at(-1)!.node);
+    assert.equal((await rows(blueprints.node)).length, 401);
+
+    const subspaces = await rows(groups.find((g) => g.label === 'Subspaces')!.node);
+    assert.equal(subspaces.length, 200);
+    assert.match(String(subspaces[0]!.item.contextValue), /^space\.blueworks\.sub/);
+  });
+
+  it('shows a failure as "<kind>: <message>" under the space, and Retry recovers', async () => {
+    await setAccounts([{ id: 'solo', vendor: 'alumio', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.minimal], credentialsFromEnv: { token: 'SPACES_DEMO_ALUMIO_TOKEN' } }]);
+    sandbox.addFault({ path: `/api/v1/spaces/${ALUMIO_SANDBOX.spaces.minimal}`, kind: 'status', status: 401 });
+    const account = (await eventually(() => rows(), (r) => r.length === 1 && r[0]!.label === 'solo'))[0]!;
+    const [space] = await eventually(() => rows(account.node), (s) => s[0]?.item.description === 'auth');
+    const [error] = await rows(space!.node);
+    assert.match(error!.label, /^auth: Alumio did not accept/);
+    assert.equal(error!.item.contextValue, 'error.auth');
+
+    sandbox.clearFaults();
+    await vscode.commands.executeCommand('spaces.retry', error!.node);
+    const recovered = await eventually(() => rows(account.node), (s) => s[0]?.label === 'Minimal space');
+    assert.equal(recovered[0]!.label, 'Minimal space');
+  });
+});
