@@ -55,7 +55,7 @@ export interface HttpOptions {
   /** 0 turns the cache off. */
   readonly cacheTtlSeconds: number;
   readonly cacheMaxEntries?: number;
-  /** The longest a `Retry-After` is waited for; a longer one fails at once as `rateLimited`. */
+  /** The longest a `Retry-After` is waited for; a longer one fails at once, saying when to retry. */
   readonly maxRetryDelaySeconds?: number;
   /** First backoff after a connection reset (or a 429/503 without Retry-After); doubles, with jitter. */
   readonly retryBaseDelayMs?: number;
@@ -177,8 +177,8 @@ export function createHttpClient(options: Partial<HttpOptions> = {}): ClosableHt
       const waitMs = retryAfterMs(headers);
       const retryAt = waitMs === undefined ? undefined : Date.now() + waitMs;
       // Waiting longer than the cap would leave the user staring at a spinner: say when to come back instead.
-      if (waitMs !== undefined && waitMs > opts.maxRetryDelaySeconds * 1000) throw errorFor(status, text, req, retryAt, 'rateLimited');
-      if (last) throw errorFor(status, text, req, retryAt);
+      const tooLong = waitMs !== undefined && waitMs > opts.maxRetryDelaySeconds * 1000;
+      if (last || tooLong) throw errorFor(status, text, req, retryAt);
       await pause(waitMs ?? backoffMs(tries), signal, trace);
     }
   }
@@ -318,7 +318,7 @@ function parseJson(text: string, contentType = ''): unknown {
 }
 
 /** A non-2xx answer in the vendor's words where it has some; `retryAt` when the server said when to come back. */
-function errorFor(status: number, text: string, req: HttpRequest, retryAt?: number, kind?: ErrorKind): SpacesError {
+function errorFor(status: number, text: string, req: HttpRequest, retryAt?: number): SpacesError {
   let body: unknown = text;
   try {
     body = JSON.parse(text);
@@ -328,7 +328,7 @@ function errorFor(status: number, text: string, req: HttpRequest, retryAt?: numb
   const described = req.describeError?.(status, body);
   const host = hostOf(req.url);
   const fallback = retryAt === undefined ? `${host} answered with status ${status}.` : `${host} asks to wait ${formatWait(retryAt - Date.now())} before the next request.`;
-  return new SpacesError(kind ?? described?.kind ?? kindForStatus(status), described?.message ?? fallback, retryAt === undefined ? { status } : { status, retryAt });
+  return new SpacesError(described?.kind ?? kindForStatus(status), described?.message ?? fallback, retryAt === undefined ? { status } : { status, retryAt });
 }
 
 const TIMEOUTS: Readonly<Record<string, (host: string, seconds: string) => string>> = {

@@ -5,4 +5,6 @@
 export { createHttpClient } from './http';
 export { VENDOR_REGISTRY } from './vendors/registry';
 
-export type CoreModule = typeof import('./index');
+import type * as core from './index';
+
+export type CoreModule = typeof core;

@@ -55,10 +55,10 @@ describe('http: retries', () => {
     assert.equal(sandbox.requests, 1);
   });
 
-  it('does not wait longer than the cap: an HTTP date an hour away', async () => {
+  it('does not wait longer than the cap: a 503 with an HTTP date an hour away stays a server error', async () => {
     const date = new Date(Math.ceil(Date.now() / 1000) * 1000 + 3_600_000);
     sandbox.addFault({ path: '/r', kind: 'status', status: 503, headers: { 'retry-after': date.toUTCString() } });
-    await assert.rejects(http.json({ url }), (e: SpacesError) => e.kind === 'rateLimited' && e.details.retryAt === date.getTime() && /60 minutes/.test(e.message));
+    await assert.rejects(http.json({ url }), (e: SpacesError) => e.kind === 'server' && e.details.retryAt === date.getTime() && /60 minutes/.test(e.message));
     assert.equal(sandbox.requests, 1);
   });
 

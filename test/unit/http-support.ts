@@ -1,4 +1,4 @@
-// Shared by the http*.test.ts files.
+// Shared by the http*.test.ts files (and, through vendor-support.ts, the vendor-*.test.ts files).
 import * as assert from 'node:assert/strict';
 import { SpacesError, type ErrorKind } from '../../src/core/errors';
 

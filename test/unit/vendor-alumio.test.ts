@@ -1,40 +1,17 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseAccounts, type Account } from '../../src/core/accounts';
-import { isSpacesError, type ErrorKind } from '../../src/core/errors';
-import { createHttpClient, type ClosableHttpClient, type HttpClient, type HttpRequest } from '../../src/core/http';
+import { isSpacesError } from '../../src/core/errors';
+import type { HttpClient, HttpRequest } from '../../src/core/http';
 import { alumio } from '../../src/core/vendors/alumio';
 import { HOSTILE, LONG_UNICODE_NAME } from '../sandbox/hostile';
-import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
+import { failsWith, useVendorSuite, type Secrets } from './vendor-support';
 
 const { spaces } = ALUMIO_SANDBOX;
 
-/** Asserts a SpacesError of `kind` whose message matches `message`. */
-function failsWith(kind: ErrorKind, message: RegExp) {
-  return (err: unknown) => {
-    assert.ok(isSpacesError(err), String(err));
-    assert.equal(err.kind, kind);
-    assert.match(err.message, message);
-    return true;
-  };
-}
-
 describe('Alumio client', () => {
-  let sandbox: Sandbox;
-  let http: ClosableHttpClient;
-  let account: Account;
-  const client = (secrets: Record<string, string | undefined> = { token: ALUMIO_SANDBOX.token }, via: HttpClient = http) => alumio.createClient(account, { http: via, secrets });
-
-  before(async () => {
-    sandbox = await startSandbox();
-    http = createHttpClient();
-    account = parseAccounts([{ id: 'alumio-test', vendor: 'alumio', baseUrl: sandbox.url }]).accounts[0]!;
-  });
-  after(async () => {
-    await http.close();
-    await sandbox.close();
-  });
+  const suite = useVendorSuite(alumio, { settings: (sandbox) => ({ id: 'alumio-test', baseUrl: sandbox.url }), secrets: { token: ALUMIO_SANDBOX.token } });
+  const client = (secrets?: Secrets, via?: HttpClient) => suite.client({ secrets, http: via });
 
   it('declares its catalog entry, settings and secret fields', () => {
     assert.equal(alumio.id, 'alumio');
@@ -74,7 +51,7 @@ describe('Alumio client', () => {
 
   it('sends the API key as a Bearer token to /api/v1/spaces/{identifier}', async () => {
     await client().getSpace(spaces.seed, { refresh: true });
-    const request = sandbox.received.at(-1)!;
+    const request = suite.sandbox.received.at(-1)!;
     assert.equal(request.method, 'GET');
     assert.equal(request.url, '/api/v1/spaces/acme-production');
     assert.equal(request.headers.authorization, 'Bearer sandbox-alumio-token');
@@ -82,7 +59,7 @@ describe('Alumio client', () => {
 
   it('asks the HTTP layer for a fresh copy on Refresh and a cached one otherwise', async () => {
     const seen: HttpRequest[] = [];
-    const spy: HttpClient = { json: (request) => (seen.push(request), http.json(request)) };
+    const spy: HttpClient = { json: (request) => (seen.push(request), suite.http.json(request)) };
     await client(undefined, spy).getSpace(spaces.seed);
     await client(undefined, spy).getSpace(spaces.seed, { refresh: true });
     assert.deepEqual(seen.map((r) => r.cache), ['use', 'refresh']);
@@ -112,7 +89,7 @@ describe('Alumio client', () => {
 
   it('sends an opaque id as one encoded path segment and keeps a long unicode name', async () => {
     const space = await client().getSpace(spaces.unicode, { refresh: true });
-    assert.equal(sandbox.received.at(-1)!.url, `/api/v1/spaces/${encodeURIComponent(spaces.unicode)}`);
+    assert.equal(suite.sandbox.received.at(-1)!.url, `/api/v1/spaces/${encodeURIComponent(spaces.unicode)}`);
     assert.equal(space.id, spaces.unicode);
     assert.equal(space.name, LONG_UNICODE_NAME);
     assert.equal(space.description?.text, 'Überblick: 数据 → データ ✓ 🚀');
@@ -187,10 +164,10 @@ describe('Alumio client', () => {
     });
 
     it('a missing token is config, and nothing is sent', async () => {
-      const count = sandbox.stats().requests;
+      const count = suite.sandbox.stats().requests;
       await assert.rejects(client({}).getSpace(spaces.seed), failsWith('config', /No API key is set for this Alumio account/));
       await assert.rejects(client({ token: '' }).getSpace(spaces.seed), failsWith('config', /API key/));
-      assert.equal(sandbox.stats().requests, count);
+      assert.equal(suite.sandbox.stats().requests, count);
     });
   });
 });

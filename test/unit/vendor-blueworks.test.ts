@@ -1,33 +1,15 @@
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseAccounts, type Account } from '../../src/core/accounts';
-import { SpacesError, type ErrorKind } from '../../src/core/errors';
-import { createHttpClient, type ClosableHttpClient } from '../../src/core/http';
 import type { Fact, Group } from '../../src/core/model';
 import { blueworks } from '../../src/core/vendors/blueworks';
 import type { VendorClient } from '../../src/core/vendors/vendor';
 import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../sandbox/hostile';
-import { startSandbox, type Sandbox } from '../sandbox/server';
 import { BLUEWORKS_SANDBOX, BLUEWORKS_SEED_EXAMPLE, revokeBlueworksTokens } from '../sandbox/vendors/blueworks';
+import { rejectsWith, useVendorSuite } from './vendor-support';
 
 const S = BLUEWORKS_SANDBOX.spaces;
 const SECRETS = { clientSecret: BLUEWORKS_SANDBOX.clientSecret };
-
-function account(sandbox: Sandbox, extra: Record<string, unknown> = {}): Account {
-  const { accounts, broken } = parseAccounts([{ id: 'bw', vendor: 'blueworks', baseUrl: sandbox.url, clientId: BLUEWORKS_SANDBOX.clientId, ...extra }]);
-  assert.deepEqual(broken, []);
-  return accounts[0]!;
-}
-
-async function rejectsWith(promise: Promise<unknown>, kind: ErrorKind, message?: RegExp): Promise<SpacesError> {
-  let caught: unknown;
-  await assert.rejects(promise, (err: unknown) => ((caught = err), true));
-  assert.ok(caught instanceof SpacesError, `expected a SpacesError, got ${String(caught)}`);
-  assert.equal(caught.kind, kind, caught.message);
-  if (message) assert.match(caught.message, message);
-  return caught;
-}
 
 function group(groups: readonly Group[], id: string): Group {
   const found = groups.find((g) => g.id === id);
@@ -40,20 +22,13 @@ function fact(facts: readonly Fact[], label: string): Fact | undefined {
 }
 
 describe('blueworks vendor', () => {
-  let sandbox: Sandbox;
-  let http: ClosableHttpClient;
+  const suite = useVendorSuite(blueworks, { settings: (sandbox) => ({ id: 'bw', baseUrl: sandbox.url, clientId: BLUEWORKS_SANDBOX.clientId }), secrets: SECRETS });
   let client: VendorClient;
-  const tokenRequests = () => sandbox.received.filter((r) => r.method === 'POST' && r.url === '/oauth/token');
-  const spaceRequests = (id: string) => sandbox.received.filter((r) => r.url.startsWith(`/bwl/spaces/${encodeURIComponent(id)}?`));
+  const tokenRequests = () => suite.sandbox.received.filter((r) => r.method === 'POST' && r.url === '/oauth/token');
+  const spaceRequests = (id: string) => suite.sandbox.received.filter((r) => r.url.startsWith(`/bwl/spaces/${encodeURIComponent(id)}?`));
 
-  before(async () => {
-    sandbox = await startSandbox();
-    http = createHttpClient();
-    client = blueworks.createClient(account(sandbox), { http, secrets: SECRETS });
-  });
-  after(async () => {
-    await http.close();
-    await sandbox.close();
+  before(() => {
+    client = suite.client();
   });
 
   describe('the seed and its variants', () => {
@@ -245,7 +220,7 @@ describe('blueworks vendor', () => {
 
   describe('errors', () => {
     it('reports 401 as auth after exactly one fresh token', async () => {
-      const fresh = blueworks.createClient(account(sandbox), { http, secrets: SECRETS });
+      const fresh = suite.client();
       const tokensBefore = tokenRequests().length;
       const id = BLUEWORKS_SANDBOX.statusId(401);
       await rejectsWith(fresh.getSpace(id), 'auth', /^IBM Blueworks Live did not accept the access token for space "status-401"/);
@@ -281,25 +256,33 @@ describe('blueworks vendor', () => {
     });
 
     it('reports a wrong client secret as auth without repeating it, and asks no further', async () => {
-      const count = sandbox.received.length;
-      const wrong = blueworks.createClient(account(sandbox), { http, secrets: { clientSecret: 'wrong-secret-0042' } });
+      const count = suite.sandbox.received.length;
+      const wrong = suite.client({ secrets: { clientSecret: 'wrong-secret-0042' } });
       const err = await rejectsWith(wrong.getSpace(S.seed), 'auth', /^IBM Blueworks Live did not accept the client ID or client secret: Client authentication failed\.$/);
       assert.doesNotMatch(err.message, /wrong-secret-0042/);
-      assert.deepEqual(sandbox.received.slice(count).map((r) => r.url), ['/oauth/token']);
+      assert.deepEqual(suite.sandbox.received.slice(count).map((r) => r.url), ['/oauth/token']);
+    });
+
+    it('does not repeat the access token when the server echoes it', async () => {
+      const err = await rejectsWith(client.getSpace(S.echo), 'forbidden');
+      const token = /^Bearer (\S+)$/.exec(String(suite.sandbox.received.at(-1)!.headers.authorization))?.[1];
+      assert.ok(token, 'a bearer token was sent');
+      assert.doesNotMatch(err.message, new RegExp(token));
+      assert.match(err.message, /Token \*\*\* may not read this space\.$/);
     });
 
     it('reports a missing secret or client id as config before sending anything', async () => {
-      const count = sandbox.received.length;
-      await rejectsWith(blueworks.createClient(account(sandbox), { http, secrets: {} }).getSpace(S.seed), 'config', /client secret/);
-      await rejectsWith(blueworks.createClient(account(sandbox), { http, secrets: {} }).findSpaces!({ name: 'My Space' }), 'config');
-      await rejectsWith(blueworks.createClient({ ...account(sandbox), clientId: undefined }, { http, secrets: SECRETS }).getSpace(S.seed), 'config', /client ID/);
-      assert.equal(sandbox.received.length, count);
+      const count = suite.sandbox.received.length;
+      await rejectsWith(suite.client({ secrets: {} }).getSpace(S.seed), 'config', /client secret/);
+      await rejectsWith(suite.client({ secrets: {} }).findSpaces!({ name: 'My Space' }), 'config');
+      await rejectsWith(suite.client({ account: { ...suite.account(), clientId: undefined } }).getSpace(S.seed), 'config', /client ID/);
+      assert.equal(suite.sandbox.received.length, count);
     });
   });
 
   describe('authentication and request options', () => {
     it('fetches a token once with the client credentials form and reuses it', async () => {
-      const fresh = blueworks.createClient(account(sandbox), { http, secrets: SECRETS });
+      const fresh = suite.client();
       const tokensBefore = tokenRequests().length;
       await Promise.all([fresh.getSpace(S.minimal, { refresh: true }), fresh.getSpace(S.archived, { refresh: true })]);
       await fresh.getSpace(S.seed, { refresh: true });
@@ -307,14 +290,14 @@ describe('blueworks vendor', () => {
       assert.equal(tokens.length, 1);
       assert.equal(tokens[0]!.headers['content-type'], 'application/x-www-form-urlencoded');
       assert.deepEqual(Object.fromEntries(new URLSearchParams(tokens[0]!.body)), { grant_type: 'client_credentials', client_id: BLUEWORKS_SANDBOX.clientId, client_secret: BLUEWORKS_SANDBOX.clientSecret });
-      const { headers } = sandbox.received.at(-1)!;
+      const { headers } = suite.sandbox.received.at(-1)!;
       assert.match(String(headers.authorization), /^Bearer bwl-[0-9a-f]+$/);
       assert.equal(headers['x-ibm-api-version'], '1.0.0');
       assert.equal(headers['x-on-behalf-of'], undefined);
     });
 
     it('fetches a new token once the old one is about to expire', async () => {
-      const shortLived = blueworks.createClient(account(sandbox, { clientId: BLUEWORKS_SANDBOX.shortLivedClientId }), { http, secrets: SECRETS });
+      const shortLived = suite.client({ settings: { clientId: BLUEWORKS_SANDBOX.shortLivedClientId } });
       const tokensBefore = tokenRequests().length;
       await shortLived.getSpace(S.minimal, { refresh: true });
       await shortLived.getSpace(S.minimal, { refresh: true });
@@ -325,52 +308,78 @@ describe('blueworks vendor', () => {
     });
 
     it('fetches a token anew exactly once when the server rejects the cached one', async () => {
-      const fresh = blueworks.createClient(account(sandbox), { http, secrets: SECRETS });
+      const fresh = suite.client();
       await fresh.getSpace(S.minimal, { refresh: true });
       const tokensBefore = tokenRequests().length;
       const getsBefore = spaceRequests(S.archived).length;
-      revokeBlueworksTokens(sandbox);
+      revokeBlueworksTokens(suite.sandbox);
       assert.equal((await fresh.getSpace(S.archived, { refresh: true })).name, 'Old projects');
       assert.equal(tokenRequests().length - tokensBefore, 1);
       assert.equal(spaceRequests(S.archived).length - getsBefore, 2); // 401, then 200
     });
 
+    it('a request cancelled while the token is fetched does not cancel the others waiting for that token', async () => {
+      const fresh = suite.client();
+      suite.sandbox.addFault({ path: '/oauth/token', kind: 'latency', ms: 150, times: 1 });
+      const controller = new AbortController();
+      const leaving = fresh.getSpace(S.minimal, { signal: controller.signal, refresh: true });
+      const staying = fresh.getSpace(S.archived, { refresh: true });
+      await sleep(30);
+      controller.abort();
+      await rejectsWith(leaving, 'cancelled');
+      assert.equal((await staying).name, 'Old projects');
+    });
+
+    it('a request waiting for a token another request is fetching is cancelled at once', async () => {
+      const fresh = suite.client();
+      suite.sandbox.addFault({ path: '/oauth/token', kind: 'latency', ms: 1000, times: 1 });
+      const first = fresh.getSpace(S.minimal, { refresh: true });
+      const controller = new AbortController();
+      const second = fresh.getSpace(S.archived, { signal: controller.signal, refresh: true });
+      await sleep(30);
+      const cancelledAt = Date.now();
+      controller.abort();
+      await rejectsWith(second, 'cancelled');
+      assert.ok(Date.now() - cancelledAt < 500, `cancelled after ${Date.now() - cancelledAt} ms, not at once`);
+      assert.equal((await first).name, 'Minimal space');
+    });
+
     it('sends X-On-Behalf-Of for a Service ID, and explains a 403 without it', async () => {
-      const withoutUser = blueworks.createClient(account(sandbox, { clientId: BLUEWORKS_SANDBOX.serviceClientId }), { http, secrets: SECRETS });
+      const withoutUser = suite.client({ settings: { clientId: BLUEWORKS_SANDBOX.serviceClientId } });
       await rejectsWith(withoutUser.getSpace(S.seed), 'forbidden', /needs "On behalf of" \(X-On-Behalf-Of\) set: A Service ID must name the acting user in X-On-Behalf-Of\.$/);
-      const asEdith = blueworks.createClient(account(sandbox, { clientId: BLUEWORKS_SANDBOX.serviceClientId, onBehalfOf: BLUEWORKS_SANDBOX.onBehalfOf }), { http, secrets: SECRETS });
+      const asEdith = suite.client({ settings: { clientId: BLUEWORKS_SANDBOX.serviceClientId, onBehalfOf: BLUEWORKS_SANDBOX.onBehalfOf } });
       assert.equal((await asEdith.getSpace(S.seed)).name, 'My Space');
-      assert.equal(sandbox.received.at(-1)!.headers['x-on-behalf-of'], 'edith');
-      assert.equal(sandbox.received.at(-1)!.headers['x-ibm-api-version'], '1.0.0');
+      assert.equal(suite.sandbox.received.at(-1)!.headers['x-on-behalf-of'], 'edith');
+      assert.equal(suite.sandbox.received.at(-1)!.headers['x-ibm-api-version'], '1.0.0');
     });
 
     it("sends the account's query options", async () => {
-      const options = blueworks.createClient(account(sandbox, { includeSubspaces: false, archivedState: 'all', publishedState: 'published' }), { http, secrets: SECRETS });
+      const options = suite.client({ settings: { includeSubspaces: false, archivedState: 'all', publishedState: 'published' } });
       const space = await options.getSpace(S.seed);
-      assert.equal(sandbox.received.at(-1)!.url, '/bwl/spaces/1310cb?include-subspaces=false&archived-state=all&published-state=published');
+      assert.equal(suite.sandbox.received.at(-1)!.url, '/bwl/spaces/1310cb?include-subspaces=false&archived-state=all&published-state=published');
       assert.ok(!space.groups.some((g) => g.id === 'subspaces'));
       await client.getSpace(S.seed, { refresh: true });
-      assert.equal(sandbox.received.at(-1)!.url, '/bwl/spaces/1310cb?include-subspaces=true&archived-state=active&published-state=all');
+      assert.equal(suite.sandbox.received.at(-1)!.url, '/bwl/spaces/1310cb?include-subspaces=true&archived-state=active&published-state=all');
     });
   });
 
   describe('find by name or tag', () => {
     it('finds by exact name (the answer as a bare array)', async () => {
       assert.deepEqual(await client.findSpaces!({ name: 'My Space' }), [{ id: '1310cb', name: 'My Space' }]);
-      assert.equal(sandbox.received.at(-1)!.url, '/bwl/spaces?name=My+Space');
+      assert.equal(suite.sandbox.received.at(-1)!.url, '/bwl/spaces?name=My+Space');
       assert.deepEqual(await client.findSpaces!({ name: 'My' }), []);
     });
 
     it('finds by tag (the answer wrapped in {spaces})', async () => {
       assert.deepEqual(await client.findSpaces!({ tag: 'subspace' }), [{ id: '131934', name: 'My Subspace' }]);
-      assert.equal(sandbox.received.at(-1)!.url, '/bwl/spaces?tag=subspace');
+      assert.equal(suite.sandbox.received.at(-1)!.url, '/bwl/spaces?tag=subspace');
       assert.equal((await client.findSpaces!({ tag: 'generated' })).length, 201);
     });
 
     it('sends nothing for an empty query', async () => {
-      const count = sandbox.received.length;
+      const count = suite.sandbox.received.length;
       assert.deepEqual(await client.findSpaces!({ name: '  ' }), []);
-      assert.equal(sandbox.received.length, count);
+      assert.equal(suite.sandbox.received.length, count);
     });
   });
 

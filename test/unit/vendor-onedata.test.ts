@@ -1,51 +1,27 @@
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseAccounts, type Account } from '../../src/core/accounts';
-import { SpacesError, type ErrorKind } from '../../src/core/errors';
-import { createHttpClient, type ClosableHttpClient } from '../../src/core/http';
+import { createHttpClient } from '../../src/core/http';
 import type { Fact } from '../../src/core/model';
 import { onedata } from '../../src/core/vendors/onedata';
 import type { VendorClient } from '../../src/core/vendors/vendor';
 import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../sandbox/hostile';
-import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ONEDATA_SANDBOX, onedataStats } from '../sandbox/vendors/onedata';
+import { rejectsWith, useVendorSuite } from './vendor-support';
 
 const S = ONEDATA_SANDBOX.spaces;
 const API = '/api/v3/onezone';
-
-function account(sandbox: Sandbox, extra: Record<string, unknown> = {}): Account {
-  const { accounts, broken } = parseAccounts([{ id: 'od', vendor: 'onedata', baseUrl: sandbox.url, ...extra }]);
-  assert.deepEqual(broken, []);
-  return accounts[0]!;
-}
-
-async function rejectsWith(promise: Promise<unknown>, kind: ErrorKind, message?: RegExp): Promise<SpacesError> {
-  let caught: unknown;
-  await assert.rejects(promise, (err: unknown) => ((caught = err), true));
-  assert.ok(caught instanceof SpacesError, `expected a SpacesError, got ${String(caught)}`);
-  assert.equal(caught.kind, kind, caught.message);
-  if (message) assert.match(caught.message, message);
-  return caught;
-}
 
 function fact(facts: readonly Fact[], label: string): Fact | undefined {
   return facts.find((f) => f.label === label);
 }
 
 describe('onedata vendor', () => {
-  let sandbox: Sandbox;
-  let http: ClosableHttpClient;
+  const suite = useVendorSuite(onedata, { settings: (sandbox) => ({ id: 'od', baseUrl: sandbox.url }), secrets: { token: ONEDATA_SANDBOX.token } });
   let client: VendorClient;
-  const paths = () => sandbox.received.map((r) => r.url);
+  const paths = () => suite.sandbox.received.map((r) => r.url);
 
-  before(async () => {
-    sandbox = await startSandbox();
-    http = createHttpClient();
-    client = onedata.createClient(account(sandbox), { http, secrets: { token: ONEDATA_SANDBOX.token } });
-  });
-  after(async () => {
-    await http.close();
-    await sandbox.close();
+  before(() => {
+    client = suite.client();
   });
 
   describe('the seed and its variants', () => {
@@ -60,7 +36,7 @@ describe('onedata vendor', () => {
       assert.equal(space.updated, undefined);
       assert.equal(space.description, undefined);
       assert.deepEqual(space.status, { label: 'Supported', tone: 'ok', detail: '2 storage providers support this space.' });
-      assert.equal(space.webUrl, `${sandbox.url}/ozw/onezone/i#/onedata/spaces/2c0160248ba9a66f45da751ca459535a`);
+      assert.equal(space.webUrl, `${suite.sandbox.url}/ozw/onezone/i#/onedata/spaces/2c0160248ba9a66f45da751ca459535a`);
       assert.deepEqual(space.groups, [
         {
           id: 'providers',
@@ -91,7 +67,7 @@ describe('onedata vendor', () => {
       });
       assert.ok(space.fetchedAt >= before && space.fetchedAt <= Date.now());
       // User-scoped details first (see onedata.ts), with the token in x-auth-token.
-      assert.equal(sandbox.received.at(-1)!.url, `${API}/user/effective_spaces/${S.seed}`);
+      assert.equal(suite.sandbox.received.at(-1)!.url, `${API}/user/effective_spaces/${S.seed}`);
     });
 
     it('parses the seed schema example (32-hex creator id) served under another id', async () => {
@@ -99,7 +75,7 @@ describe('onedata vendor', () => {
       assert.equal(space.id, S.seedSchemaExample);
       assert.equal(fact(space.facts, 'Space ID')?.value, '2c0160248ba9a66f45da751ca459535a');
       assert.equal(fact(space.facts, 'Creator')?.value, 'user 7434b256e71e1052e0d5e3e9da657ebf');
-      assert.equal(space.webUrl, `${sandbox.url}/ozw/onezone/i#/onedata/spaces/2c0160248ba9a66f45da751ca459535a`);
+      assert.equal(space.webUrl, `${suite.sandbox.url}/ozw/onezone/i#/onedata/spaces/2c0160248ba9a66f45da751ca459535a`);
     });
 
     it("reads a newer release's Markdown description, organization, tags and marketplace fields, ignoring unknown ones", async () => {
@@ -158,7 +134,7 @@ describe('onedata vendor', () => {
   });
 
   describe('errors in Onezone\'s shape', () => {
-    const withToken = (token: string) => onedata.createClient(account(sandbox), { http, secrets: { token } });
+    const withToken = (token: string) => suite.client({ secrets: { token } });
 
     it('reports a token error (HTTP 400) as auth, in Onezone\'s words, without the token', async () => {
       const err = await rejectsWith(withToken('not-a-real-token-1234').getSpace(S.seed, { refresh: true }), 'auth', /^Onedata did not accept the access token: Provided token could not be understood by the server\.$/);
@@ -172,7 +148,7 @@ describe('onedata vendor', () => {
 
     it('reports 401 unauthorized as auth, with the nested authError when there is one', async () => {
       await rejectsWith(client.getSpace(ONEDATA_SANDBOX.statusId(401)), 'auth', /You must authenticate yourself/);
-      const basic = onedata.createClient(account(sandbox, { authMode: 'basic' }), { http, secrets: { username: 'admin', password: 'wrong-password-42' } });
+      const basic = suite.client({ settings: { authMode: 'basic' }, secrets: { username: 'admin', password: 'wrong-password-42' } });
       const err = await rejectsWith(basic.getSpace(S.seed), 'auth', /^Onedata did not accept the user name or password: Invalid username or password\.$/);
       assert.equal(err.details.status, 401);
       assert.doesNotMatch(err.message, /wrong-password-42/);
@@ -198,34 +174,45 @@ describe('onedata vendor', () => {
       await rejectsWith(client.getSpace(S.badShape), 'badResponse', /Onedata answered space "bad-shape-space" in an unexpected shape at "providers/);
     });
 
+    it('does not repeat the token or the basic credentials when the server echoes them', async () => {
+      const byToken = await rejectsWith(client.getSpace(S.echo), 'forbidden');
+      assert.doesNotMatch(byToken.message, new RegExp(ONEDATA_SANDBOX.token));
+      const basic = suite.client({ settings: { authMode: 'basic' }, secrets: { username: 'admin', password: 'password' } });
+      const byBasic = await rejectsWith(basic.getSpace(S.echo), 'forbidden');
+      const encoded = Buffer.from('admin:password').toString('base64');
+      assert.equal(suite.sandbox.received.at(-1)!.headers.authorization, `Basic ${encoded}`);
+      assert.doesNotMatch(byBasic.message, new RegExp(encoded.replace(/[+/=]/g, '\\$&')));
+      assert.match(byBasic.message, /Credentials "Basic \*\*\*" may not read this space\.$/);
+    });
+
     it('reports a missing secret as config before sending anything', async () => {
-      const count = sandbox.received.length;
-      await rejectsWith(onedata.createClient(account(sandbox), { http, secrets: {} }).getSpace(S.seed), 'config', /access token/);
-      await rejectsWith(onedata.createClient(account(sandbox), { http, secrets: {} }).listSpaces!(), 'config');
-      const basic = onedata.createClient(account(sandbox, { authMode: 'basic' }), { http, secrets: { username: 'admin' } });
+      const count = suite.sandbox.received.length;
+      await rejectsWith(suite.client({ secrets: {} }).getSpace(S.seed), 'config', /access token/);
+      await rejectsWith(suite.client({ secrets: {} }).listSpaces!(), 'config');
+      const basic = suite.client({ settings: { authMode: 'basic' }, secrets: { username: 'admin' } });
       await rejectsWith(basic.getSpace(S.seed), 'config', /password/);
-      assert.equal(sandbox.received.length, count);
+      assert.equal(suite.sandbox.received.length, count);
     });
   });
 
   describe('authentication', () => {
     it('sends the token in x-auth-token and nothing in authorization', async () => {
       await client.getSpace(S.seed, { refresh: true });
-      const { headers } = sandbox.received.at(-1)!;
+      const { headers } = suite.sandbox.received.at(-1)!;
       assert.equal(headers['x-auth-token'], ONEDATA_SANDBOX.token);
       assert.equal(headers.authorization, undefined);
     });
 
     it('sends basic auth under authMode basic, and nothing in x-auth-token', async () => {
-      const basic = onedata.createClient(account(sandbox, { authMode: 'basic' }), { http, secrets: { username: 'admin', password: 'password' } });
+      const basic = suite.client({ settings: { authMode: 'basic' }, secrets: { username: 'admin', password: 'password' } });
       assert.equal((await basic.getSpace(S.seed)).name, 'My Private space');
-      const { headers } = sandbox.received.at(-1)!;
+      const { headers } = suite.sandbox.received.at(-1)!;
       assert.equal(headers.authorization, `Basic ${Buffer.from('admin:password').toString('base64')}`);
       assert.equal(headers['x-auth-token'], undefined);
     });
 
     it("falls back to /spaces/{id} for a space outside the user's own (admin view)", async () => {
-      const basic = onedata.createClient(account(sandbox, { authMode: 'basic' }), { http, secrets: { username: 'admin', password: 'password' } });
+      const basic = suite.client({ settings: { authMode: 'basic' }, secrets: { username: 'admin', password: 'password' } });
       const space = await basic.getSpace(S.adminOnly);
       assert.equal(space.name, 'Admin-only space');
       assert.equal(fact(space.facts, 'Creator')?.value, 'oneprovider dcf12429647c204896eebe3b6f686967');
@@ -234,10 +221,10 @@ describe('onedata vendor', () => {
     });
 
     it('accepts the API URL as base URL too', async () => {
-      const viaApi = onedata.createClient(account(sandbox, { baseUrl: `${sandbox.url}/api/v3/onezone` }), { http, secrets: { token: ONEDATA_SANDBOX.token } });
+      const viaApi = suite.client({ settings: { baseUrl: `${suite.sandbox.url}/api/v3/onezone` } });
       const space = await viaApi.getSpace(S.minimal, { refresh: true });
       assert.equal(space.name, 'Minimal space');
-      assert.equal(sandbox.received.at(-1)!.url, `${API}/user/effective_spaces/${S.minimal}`);
+      assert.equal(suite.sandbox.received.at(-1)!.url, `${API}/user/effective_spaces/${S.minimal}`);
     });
   });
 
@@ -255,8 +242,8 @@ describe('onedata vendor', () => {
       // A roomy HTTP client, so the bound measured is the vendor's own, not the connection pool's.
       const roomy = createHttpClient({ maxConcurrentPerOrigin: 64 });
       try {
-        const bulk = onedata.createClient(account(sandbox), { http: roomy, secrets: { token: ONEDATA_SANDBOX.bulkToken } });
-        const stats = onedataStats(sandbox);
+        const bulk = suite.client({ http: roomy, secrets: { token: ONEDATA_SANDBOX.bulkToken } });
+        const stats = onedataStats(suite.sandbox);
         stats.maxInFlight = 0;
         const started = Date.now();
         const refs = await bulk.listSpaces!();
@@ -274,12 +261,12 @@ describe('onedata vendor', () => {
     });
 
     it('stops a listing when cancelled', async () => {
-      const bulk = onedata.createClient(account(sandbox), { http, secrets: { token: ONEDATA_SANDBOX.bulkToken } });
+      const bulk = suite.client({ secrets: { token: ONEDATA_SANDBOX.bulkToken } });
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 30);
-      const count = sandbox.received.length;
+      const count = suite.sandbox.received.length;
       await rejectsWith(bulk.listSpaces!({ signal: controller.signal, refresh: true }), 'cancelled');
-      assert.ok(sandbox.received.length - count < 500, 'the listing went on after cancellation');
+      assert.ok(suite.sandbox.received.length - count < 500, 'the listing went on after cancellation');
     });
   });
 

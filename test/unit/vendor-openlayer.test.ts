@@ -1,43 +1,17 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseAccounts, type Account } from '../../src/core/accounts';
-import { isSpacesError, type ErrorKind } from '../../src/core/errors';
-import { createHttpClient, type ClosableHttpClient } from '../../src/core/http';
 import { openlayer } from '../../src/core/vendors/openlayer';
 import { HOSTILE, LONG_UNICODE_NAME } from '../sandbox/hostile';
-import { startSandbox, type Sandbox } from '../sandbox/server';
 import { OPENLAYER_SANDBOX, OPENLAYER_SEED_WORKSPACE } from '../sandbox/vendors/openlayer';
+import { failsWith, useVendorSuite, type Secrets } from './vendor-support';
 
 const { workspaces } = OPENLAYER_SANDBOX;
 
-function failsWith(kind: ErrorKind, message: RegExp) {
-  return (err: unknown) => {
-    assert.ok(isSpacesError(err), String(err));
-    assert.equal(err.kind, kind);
-    assert.match(err.message, message);
-    return true;
-  };
-}
-
 describe('Openlayer client', () => {
-  let sandbox: Sandbox;
-  let http: ClosableHttpClient;
-
   // The vendor's base URL ends in /v1, so the sandbox's does too.
-  const account = (workspaceId: string = workspaces.seed): Account =>
-    parseAccounts([{ id: 'openlayer-test', vendor: 'openlayer', baseUrl: `${sandbox.url}/v1`, workspaceId }]).accounts[0]!;
-  const client = (secrets: Record<string, string | undefined> = { apiKey: OPENLAYER_SANDBOX.apiKey }, workspaceId?: string) =>
-    openlayer.createClient(account(workspaceId), { http, secrets });
+  const suite = useVendorSuite(openlayer, { settings: (sandbox) => ({ id: 'openlayer-test', baseUrl: `${sandbox.url}/v1`, workspaceId: workspaces.seed }), secrets: { apiKey: OPENLAYER_SANDBOX.apiKey } });
+  const client = (secrets?: Secrets) => suite.client({ secrets });
   const facts = (space: { facts: readonly { label: string; value: unknown }[] }) => Object.fromEntries(space.facts.map((f) => [f.label, f.value]));
-
-  before(async () => {
-    sandbox = await startSandbox();
-    http = createHttpClient();
-  });
-  after(async () => {
-    await http.close();
-    await sandbox.close();
-  });
 
   it('declares its catalog entry, settings and secret fields', () => {
     assert.equal(openlayer.catalog.defaultBaseUrl, 'https://api.openlayer.com/v1');
@@ -94,16 +68,16 @@ describe('Openlayer client', () => {
 
   it('sends the API key as a Bearer token to {base}/workspaces/{workspaceId}', async () => {
     await client().getSpace(workspaces.seed, { refresh: true });
-    const request = sandbox.received.at(-1)!;
+    const request = suite.sandbox.received.at(-1)!;
     assert.equal(request.url, '/v1/workspaces/182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e');
     assert.equal(request.headers.authorization, 'Bearer sk-ol-sandbox-key');
   });
 
   it('lists the account workspace as its one space, named once fetched', async () => {
     const c = client();
-    const count = sandbox.stats().requests;
+    const count = suite.sandbox.stats().requests;
     assert.deepEqual(await c.listSpaces!(), [{ id: workspaces.seed }]);
-    assert.equal(sandbox.stats().requests, count, 'listing needs no request');
+    assert.equal(suite.sandbox.stats().requests, count, 'listing needs no request');
     await c.getSpace(workspaces.seed);
     assert.deepEqual(await c.listSpaces!(), [{ id: workspaces.seed, name: 'Openlayer' }]);
   });
@@ -127,7 +101,7 @@ describe('Openlayer client', () => {
 
   it('sends an opaque id as one encoded path segment and keeps a long unicode name', async () => {
     const space = await client().getSpace(workspaces.unicode, { refresh: true });
-    assert.equal(sandbox.received.at(-1)!.url, `/v1/workspaces/${encodeURIComponent(workspaces.unicode)}`);
+    assert.equal(suite.sandbox.received.at(-1)!.url, `/v1/workspaces/${encodeURIComponent(workspaces.unicode)}`);
     assert.equal(space.id, workspaces.unicode);
     assert.equal(space.name, LONG_UNICODE_NAME);
     assert.equal(facts(space)['Wildcard domains'], 'exämple.com, 例え.jp');
@@ -180,7 +154,7 @@ describe('Openlayer client', () => {
     });
 
     it('sandbox faults answer in the {code, error} shape', async () => {
-      sandbox.addFault({ path: `/v1/workspaces/${workspaces.seed}`, kind: 'status', status: 502, times: 1 });
+      suite.sandbox.addFault({ path: `/v1/workspaces/${workspaces.seed}`, kind: 'status', status: 502, times: 1 });
       await assert.rejects(client().getSpace(workspaces.seed, { refresh: true }), failsWith('server', /^Openlayer could not answer \(HTTP 502\): Sandbox fault: Bad Gateway\.$/));
     });
 
@@ -189,11 +163,11 @@ describe('Openlayer client', () => {
     });
 
     it('a missing API key or workspace id is config, and nothing is sent', async () => {
-      const count = sandbox.stats().requests;
+      const count = suite.sandbox.stats().requests;
       await assert.rejects(client({}).getSpace(workspaces.seed), failsWith('config', /No API key is set for this Openlayer account/));
-      const noWorkspace = openlayer.createClient({ ...account(), workspaceId: undefined }, { http, secrets: { apiKey: OPENLAYER_SANDBOX.apiKey } });
+      const noWorkspace = suite.client({ account: { ...suite.account(), workspaceId: undefined }, secrets: { apiKey: OPENLAYER_SANDBOX.apiKey } });
       await assert.rejects(noWorkspace.listSpaces!(), failsWith('config', /no workspace ID/));
-      assert.equal(sandbox.stats().requests, count);
+      assert.equal(suite.sandbox.stats().requests, count);
     });
   });
 });

@@ -1,53 +1,29 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseAccounts, type Account } from '../../src/core/accounts';
-import { isSpacesError, type ErrorKind } from '../../src/core/errors';
-import { createHttpClient, type ClosableHttpClient } from '../../src/core/http';
+import { isSpacesError } from '../../src/core/errors';
 import { jwtLifetimeSeconds, sharely } from '../../src/core/vendors/sharely';
 import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../sandbox/hostile';
-import { startSandbox, type RecordedRequest, type Sandbox } from '../sandbox/server';
+import type { RecordedRequest } from '../sandbox/server';
 import { SHARELY_SANDBOX, SHARELY_SEED_SPACE } from '../sandbox/vendors/sharely';
+import { failsWith, useVendorSuite, type Secrets, type Settings } from './vendor-support';
 
 const { spaces, workspaces } = SHARELY_SANDBOX;
 
-function failsWith(kind: ErrorKind, message: RegExp) {
-  return (err: unknown) => {
-    assert.ok(isSpacesError(err), String(err));
-    assert.equal(err.kind, kind);
-    assert.match(err.message, message);
-    return true;
-  };
-}
-
 describe('Sharely.ai client', () => {
-  let sandbox: Sandbox;
-  let http: ClosableHttpClient;
-
-  const account = (settings: Record<string, unknown> = {}): Account =>
-    parseAccounts([{ id: 'sharely-test', vendor: 'sharely', baseUrl: sandbox.url, workspaceId: workspaces.seed, ...settings }]).accounts[0]!;
-  const client = (settings: Record<string, unknown> = {}, secrets: Record<string, string | undefined> = { apiKey: SHARELY_SANDBOX.apiKey }) =>
-    sharely.createClient(account(settings), { http, secrets });
+  const suite = useVendorSuite(sharely, { settings: (sandbox) => ({ id: 'sharely-test', baseUrl: sandbox.url, workspaceId: workspaces.seed }), secrets: { apiKey: SHARELY_SANDBOX.apiKey } });
+  const client = (settings?: Settings, secrets?: Secrets) => suite.client({ settings, secrets });
   const tokenClient = (workspaceId: string = workspaces.seed) => client({ authMode: 'accessToken', organizationId: SHARELY_SANDBOX.organizationId, workspaceId });
 
   /** What the sandbox received from now on, split into token exchanges and space reads. */
   function watch() {
-    const mark = sandbox.received.length;
-    const since = () => sandbox.received.slice(mark);
+    const mark = suite.sandbox.received.length;
+    const since = () => suite.sandbox.received.slice(mark);
     return {
       exchanges: (): RecordedRequest[] => since().filter((r) => r.method === 'POST'),
       reads: (): RecordedRequest[] => since().filter((r) => r.method === 'GET'),
     };
   }
-
-  before(async () => {
-    sandbox = await startSandbox();
-    http = createHttpClient();
-  });
-  after(async () => {
-    await http.close();
-    await sandbox.close();
-  });
 
   it('declares its catalog entry, settings and secret fields', () => {
     assert.equal(sharely.catalog.defaultBaseUrl, 'https://api.sharely.ai');
@@ -180,7 +156,7 @@ describe('Sharely.ai client', () => {
     });
 
     it('sandbox faults on Sharely paths answer in Sharely shape, though Openlayer shares /v1/workspaces/', async () => {
-      sandbox.addFault({ path: '/v1/workspaces/workspace-uuid-456/spaces/space-uuid-123', kind: 'status', status: 502, times: 1 });
+      suite.sandbox.addFault({ path: '/v1/workspaces/workspace-uuid-456/spaces/space-uuid-123', kind: 'status', status: 502, times: 1 });
       await assert.rejects(client().getSpace(spaces.seed, { refresh: true }), failsWith('server', /^Sharely\.ai could not answer \(HTTP 502\): Sandbox fault: Bad Gateway\.$/));
     });
 
@@ -189,12 +165,12 @@ describe('Sharely.ai client', () => {
     });
 
     it('a missing API key, workspace id or organization id is config, and nothing is sent', async () => {
-      const count = sandbox.stats().requests;
+      const count = suite.sandbox.stats().requests;
       await assert.rejects(client({}, {}).getSpace(spaces.seed), failsWith('config', /No API key is set for this Sharely\.ai account/));
-      const noWorkspace = { ...account(), workspaceId: undefined };
-      await assert.rejects(sharely.createClient(noWorkspace, { http, secrets: { apiKey: SHARELY_SANDBOX.apiKey } }).getSpace(spaces.seed), failsWith('config', /no workspace ID/));
+      const noWorkspace = { ...suite.account(), workspaceId: undefined };
+      await assert.rejects(suite.client({ account: noWorkspace, secrets: { apiKey: SHARELY_SANDBOX.apiKey } }).getSpace(spaces.seed), failsWith('config', /no workspace ID/));
       await assert.rejects(client({ authMode: 'accessToken' }).getSpace(spaces.seed), failsWith('config', /no organization ID/));
-      assert.equal(sandbox.stats().requests, count);
+      assert.equal(suite.sandbox.stats().requests, count);
     });
   });
 
@@ -266,7 +242,7 @@ describe('Sharely.ai client', () => {
 
     it('a wrong API key fails at the exchange, before any read', async () => {
       const seen = watch();
-      const c = sharely.createClient(account({ authMode: 'accessToken', organizationId: SHARELY_SANDBOX.organizationId }), { http, secrets: { apiKey: 'sk-sharely-wrong' } });
+      const c = client({ authMode: 'accessToken', organizationId: SHARELY_SANDBOX.organizationId }, { apiKey: 'sk-sharely-wrong' });
       await assert.rejects(c.getSpace(spaces.seed), failsWith('auth', /^Sharely\.ai did not accept the API key: Invalid API key\.$/));
       assert.equal(seen.exchanges().length, 1);
       assert.equal(seen.reads().length, 0);

@@ -159,10 +159,11 @@ class BlueworksClient implements VendorClient {
 
   private get(url: string, what: string, options: FetchOptions): Promise<unknown> {
     this.credentials(); // missing credentials fail before any request, the token request included
-    const describe = (status: number, body: unknown) => this.describeError(status, body, what);
     return this.tokens.use((token) => {
       const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'x-ibm-api-version': API_VERSION };
       if (this.account.onBehalfOf) headers['x-on-behalf-of'] = this.account.onBehalfOf;
+      // The access token is a credential too: masked should the server echo it.
+      const describe = (status: number, body: unknown) => this.describeError(status, body, what, token);
       return getJson(this.context.http, url, headers, describe, options);
     }, options.signal);
   }
@@ -206,8 +207,8 @@ class BlueworksClient implements VendorClient {
     return { message: sentence(`${NAME} could not issue an access token (HTTP ${status})`, said) };
   }
 
-  private describeError(status: number, body: unknown, what: string): { kind?: ErrorKind; message: string } {
-    const said = errorText(body, this.secretValues());
+  private describeError(status: number, body: unknown, what: string, token: string): { kind?: ErrorKind; message: string } {
+    const said = errorText(body, [...this.secretValues(), token]);
     switch (status) {
       case 400:
         return { message: sentence(`${NAME} did not accept the request parameters for ${what}`, said) };

@@ -122,10 +122,13 @@ class OnedataClient implements VendorClient {
     return this.account.authMode === 'basic';
   }
 
-  /** Masked in error messages. The user name is no secret, and masking a word like "admin" would garble them. */
+  /**
+   * Masked in error messages: the token, the password and the basic credentials as sent (base64 is no
+   * disguise). The user name alone is no secret, and masking a word like "admin" would garble them.
+   */
   private secretValues(): (string | undefined)[] {
-    const { token, password } = this.context.secrets;
-    return [token, password];
+    const { token, username, password } = this.context.secrets;
+    return [token, password, username && password ? basicCredentials(username, password) : undefined];
   }
 
   /** Throws `config` before anything is sent when a credential is missing. */
@@ -137,7 +140,7 @@ class OnedataClient implements VendorClient {
     }
     if (!username) throw missingSecret(NAME, 'user name');
     if (!password) throw missingSecret(NAME, 'password');
-    return { authorization: `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}` };
+    return { authorization: `Basic ${basicCredentials(username, password)}` };
   }
 
   private toDetails(id: string, space: OnedataSpace, raw: unknown): SpaceDetails {
@@ -181,6 +184,11 @@ class OnedataClient implements VendorClient {
       fetchedAt: Date.now(),
     };
   }
+}
+
+/** The credentials part of a basic `authorization` header. */
+function basicCredentials(username: string, password: string): string {
+  return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
 }
 
 /** A space without provider support has no storage: worth a warning. Unknown when the field is absent. */

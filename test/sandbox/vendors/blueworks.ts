@@ -38,6 +38,8 @@ export const BLUEWORKS_SANDBOX = {
     badShape: 'bad-shape-space',
     /** 5,000 artifacts and 200 subspaces (`large-sub-001` … `large-sub-200`), generated deterministically. */
     large: 'large-space',
+    /** A 403 whose message echoes the access token it was sent, as a careless server might. */
+    echo: 'echo-credentials',
   },
   largeArtifacts: LARGE_ARTIFACTS,
   largeSubspaces: LARGE_SUBSPACES,
@@ -585,6 +587,7 @@ export function registerBlueworks(sandbox: Sandbox): void {
       if (status) return errorAnswer(Number(status[1]), STATUS_MESSAGES[Number(status[1])] ?? 'Sandbox error.');
       const denied = authorize(req, state);
       if (denied) return denied;
+      if (req.params.id === S.echo) return errorAnswer(403, `Token ${String(req.headers.authorization).replace(/^Bearer /, '')} may not read this space.`);
       const space = findSpace(req.params.id ?? '');
       if (!space) return errorAnswer(404, STATUS_MESSAGES[404]!);
       // Subspaces only on request, as the API does. The artifact filters are recorded, not applied: the

@@ -37,6 +37,8 @@ export const ONEDATA_SANDBOX = {
     adminOnly: 'admin-only-space',
     /** Answers 500 internalServerError (in the bulk listing). */
     broken: 'broken-space',
+    /** A 403 whose description echoes the credentials it was sent, as a careless server might. */
+    echo: 'echo-credentials',
   },
   bulkCount: BULK_COUNT,
   /** Test-only ids: `status-401|403|404|500|503` answer that status in Onezone's error shape on every path. */
@@ -210,6 +212,7 @@ export function registerOnedata(sandbox: Sandbox): void {
       const status = /^status-(\d{3})$/.exec(id);
       if (status) return statusError(Number(status[1]));
       if (id === S.broken) return statusError(500);
+      if (id === S.echo) return onezoneError(403, 'forbidden', `Credentials "${req.headers.authorization ?? header(req, 'x-auth-token') ?? ''}" may not read this space.`);
       // Bulk answers take a moment, so a listing's concurrency shows in maxInFlight.
       if (user === BULK) await sleep(3);
       const body = spaceBody(id);

@@ -1,0 +1,8 @@
+// The sandbox as a library for the plain-JavaScript harness (e2e tests, demo): bundled to out/sandbox/index.js.
+export { startSandbox, Sandbox } from './server';
+export { demoProfile } from './demo';
+export { ALUMIO_SANDBOX } from './vendors/alumio';
+export { SHARELY_SANDBOX } from './vendors/sharely';
+export { OPENLAYER_SANDBOX } from './vendors/openlayer';
+export { ONEDATA_SANDBOX } from './vendors/onedata';
+export { BLUEWORKS_SANDBOX } from './vendors/blueworks';
