@@ -49,7 +49,7 @@ if (tests) {
   builds.push({ ...node, sourcemap: true, external: [], entryPoints: files('test/unit', '.test.ts'), outdir: 'out/test/unit' });
   // mocha loads its reporters by path at run time, so it stays outside the bundle.
   builds.push({ ...node, sourcemap: true, external: ['vscode', 'mocha'], entryPoints: { index: 'test/host/index.ts' }, outdir: 'out/test/host' });
-  builds.push({ ...node, sourcemap: true, external: [], entryPoints: { main: 'test/sandbox/main.ts' }, outdir: 'out/sandbox' });
+  builds.push({ ...node, sourcemap: true, external: [], entryPoints: { main: 'test/sandbox/main.ts', index: 'test/sandbox/index.ts' }, outdir: 'out/sandbox' });
 }
 
 if (watch) {

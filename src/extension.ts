@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerAccountCommands } from './accounts/commands';
 import { AccountSettings } from './accounts/settings';
 import { AccountSecrets } from './services/secrets';
 import { SpacesService } from './services/spaces';
@@ -21,7 +22,7 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
 
   const deps = { context, tree, settings, secrets, service, log };
-  context.subscriptions.push(log, settings, secrets, service, tree, view, ...registerTreeCommands(deps), ...registerSpaceCommands(deps));
+  context.subscriptions.push(log, settings, secrets, service, tree, view, ...registerTreeCommands(deps), ...registerAccountCommands(deps), ...registerSpaceCommands(deps));
   log.info(`Spaces Explorer ${context.extension.packageJSON.version} activated`);
   return { tree, secrets };
 }

@@ -24,9 +24,30 @@ export class AccountSettings extends Disposable {
   }
 
   read(): ParsedAccounts {
-    const inspected = vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect<unknown>(ACCOUNTS_KEY);
-    return parseAccounts(inspected?.globalValue ?? []);
+    return parseAccounts(this.raw());
   }
+
+  /** The `spaces.accounts` array as it stands in user settings, entries unparsed (broken ones too). */
+  raw(): readonly unknown[] {
+    const value = vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect<unknown>(ACCOUNTS_KEY)?.globalValue;
+    return Array.isArray(value) ? value : [];
+  }
+
+  /**
+   * Reads the user-settings array, applies `change` and writes the result back to user settings (never
+   * to a workspace). Updates run one after another, so two quick changes never lose one another.
+   */
+  update(change: (entries: readonly unknown[]) => unknown[]): Promise<void> {
+    const next = this.writes.then(async () => {
+      const entries = change(this.raw());
+      const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+      await config.update(ACCOUNTS_KEY, entries.length ? entries : undefined, vscode.ConfigurationTarget.Global);
+    });
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+
+  private writes: Promise<void> = Promise.resolve();
 }
 
 /** One sentence naming the broken entry and what is wrong with it. */

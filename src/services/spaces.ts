@@ -5,9 +5,17 @@ import type { Account } from '../core/accounts';
 import type { ClosableHttpClient, HttpOptions } from '../core/http';
 import type { CoreModule } from '../core/index';
 import type { SpaceDetails, SpaceRef } from '../core/model';
-import type { FetchOptions, VendorClient } from '../core/vendors/vendor';
+import type { VendorId } from '../core/vendors/catalog';
+import type { FetchOptions, FindQuery, Vendor, VendorClient } from '../core/vendors/vendor';
 import { Disposable } from '../util/disposable';
 import type { AccountSecrets } from './secrets';
+
+/** What a connection test fetched. */
+export type ConnectionTest =
+  | { readonly kind: 'space'; readonly space: SpaceDetails }
+  | { readonly kind: 'listed'; readonly spaces: readonly SpaceRef[] }
+  /** Nothing to fetch: no space configured and no listing (Alumio, Sharely.ai, Blueworks without spaces). */
+  | { readonly kind: 'untested' };
 
 /**
  * The extension's door to the vendors: loads the network bundle on first use, builds one HTTP client
@@ -43,6 +51,57 @@ export class SpacesService extends Disposable {
     const listed = client.listSpaces ? await client.listSpaces(options) : [];
     const seen = new Set(listed.map((s) => s.id));
     return [...listed, ...account.spaces.filter((id) => !seen.has(id)).map((id) => ({ id }))];
+  }
+
+  /** Search by name or tag where the vendor can (Blueworks); undefined where it cannot. */
+  async findSpaces(account: Account, query: FindQuery, options?: FetchOptions): Promise<readonly SpaceRef[] | undefined> {
+    const client = await this.client(account);
+    return client.findSpaces ? client.findSpaces(query, options) : undefined;
+  }
+
+  /** A vendor's fields and secret fields (the wizard is generated from them): loads the network bundle. */
+  vendor(id: VendorId): Vendor {
+    return this.loadCore().VENDOR_REGISTRY[id];
+  }
+
+  /** What the vendor's client can do beyond fetching a space by id. */
+  async capabilities(account: Account): Promise<{ list: boolean; find: boolean }> {
+    const client = await this.throwawayClient(account, {});
+    return { list: client.listSpaces !== undefined, find: client.findSpaces !== undefined };
+  }
+
+  /**
+   * Fetches something real for `account`, which need not be saved: the first configured space, else the
+   * vendor's listing (and the first listed space when the listing did not fetch it). `secrets` override
+   * the stored ones. Uses a client of its own and bypasses the cache, so neither the clients the tree
+   * uses nor their cached answers are touched.
+   */
+  async testAccount(account: Account, secrets: Readonly<Record<string, string>> = {}, options: { signal?: AbortSignal } = {}): Promise<ConnectionTest> {
+    const client = await this.throwawayClient(account, secrets);
+    const fetch = { signal: options.signal, refresh: true };
+    if (account.spaces.length > 0) return { kind: 'space', space: await client.getSpace(account.spaces[0]!, fetch) };
+    if (!client.listSpaces) return { kind: 'untested' };
+    const listed = await client.listSpaces(fetch);
+    if (listed[0] && listed[0].name === undefined) return { kind: 'space', space: await client.getSpace(listed[0].id, fetch) };
+    return { kind: 'listed', spaces: listed };
+  }
+
+  /** The spaces the vendor lists for `account` (which need not be saved), with `secrets` over the stored ones. */
+  async listWith(account: Account, secrets: Readonly<Record<string, string>> = {}, options: { signal?: AbortSignal } = {}): Promise<readonly SpaceRef[]> {
+    const client = await this.throwawayClient(account, secrets);
+    return client.listSpaces ? client.listSpaces({ signal: options.signal, refresh: true }) : [];
+  }
+
+  /** Drops the account's client, so the next request reads its secrets anew (after they were stored). */
+  forget(accountId: string): void {
+    this.clients.delete(accountId);
+  }
+
+  private async throwawayClient(account: Account, secrets: Readonly<Record<string, string>>): Promise<VendorClient> {
+    const core = this.loadCore();
+    const http = (this.http ??= core.createHttpClient(await this.httpOptions()));
+    const given = Object.fromEntries(Object.entries(secrets).filter(([, value]) => value !== ''));
+    return core.VENDOR_REGISTRY[account.vendor].createClient(account, { http, secrets: { ...(await this.secrets.read(account)), ...given } });
   }
 
   private async client(account: Account): Promise<VendorClient> {

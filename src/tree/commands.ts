@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AccountSettings } from '../accounts/settings';
 import type { AccountSecrets } from '../services/secrets';
 import type { SpacesService } from '../services/spaces';
-import { AccountNode, ErrorNode, type GroupNode, LoadMoreNode, SpaceNode, type SpacesNode } from './nodes';
+import { AccountNode, type ErrorNode, type GroupNode, type LoadMoreNode, SpaceNode, type SpacesNode } from './nodes';
 import type { SpacesTreeProvider } from './provider';
 
 export interface CommandDeps {

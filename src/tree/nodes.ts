@@ -140,7 +140,11 @@ export class SpaceNode implements SpacesNode {
     item.id = this.id;
     item.description = error ? error.kind : details ? details.status?.label ?? '' : vscode.l10n.t('loading…');
     item.tooltip = details ? spaceTooltip(details) : error ? error.toString() : this.spaceId;
-    item.iconPath = error ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : statusIcon(details?.status?.tone);
+    item.iconPath = error
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+      : details
+        ? statusIcon(details.status?.tone ?? 'neutral')
+        : new vscode.ThemeIcon('loading~spin');
     const traits = [this.subspace ? 'sub' : '', this.configured ? 'configured' : '', details?.webUrl ? 'web' : '', details ? 'loaded' : ''].filter(Boolean);
     item.contextValue = ['space', this.account.vendor, ...traits].join('.');
     item.command = { command: 'spaces.open', title: vscode.l10n.t('Open'), arguments: [this] };
@@ -330,8 +334,7 @@ const TONE_ICONS: Record<Tone, [string, string | undefined]> = {
   neutral: ['circle-large-outline', undefined],
 };
 
-function statusIcon(tone: Tone | undefined): vscode.ThemeIcon {
-  if (!tone) return new vscode.ThemeIcon('loading~spin');
+function statusIcon(tone: Tone): vscode.ThemeIcon {
   const [icon, color] = TONE_ICONS[tone];
   return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
 }

@@ -1,15 +1,18 @@
 import * as vscode from 'vscode';
 import type { Account } from '../core/accounts';
 import type { SpaceDetails } from '../core/model';
+import type { FindQuery } from '../core/vendors/vendor';
 import { VENDORS } from '../core/vendors/catalog';
 import { RawJsonDocuments } from './rawJson';
-import { SpaceNode, toSpacesError } from './nodes';
+import { type SpaceNode, toSpacesError } from './nodes';
 import type { CommandDeps } from './commands';
 
 /** A space from any account, as the palette's pickers list it. */
 interface SpacePick extends vscode.QuickPickItem {
   readonly account?: Account;
   readonly spaceId?: string;
+  /** A row that runs a vendor-side search instead of naming a space. */
+  readonly search?: FindQuery;
 }
 
 /** The commands on spaces: open, find, copy, browse, raw JSON. */
@@ -70,18 +73,25 @@ export function registerSpaceCommands({ settings, service }: CommandDeps): vscod
     return pick?.account;
   }
 
-  async function openSpace(): Promise<void> {
-    const enterId: SpacePick = { label: `$(edit) ${vscode.l10n.t('Enter an id…')}`, alwaysShow: true };
+  /**
+   * One picker over every known space. `extras` adds rows for the typed text (an id to enter, searches);
+   * the caller decides what picking one of those means.
+   */
+  async function pickSpace(title: string, extras: (value: string) => SpacePick[]): Promise<SpacePick | undefined> {
     const quickPick = vscode.window.createQuickPick<SpacePick>();
-    quickPick.title = vscode.l10n.t('Open Space');
+    quickPick.title = title;
     quickPick.placeholder = vscode.l10n.t('Type to filter the spaces of every account');
     quickPick.matchOnDescription = true;
     quickPick.matchOnDetail = true;
     quickPick.busy = true;
-    quickPick.items = [enterId];
+    let known: SpacePick[] = [];
+    const update = () => (quickPick.items = [...known, ...extras(quickPick.value.trim())]);
+    update();
+    quickPick.onDidChangeValue(update);
     quickPick.show();
     void allSpaces().then((items) => {
-      quickPick.items = [...items, enterId];
+      known = items;
+      update();
       quickPick.busy = false;
     });
     const chosen = await new Promise<SpacePick | undefined>((resolve) => {
@@ -89,6 +99,50 @@ export function registerSpaceCommands({ settings, service }: CommandDeps): vscod
       quickPick.onDidHide(() => resolve(undefined));
     });
     quickPick.dispose();
+    return chosen;
+  }
+
+  async function findSpace(): Promise<void> {
+    const searchable = settings.read().accounts.filter((a) => a.vendor === 'blueworks');
+    const chosen = await pickSpace(vscode.l10n.t('Find Space'), (value) =>
+      value
+        ? searchable.flatMap((account) =>
+            (['name', 'tag'] as const).map((by) => ({
+              label: `$(search) ${by === 'name' ? vscode.l10n.t('Find spaces named "{0}"', value) : vscode.l10n.t('Find spaces tagged "{0}"', value)}`,
+              description: `${VENDORS[account.vendor].name} · ${account.label}`,
+              alwaysShow: true,
+              account,
+              search: { [by]: value },
+            })),
+          )
+        : [],
+    );
+    if (!chosen?.account) return;
+    if (!chosen.search) return open(chosen.account, chosen.spaceId!);
+    const { account, search } = chosen;
+    try {
+      const found = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Searching {0}…', account.label), cancellable: true },
+        (_, token) => service.findSpaces(account, search, { signal: abortOn(token) }),
+      );
+      if (!found?.length) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('No space in {0} matches.', account.label));
+        return;
+      }
+      const pick = await vscode.window.showQuickPick(
+        found.map(({ id, name }) => ({ label: name ?? id, description: id, id })),
+        { title: vscode.l10n.t('Spaces found in {0}', account.label) },
+      );
+      if (pick) await open(account, pick.id);
+    } catch (err) {
+      const error = toSpacesError(err);
+      if (error.kind !== 'cancelled') void vscode.window.showErrorMessage(error.toString());
+    }
+  }
+
+  async function openSpace(): Promise<void> {
+    const enterId: SpacePick = { label: `$(edit) ${vscode.l10n.t('Enter an id…')}`, alwaysShow: true };
+    const chosen = await pickSpace(vscode.l10n.t('Open Space'), () => [enterId]);
     if (!chosen) return;
     if (chosen.account && chosen.spaceId !== undefined) return open(chosen.account, chosen.spaceId);
     const account = await pickAccount();
@@ -113,7 +167,7 @@ export function registerSpaceCommands({ settings, service }: CommandDeps): vscod
       if (details) await raw.show(details);
     }),
     command('openSpace', openSpace),
-    command('findSpace', openSpace),
+    command('findSpace', findSpace),
     command('copySpaceId', async (node: SpaceNode) => {
       await vscode.env.clipboard.writeText(node.spaceId);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', node.spaceId), 3000);

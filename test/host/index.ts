@@ -15,6 +15,7 @@ export async function run(): Promise<void> {
   /* eslint-disable @typescript-eslint/no-require-imports -- the suites load after the globals exist */
   require('./extension.test');
   require('./tree.test');
+  require('./accounts.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 
   const failures: { title: string; error: string }[] = [];

@@ -1,0 +1,288 @@
+/**
+ * The account commands: Add/Edit/Remove Account, Update Credentials, Test Connection, Add/Remove Space.
+ * Settings are written to user settings only, secrets to SecretStorage only.
+ */
+import * as vscode from 'vscode';
+import type { Account } from '../core/accounts';
+import { VENDORS } from '../core/vendors/catalog';
+import type { SpacesError } from '../core/errors';
+import type { SpaceRef } from '../core/model';
+import type { ConnectionTest } from '../services/spaces';
+import { AccountNode, type SpacesNode } from '../tree/nodes';
+import type { CommandDeps } from '../tree/commands';
+import { checkRequired, secretSpecsFor } from './answers';
+import { asSpacesError, describeFailure, describeSuccess } from './connection';
+import { withoutEntry, withSpaceRemoved, withSpacesAdded } from './entries';
+import { BackPressed, MultiStepInput, type Step } from './multiStep';
+import { addAccount, describeInputProblem, editAccount } from './wizard';
+
+/** What the commands are called with from the tree: any row that knows its account. */
+type AccountArg = { readonly account?: Account } | undefined;
+type SpaceArg = { readonly account: Account; readonly spaceId: string; readonly configured?: boolean } | undefined;
+
+export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { tree, settings, secrets, service, log } = deps;
+  const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(`spaces.${id}`, run);
+
+  /** The account a command runs on: the row's (as the settings have it now), else one the user picks. */
+  async function resolveAccount(arg: AccountArg, placeholder: string): Promise<Account | undefined> {
+    const { accounts } = settings.read();
+    if (arg?.account) return accounts.find((a) => a.id === arg.account!.id) ?? arg.account;
+    if (accounts.length === 0) {
+      const add = vscode.l10n.t('Add Account…');
+      if ((await vscode.window.showInformationMessage(vscode.l10n.t('There is no account yet.'), add)) === add) await vscode.commands.executeCommand('spaces.addAccount');
+      return undefined;
+    }
+    const picked = await vscode.window.showQuickPick(
+      accounts.map((account) => ({ label: account.label, description: VENDORS[account.vendor].name, detail: account.id, account })),
+      { placeHolder: placeholder },
+    );
+    return picked?.account;
+  }
+
+  /** Lists the account's spaces anew: after its secrets changed but its settings did not. */
+  async function refreshAccount(accountId: string): Promise<void> {
+    service.forget(accountId);
+    const roots = ((await tree.getChildren()) ?? []) as SpacesNode[];
+    const node = roots.find((n): n is AccountNode => n instanceof AccountNode && n.account.id === accountId);
+    if (node) node.refresh();
+    else tree.refreshAll();
+  }
+
+  async function updateCredentials(arg: AccountArg): Promise<void> {
+    const account = await resolveAccount(arg, vscode.l10n.t('Update the credentials of which account?'));
+    if (!account) return;
+    const specs = secretSpecsFor(service.vendor(account.vendor).secretFields, account.authMode);
+    const fromEnv = specs.filter((s) => account.credentialsFromEnv[s.key] !== undefined);
+    const asked = specs.filter((s) => account.credentialsFromEnv[s.key] === undefined);
+    if (fromEnv.length > 0) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t(
+          'Account "{0}" reads {1} from the environment variable(s) {2} (its "credentialsFromEnv" setting), so there is nothing to store for it.',
+          account.label,
+          fromEnv.map((s) => vscode.l10n.t(s.label)).join(', '),
+          fromEnv.map((s) => account.credentialsFromEnv[s.key]).join(', '),
+        ),
+      );
+    }
+    if (asked.length === 0) return;
+    const current = await secrets.read(account);
+    const values: Record<string, string> = {};
+    const steps = asked.map(
+      (spec): Step => ({
+        id: spec.key,
+        async run(input) {
+          const keep = Boolean(current[spec.key]);
+          values[spec.key] = (
+            await input.input({
+              prompt: keep ? vscode.l10n.t('{0} (leave empty to keep the stored one)', vscode.l10n.t(spec.label)) : vscode.l10n.t(spec.label),
+              value: values[spec.key] ?? '',
+              password: true,
+              validate: (value) => describeInputProblem(value.trim() === '' && !keep ? 'required' : undefined),
+            })
+          ).trim();
+        },
+      }),
+    );
+    if (!(await new MultiStepInput(vscode.l10n.t('Update Credentials: {0}', account.label)).run(() => steps))) return;
+    const changed = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
+    if (Object.keys(changed).length === 0) return;
+    await secrets.store(account.id, changed);
+    log.info(`credentials of ${account.id} updated (${Object.keys(changed).join(', ')})`);
+    await refreshAccount(account.id);
+  }
+
+  async function testConnection(arg: AccountArg): Promise<void> {
+    const account = await resolveAccount(arg, vscode.l10n.t('Test the connection of which account?'));
+    if (!account) return;
+    const outcome: { test: ConnectionTest } | { error: SpacesError } = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing the connection of "{0}"…', account.label), cancellable: true },
+      async (_progress, token) => {
+        const controller = new AbortController();
+        const cancel = token.onCancellationRequested(() => controller.abort());
+        try {
+          return { test: await service.testAccount(account, {}, { signal: controller.signal }) };
+        } catch (err) {
+          return { error: asSpacesError(err) };
+        } finally {
+          cancel.dispose();
+        }
+      },
+    );
+    if ('test' in outcome) {
+      log.info(`connection test of ${account.id}: ok (${outcome.test.kind})`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1}', account.label, describeSuccess(outcome.test)));
+      return;
+    }
+    const { error } = outcome;
+    log.warn(`connection test of ${account.id}: ${error.toString()}`);
+    if (error.kind === 'cancelled') return;
+    const showLog = vscode.l10n.t('Show Log');
+    const credentials = vscode.l10n.t('Update Credentials…');
+    const openSettings = vscode.l10n.t('Open Settings');
+    const actions = [
+      ...(['auth', 'forbidden', 'config'].includes(error.kind) ? [credentials] : []),
+      ...(['tls', 'config', 'redirect'].includes(error.kind) ? [openSettings] : []),
+      showLog,
+    ];
+    const picked = await vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', account.label, describeFailure(error)), ...actions);
+    if (picked === showLog) log.show();
+    else if (picked === credentials) await updateCredentials({ account });
+    else if (picked === openSettings) await vscode.commands.executeCommand('workbench.action.openSettings', error.kind === 'tls' ? 'spaces.extraCaCertificates' : 'spaces.accounts');
+  }
+
+  async function removeAccount(arg: AccountArg): Promise<void> {
+    const account = await resolveAccount(arg, vscode.l10n.t('Remove which account?'));
+    if (!account) return;
+    const remove = vscode.l10n.t('Remove');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Remove account "{0}"? Its stored credentials are deleted too.', account.label),
+      { modal: true },
+      remove,
+    );
+    if (answer !== remove) return;
+    await settings.update((entries) => withoutEntry(entries, account.id));
+    await secrets.delete(account.id);
+    service.forget(account.id);
+    log.info(`account ${account.id} removed, with its stored credentials`);
+  }
+
+  async function addSpace(arg: AccountArg): Promise<void> {
+    const account = await resolveAccount(arg, vscode.l10n.t('Add a space to which account?'));
+    if (!account) return;
+    const { find } = await service.capabilities(account);
+    let how: 'id' | 'name' | 'tag' = 'id';
+    let query = '';
+    let chosen: SpaceRef[] = [];
+
+    const howStep: Step = {
+      id: 'how',
+      async run(input) {
+        const items = [
+          { label: `$(symbol-key) ${vscode.l10n.t('Enter a space ID…')}`, how: 'id' as const },
+          { label: `$(search) ${vscode.l10n.t('Find by name…')}`, how: 'name' as const },
+          { label: `$(tag) ${vscode.l10n.t('Find by tag…')}`, how: 'tag' as const },
+        ];
+        how = (await input.pick({ placeholder: vscode.l10n.t('How to find the space?'), items, active: items.find((i) => i.how === how) })).how;
+      },
+    };
+    const idStep: Step = {
+      id: 'id',
+      async run(input) {
+        let name: string | undefined;
+        /** A failed id typed again and accepted again is added anyway (except one that does not exist). */
+        let failedId: string | undefined;
+        const id = await input.input({
+          prompt: vscode.l10n.t('Space ID (checked by fetching it)'),
+          validate: (value) =>
+            account.spaces.includes(value.trim()) ? vscode.l10n.t('This space is already shown under the account.') : describeInputProblem(checkRequired(value)),
+          accept: async (value, signal) => {
+            const spaceId = value.trim();
+            try {
+              name = (await service.getSpace(account, spaceId, { signal, refresh: true })).name;
+              return undefined;
+            } catch (err) {
+              const error = asSpacesError(err);
+              if (error.kind !== 'notFound' && error.kind !== 'cancelled' && failedId === spaceId) return undefined;
+              failedId = spaceId;
+              const again = error.kind === 'notFound' ? '' : ` ${vscode.l10n.t('Press Enter again to add it anyway.')}`;
+              return describeFailure(error) + again;
+            }
+          },
+        });
+        chosen = [name === undefined ? { id: id.trim() } : { id: id.trim(), name }];
+      },
+    };
+    const queryStep: Step = {
+      id: 'query',
+      async run(input) {
+        query = (
+          await input.input({
+            prompt: how === 'name' ? vscode.l10n.t('The exact name of the space') : vscode.l10n.t('A tag of the spaces'),
+            value: query,
+            validate: (value) => describeInputProblem(checkRequired(value)),
+          })
+        ).trim();
+      },
+    };
+    const resultsStep: Step = {
+      id: 'results',
+      async run(input) {
+        type Item = vscode.QuickPickItem & { ref: SpaceRef };
+        const picked = await input.pickMany<Item>({
+          placeholder: vscode.l10n.t('Spaces to add'),
+          items: async (signal) => {
+            try {
+              const found = (await service.findSpaces(account, how === 'name' ? { name: query } : { tag: query }, { signal, refresh: true })) ?? [];
+              const fresh = found.filter((ref) => !account.spaces.includes(ref.id));
+              const items = fresh.map((ref): Item => ({ label: ref.name ?? ref.id, description: ref.id, ref }));
+              const placeholder =
+                found.length === 0
+                  ? vscode.l10n.t('No space found: go back and try another search.')
+                  : fresh.length === 0
+                    ? vscode.l10n.t('Every space found is shown already.')
+                    : vscode.l10n.t('Spaces to add ({0} found)', fresh.length);
+              return { items, selected: items.length === 1 ? items : [], placeholder };
+            } catch (err) {
+              return { items: [], placeholder: describeFailure(asSpacesError(err)) };
+            }
+          },
+        });
+        chosen = picked.map((i) => i.ref);
+      },
+    };
+
+    const plan = (): Step[] => (find ? [howStep, ...(how === 'id' ? [idStep] : [queryStep, resultsStep])] : [idStep]);
+    if (!(await new MultiStepInput(vscode.l10n.t('Add Space to "{0}"', account.label)).run(plan))) return;
+    if (chosen.length === 0) return;
+    await settings.update((entries) => withSpacesAdded(entries, account.id, chosen.map((s) => s.id)));
+    const names = chosen.map((s) => s.name ?? s.id).join(', ');
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Added {0} to "{1}".', names, account.label), 5000);
+  }
+
+  async function removeSpace(node: SpaceArg): Promise<void> {
+    if (!node) return;
+    if (node.configured === false) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('This space is listed by the vendor, not configured on the account, so there is nothing to remove.'));
+      return;
+    }
+    await settings.update((entries) => withSpaceRemoved(entries, node.account.id, node.spaceId));
+  }
+
+  async function runAdd(): Promise<void> {
+    const result = await addAccount(deps);
+    if (result) void vscode.window.showInformationMessage(vscode.l10n.t('Account "{0}" added.', result.accountId));
+  }
+
+  async function runEdit(arg: AccountArg): Promise<void> {
+    const account = await resolveAccount(arg, vscode.l10n.t('Edit which account?'));
+    if (!account) return;
+    const result = await editAccount(deps, account);
+    // New settings redraw the account by themselves; new secrets alone do not.
+    if (result && !result.settingsChanged && result.secretsChanged) await refreshAccount(result.accountId);
+  }
+
+  /** A failure of a command is one message (and the log), never an unhandled rejection. */
+  const guarded =
+    <A extends unknown[]>(name: string, run: (...args: A) => Promise<void>) =>
+    async (...args: A): Promise<void> => {
+      try {
+        await run(...args);
+      } catch (err) {
+        if (err instanceof BackPressed) return;
+        const message = err instanceof Error ? err.message : String(err);
+        log.error(`${name} failed: ${message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', name, message));
+      }
+    };
+
+  return [
+    command('addAccount', guarded(vscode.l10n.t('Add Account'), runAdd)),
+    command('editAccount', guarded(vscode.l10n.t('Edit Account'), runEdit)),
+    command('setCredentials', guarded(vscode.l10n.t('Update Credentials'), updateCredentials)),
+    command('removeAccount', guarded(vscode.l10n.t('Remove Account'), removeAccount)),
+    command('testConnection', guarded(vscode.l10n.t('Test Connection'), testConnection)),
+    command('addSpace', guarded(vscode.l10n.t('Add Space'), addSpace)),
+    command('removeSpace', guarded(vscode.l10n.t('Remove Space'), removeSpace)),
+  ];
+}

@@ -1,0 +1,78 @@
+/** The words for a connection test's outcome: what was fetched, or what failed in plain words per error kind. */
+import * as vscode from 'vscode';
+import { isSpacesError, SpacesError, type ErrorKind } from '../core/errors';
+import type { ConnectionTest } from '../services/spaces';
+
+export function describeSuccess(test: ConnectionTest): string {
+  switch (test.kind) {
+    case 'space':
+      return vscode.l10n.t('Connected: fetched the space "{0}".', test.space.name);
+    case 'listed':
+      return test.spaces.length === 1
+        ? vscode.l10n.t('Connected: the account lists 1 space.')
+        : vscode.l10n.t('Connected: the account lists {0} spaces.', test.spaces.length);
+    case 'untested':
+      return vscode.l10n.t('Nothing to fetch yet: no space is configured, so the credentials are checked when the first space is added.');
+  }
+}
+
+/** One plain sentence on what failed, then the vendor's own message. */
+export function describeFailure(error: SpacesError): string {
+  return error.kind === 'cancelled' ? failureHeadline(error.kind) : `${failureHeadline(error.kind)} ${error.message}`;
+}
+
+/** What a failure of this kind means, in plain words (short enough for a quick pick's placeholder). */
+export function failureHeadline(kind: ErrorKind): string {
+  switch (kind) {
+    case 'auth':
+      return vscode.l10n.t('The credentials were not accepted.');
+    case 'forbidden':
+      return vscode.l10n.t('The credentials were accepted but may not read this.');
+    case 'notFound':
+      return vscode.l10n.t('The space id does not exist (or these credentials cannot see it).');
+    case 'rateLimited':
+      return vscode.l10n.t('The server asks to slow down: try again later.');
+    case 'server':
+      return vscode.l10n.t('The server failed to answer (a problem on its side).');
+    case 'timeout':
+      return vscode.l10n.t('The server did not answer in time (see spaces.requestTimeoutSeconds).');
+    case 'network':
+      return vscode.l10n.t('Could not reach the server: check the URL, the network and the proxy settings.');
+    case 'tls':
+      return vscode.l10n.t("The server's certificate is not trusted: see spaces.extraCaCertificates.");
+    case 'badResponse':
+      return vscode.l10n.t("The answer was not what this vendor's API sends: check the URL.");
+    case 'redirect':
+      return vscode.l10n.t('The server redirected to another site, which was not followed: check the URL.');
+    case 'config':
+      return vscode.l10n.t('A setting or credential is missing.');
+    case 'cancelled':
+      return vscode.l10n.t('The test was cancelled.');
+  }
+}
+
+/** Which part of the account a failure of this kind points at, for "Back to …". */
+export function culprit(kind: ErrorKind): 'credentials' | 'server' | 'spaces' | undefined {
+  switch (kind) {
+    case 'auth':
+    case 'forbidden':
+      return 'credentials';
+    case 'network':
+    case 'tls':
+    case 'timeout':
+    case 'redirect':
+    case 'badResponse':
+      return 'server';
+    case 'notFound':
+      return 'spaces';
+    default:
+      // `config` may be a missing setting or a missing secret: the message says which.
+      return undefined;
+  }
+}
+
+/** Any failure as a SpacesError (one from the network bundle already is one, structurally). */
+export function asSpacesError(err: unknown): SpacesError {
+  if (isSpacesError(err)) return err;
+  return new SpacesError('badResponse', err instanceof Error ? err.message : String(err));
+}
