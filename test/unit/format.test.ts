@@ -1,0 +1,27 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { formatBytes, formatDuration, formatValue } from '../../src/core/format';
+
+describe('formatting values for people', () => {
+  it('shows byte counts in binary units', () => {
+    assert.equal(formatBytes(0), '0 B');
+    assert.equal(formatBytes(1023), '1023 B');
+    assert.equal(formatBytes(1536), '1.5 KB');
+    assert.equal(formatBytes(10_737_418_240), '10 GB');
+    assert.equal(formatBytes(5 * 1024 ** 4), '5.0 TB');
+  });
+
+  it('shows durations in the largest sensible unit', () => {
+    assert.deepEqual([450, 1500, 90_000, 5_400_000].map(formatDuration), ['450 ms', '1.5 s', '2 min', '1.5 h']);
+  });
+
+  it('formats by kind: booleans as words, dates in the locale, nulls as nothing', () => {
+    assert.equal(formatValue(true, 'boolean', { yes: 'Ja', no: 'Nein' }), 'Ja');
+    assert.equal(formatValue(false, 'boolean'), 'No');
+    assert.equal(formatValue(null, 'text'), '');
+    assert.equal(formatValue(12345, 'count', { locale: 'en-US' }), '12,345');
+    assert.match(formatValue('2017-01-13T04:34:47.073Z', 'date', { locale: 'en-US' }), /Jan 13, 2017/);
+    assert.equal(formatValue('not a date', 'date'), 'not a date');
+    assert.equal(formatValue('<b>x</b>', 'text'), '<b>x</b>');
+  });
+});
