@@ -2,7 +2,7 @@
 // (browser, IIFE) and, with --tests, the test bundles.
 //   node esbuild.mjs [--production] [--watch] [--tests]
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -51,6 +51,10 @@ if (tests) {
   builds.push({ ...node, sourcemap: true, external: ['vscode', 'mocha'], entryPoints: { index: 'test/host/index.ts' }, outdir: 'out/test/host' });
   builds.push({ ...node, sourcemap: true, external: [], entryPoints: { main: 'test/sandbox/main.ts', index: 'test/sandbox/index.ts' }, outdir: 'out/sandbox' });
 }
+
+// The panel's icon font: codicon.css names codicon.ttf beside it, so both go to dist/ as they are.
+mkdirSync('dist', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(path.join('node_modules', '@vscode', 'codicons', 'dist', file), path.join('dist', file));
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

@@ -2,15 +2,18 @@ import * as vscode from 'vscode';
 import { registerAccountCommands } from './accounts/commands';
 import { AccountSettings } from './accounts/settings';
 import { AccountSecrets } from './services/secrets';
+import { SpacePanels } from './panel/manager';
 import { SpacesService } from './services/spaces';
 import { registerTreeCommands } from './tree/commands';
 import { registerSpaceCommands } from './tree/spaceCommands';
 import { SpacesTreeProvider, VIEW_ID } from './tree/provider';
+import { RawJsonDocuments } from './tree/rawJson';
 
-/** What `activate` hands back: the tree, so the in-host tests can read exactly what the view shows. */
+/** What `activate` hands back: the tree and the panels, so the in-host tests can read exactly what is shown. */
 export interface SpacesExplorerApi {
   readonly tree: SpacesTreeProvider;
   readonly secrets: AccountSecrets;
+  readonly panels: SpacePanels;
 }
 
 export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
@@ -20,11 +23,13 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
   const service = new SpacesService(context.extensionPath, secrets, log);
   const tree = new SpacesTreeProvider(settings, service, context.extensionUri);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const raw = new RawJsonDocuments();
+  const panels = new SpacePanels({ extensionUri: context.extensionUri, log, settings, service, raw });
 
-  const deps = { context, tree, settings, secrets, service, log };
-  context.subscriptions.push(log, settings, secrets, service, tree, view, ...registerTreeCommands(deps), ...registerAccountCommands(deps), ...registerSpaceCommands(deps));
+  const deps = { context, tree, settings, secrets, service, log, panels, raw };
+  context.subscriptions.push(log, settings, secrets, service, tree, view, panels, ...registerTreeCommands(deps), ...registerAccountCommands(deps), ...registerSpaceCommands(deps));
   log.info(`Spaces Explorer ${context.extension.packageJSON.version} activated`);
-  return { tree, secrets };
+  return { tree, secrets, panels };
 }
 
 export function deactivate(): void {}

@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import type { AccountSettings } from '../accounts/settings';
 import type { AccountSecrets } from '../services/secrets';
 import type { SpacesService } from '../services/spaces';
+import type { SpacePanels } from '../panel/manager';
 import { AccountNode, type ErrorNode, type GroupNode, type LoadMoreNode, SpaceNode, type SpacesNode } from './nodes';
 import type { SpacesTreeProvider } from './provider';
+import type { RawJsonDocuments } from './rawJson';
 
 export interface CommandDeps {
   readonly context: vscode.ExtensionContext;
@@ -12,6 +14,8 @@ export interface CommandDeps {
   readonly secrets: AccountSecrets;
   readonly service: SpacesService;
   readonly log: vscode.LogOutputChannel;
+  readonly panels: SpacePanels;
+  readonly raw: RawJsonDocuments;
 }
 
 /** The commands of the tree itself: refreshing, retrying, paging, settings and the log. */

@@ -3,7 +3,7 @@ import type { Account } from '../core/accounts';
 import type { SpaceDetails } from '../core/model';
 import type { FindQuery } from '../core/vendors/vendor';
 import { VENDORS } from '../core/vendors/catalog';
-import { RawJsonDocuments } from './rawJson';
+import { isWebUrl } from '../util/url';
 import { type SpaceNode, toSpacesError } from './nodes';
 import type { CommandDeps } from './commands';
 
@@ -16,9 +16,7 @@ interface SpacePick extends vscode.QuickPickItem {
 }
 
 /** The commands on spaces: open, find, copy, browse, raw JSON. */
-export function registerSpaceCommands({ settings, service }: CommandDeps): vscode.Disposable[] {
-  const raw = new RawJsonDocuments();
-
+export function registerSpaceCommands({ settings, service, panels, raw }: CommandDeps): vscode.Disposable[] {
   /** The node's details, fetched if the row has not loaded them yet. */
   async function detailsOf(node: SpaceNode): Promise<SpaceDetails | undefined> {
     await node.load();
@@ -27,18 +25,9 @@ export function registerSpaceCommands({ settings, service }: CommandDeps): vscod
     return undefined;
   }
 
-  async function open(account: Account, spaceId: string): Promise<void> {
-    try {
-      const details = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Opening {0}…', spaceId), cancellable: true },
-        (_, token) => service.getSpace(account, spaceId, { signal: abortOn(token) }),
-      );
-      // The space panel replaces this with a rich view; until then Open shows what the vendor answered.
-      await raw.show(details);
-    } catch (err) {
-      const error = toSpacesError(err);
-      if (error.kind !== 'cancelled') void vscode.window.showErrorMessage(error.toString());
-    }
+  /** The space's panel: it fetches and shows progress and errors itself. */
+  async function open(account: Account, spaceId: string, name?: string): Promise<void> {
+    await panels.open(account, spaceId, { name });
   }
 
   /** Every space of every account (listed or configured), each row naming its vendor and account. */
@@ -118,7 +107,7 @@ export function registerSpaceCommands({ settings, service }: CommandDeps): vscod
         : [],
     );
     if (!chosen?.account) return;
-    if (!chosen.search) return open(chosen.account, chosen.spaceId!);
+    if (!chosen.search) return open(chosen.account, chosen.spaceId!, chosen.label);
     const { account, search } = chosen;
     try {
       const found = await vscode.window.withProgress(
@@ -133,7 +122,7 @@ export function registerSpaceCommands({ settings, service }: CommandDeps): vscod
         found.map(({ id, name }) => ({ label: name ?? id, description: id, id })),
         { title: vscode.l10n.t('Spaces found in {0}', account.label) },
       );
-      if (pick) await open(account, pick.id);
+      if (pick) await open(account, pick.id, pick.label);
     } catch (err) {
       const error = toSpacesError(err);
       if (error.kind !== 'cancelled') void vscode.window.showErrorMessage(error.toString());
@@ -144,7 +133,7 @@ export function registerSpaceCommands({ settings, service }: CommandDeps): vscod
     const enterId: SpacePick = { label: `$(edit) ${vscode.l10n.t('Enter an id…')}`, alwaysShow: true };
     const chosen = await pickSpace(vscode.l10n.t('Open Space'), () => [enterId]);
     if (!chosen) return;
-    if (chosen.account && chosen.spaceId !== undefined) return open(chosen.account, chosen.spaceId);
+    if (chosen.account && chosen.spaceId !== undefined) return open(chosen.account, chosen.spaceId, chosen.label);
     const account = await pickAccount();
     if (!account) return;
     const id = await vscode.window.showInputBox({
@@ -158,10 +147,7 @@ export function registerSpaceCommands({ settings, service }: CommandDeps): vscod
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(`spaces.${id}`, run);
   return [
     raw.register(),
-    command('open', async (node: SpaceNode) => {
-      const details = await detailsOf(node);
-      if (details) await raw.show(details);
-    }),
+    command('open', (node: SpaceNode) => panels.open(node.account, node.spaceId, { details: node.details, name: node.knownName })),
     command('showRawJson', async (node: SpaceNode) => {
       const details = await detailsOf(node);
       if (details) await raw.show(details);
@@ -180,7 +166,7 @@ export function registerSpaceCommands({ settings, service }: CommandDeps): vscod
       const details = await detailsOf(node);
       const url = details?.webUrl;
       // Only http(s): a vendor's answer must never make us open another kind of link.
-      if (url && /^https?:\/\//i.test(url)) await vscode.env.openExternal(vscode.Uri.parse(url, true));
+      if (isWebUrl(url)) await vscode.env.openExternal(vscode.Uri.parse(url, true));
     }),
   ];
 }

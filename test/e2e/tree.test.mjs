@@ -81,9 +81,11 @@ describe('the Spaces tree in the workbench (packaged VSIX)', () => {
     await input().fill('ACME Production');
     await quickInput().locator('.quick-input-list').getByText('ACME Production').first().waitFor({ timeout: 20_000 });
     await input().press('Enter');
-    const tab = page.locator('.tabs-container .tab').filter({ hasText: `${ALUMIO_SANDBOX.spaces.seed}.json` });
+    // The space opens in its panel (see panel.test.mjs for what the panel shows).
+    const tab = page.locator('.tabs-container .tab').filter({ hasText: 'ACME Production' });
     await tab.waitFor({ timeout: 20_000 });
-    await page.locator('.editor-instance .view-lines').getByText('"identifier"').first().waitFor();
+    const panel = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await panel.locator('.space-id').filter({ hasText: ALUMIO_SANDBOX.spaces.seed }).waitFor({ timeout: 20_000 });
     await shot('open-space');
   });
 

@@ -38,11 +38,14 @@ describe('Spaces view in the workbench (packaged VSIX)', () => {
     await page.screenshot({ path: path.join(SHOTS, 'welcome.png') });
   });
 
-  it('its Add Account button takes the user to the accounts setting', async () => {
+  it('its Add Account button starts the add-account wizard', async () => {
     await page.locator('.welcome-view-content').getByRole('button', { name: 'Add Account' }).click();
-    const settings = page.locator('.settings-editor');
-    await settings.waitFor({ timeout: 20_000 });
-    await settings.getByText('Vendor accounts shown in the Spaces view', { exact: false }).first().waitFor({ timeout: 20_000 });
-    await page.screenshot({ path: path.join(SHOTS, 'add-account-settings.png') });
+    const quickInput = page.locator('.quick-input-widget');
+    await quickInput.locator('.quick-input-title').filter({ hasText: /^Add Account \(1\/\d+\)/ }).waitFor({ timeout: 20_000 });
+    for (const vendor of ['Alumio', 'Sharely.ai', 'Openlayer', 'Onedata', 'IBM Blueworks Live']) {
+      await quickInput.locator('.quick-input-list').getByText(vendor, { exact: true }).waitFor();
+    }
+    await page.screenshot({ path: path.join(SHOTS, 'add-account-vendor.png') });
+    await page.keyboard.press('Escape');
   });
 });

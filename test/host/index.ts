@@ -16,6 +16,7 @@ export async function run(): Promise<void> {
   require('./extension.test');
   require('./tree.test');
   require('./accounts.test');
+  require('./panel.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 
   const failures: { title: string; error: string }[] = [];

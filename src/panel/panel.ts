@@ -1,0 +1,179 @@
+import * as vscode from 'vscode';
+import type { Account } from '../core/accounts';
+import { SpacesError } from '../core/errors';
+import type { SpaceDetails } from '../core/model';
+import { VENDORS } from '../core/vendors/catalog';
+import { toSpacesError, vendorIcon } from '../tree/nodes';
+import { Disposable } from '../util/disposable';
+import { panelHtml, webviewOptions } from './html';
+import { parsePageMessage, toPanelSpace, type ExtensionMessage, type PageMessage, type PanelError, type PanelIdentity } from './protocol';
+import { panelStrings } from './strings';
+
+/** What a panel needs from the extension. */
+export interface PanelContext {
+  readonly extensionUri: vscode.Uri;
+  readonly log: vscode.LogOutputChannel;
+  /** The account as configured now (settings may change while a panel is open). */
+  findAccount(accountId: string): Account | undefined;
+  getSpace(account: Account, spaceId: string, options: { signal: AbortSignal; refresh: boolean }): Promise<SpaceDetails>;
+  showRawJson(details: SpaceDetails): Promise<void>;
+  openSpace(account: Account, spaceId: string): Promise<unknown>;
+}
+
+/**
+ * One space in one webview panel. Fetches as soon as it exists, posts to the page only after the page
+ * said `ready` (and everything again whenever the page reloads, e.g. after being hidden), and keeps the
+ * last good details when a refresh fails.
+ */
+export class SpacePanel extends Disposable {
+  private details?: SpaceDetails;
+  private error?: PanelError;
+  private controller?: AbortController;
+  private ready = false;
+  private readonly closed = new vscode.EventEmitter<void>();
+  /** Fires once, when the panel is closed or disposed. */
+  readonly onDidDispose = this.closed.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly identity: PanelIdentity,
+    private readonly context: PanelContext,
+    initial?: SpaceDetails,
+  ) {
+    super();
+    this.details = initial;
+    panel.webview.options = webviewOptions(context.extensionUri);
+    panel.iconPath = vendorIcon(context.extensionUri, identity.vendor);
+    this.register(panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
+    this.register(
+      panel.onDidDispose(() => {
+        this.closed.fire();
+        this.dispose();
+      }),
+    );
+    this.register({ dispose: () => this.controller?.abort() });
+    this.register(this.closed);
+    panel.webview.html = panelHtml(panel.webview, context.extensionUri);
+    if (!initial) void this.load(false);
+  }
+
+  get loading(): boolean {
+    return this.controller !== undefined;
+  }
+
+  /** The last details fetched (undefined until the first fetch succeeds). */
+  get current(): SpaceDetails | undefined {
+    return this.details;
+  }
+
+  /** The last fetch's failure, cleared by the next success. */
+  get failure(): PanelError | undefined {
+    return this.error;
+  }
+
+  /** Whether the page has loaded and said `ready` (its script ran under the CSP). */
+  get pageReady(): boolean {
+    return this.ready;
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  /** Fetches the space (anew with `refresh`), replacing any fetch under way. */
+  async load(refresh: boolean): Promise<void> {
+    this.controller?.abort();
+    const controller = (this.controller = new AbortController());
+    this.post({ type: 'loading', loading: true });
+    try {
+      const account = this.account();
+      const details = await this.context.getSpace(account, this.identity.spaceId, { signal: controller.signal, refresh });
+      if (controller.signal.aborted) return;
+      this.details = details;
+      this.error = undefined;
+      this.panel.title = details.name;
+      this.post({ type: 'space', space: toPanelSpace(details) });
+      this.post({ type: 'error', error: null });
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      const error = toSpacesError(err);
+      this.error = { kind: error.kind, message: error.message };
+      this.post({ type: 'error', error: this.error });
+    } finally {
+      if (this.controller === controller) {
+        this.controller = undefined;
+        this.post({ type: 'loading', loading: false });
+      }
+    }
+  }
+
+  /** Everything the page shows, as messages: on its first `ready` and whenever it reloads. */
+  private sendAll(): void {
+    const { identity } = this;
+    const account = this.context.findAccount(identity.accountId);
+    const icon = vendorIcon(this.context.extensionUri, identity.vendor);
+    this.post({
+      type: 'init',
+      init: {
+        identity,
+        vendorName: VENDORS[identity.vendor].name,
+        accountLabel: account?.label ?? identity.accountId,
+        locale: vscode.env.language,
+        vendorIcon: { light: this.panel.webview.asWebviewUri(icon.light).toString(), dark: this.panel.webview.asWebviewUri(icon.dark).toString() },
+        strings: panelStrings(),
+      },
+    });
+    if (this.details) this.post({ type: 'space', space: toPanelSpace(this.details) });
+    this.post({ type: 'loading', loading: this.loading });
+    this.post({ type: 'error', error: this.error ?? null });
+  }
+
+  private post(message: ExtensionMessage): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  private receive(raw: unknown): void {
+    const message = parsePageMessage(raw);
+    if (!message) {
+      this.context.log.warn(`space panel: ignored a message the page may not send: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      return;
+    }
+    void this.handle(message).catch((err: unknown) => this.context.log.error(`space panel: ${String(err)}`));
+  }
+
+  /** Public for the host tests, which cannot click inside the page. */
+  async handle(message: PageMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.sendAll();
+        return;
+      case 'refresh':
+        return this.load(true);
+      case 'openExternal':
+        // Validated as http(s) by the protocol; VS Code still asks before opening an untrusted domain.
+        await vscode.env.openExternal(vscode.Uri.parse(message.url, true));
+        return;
+      case 'copyId':
+        await vscode.env.clipboard.writeText(this.identity.spaceId);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', this.identity.spaceId), 3000);
+        return;
+      case 'showRawJson':
+        if (!this.details) await this.load(false);
+        if (this.details) await this.context.showRawJson(this.details);
+        return;
+      case 'openSubspace': {
+        const account = this.context.findAccount(this.identity.accountId);
+        if (account) await this.context.openSpace(account, message.spaceId);
+        return;
+      }
+    }
+  }
+
+  /** The panel's account as configured now; a `config` error when it was removed or changed vendor. */
+  private account(): Account {
+    const account = this.context.findAccount(this.identity.accountId);
+    if (account && account.vendor === this.identity.vendor) return account;
+    throw new SpacesError('config', vscode.l10n.t('The account "{0}" is no longer configured.', this.identity.accountId));
+  }
+}

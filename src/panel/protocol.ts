@@ -1,0 +1,122 @@
+/**
+ * What the space panel and its page say to each other. The page is untrusted (it renders vendor data), so
+ * every message from it is validated here and names an intent, never a command; the extension decides
+ * what each intent does. Messages to the page are typed only: the page builds them into text nodes.
+ */
+import * as z from 'zod/mini';
+import type { GroupKind, SpaceDetails } from '../core/model';
+import { VENDOR_IDS } from '../core/vendors/catalog';
+import { isWebUrl } from '../util/url';
+
+export const VIEW_TYPE = 'spaces.space';
+
+/** Strict objects: a message with an extra field (say a `command`) is rejected as a whole. */
+const pageMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ready') }),
+  z.strictObject({ type: z.literal('refresh') }),
+  z.strictObject({ type: z.literal('copyId') }),
+  z.strictObject({ type: z.literal('showRawJson') }),
+  z.strictObject({ type: z.literal('openExternal'), url: z.string().check(z.refine(isWebUrl)) }),
+  z.strictObject({ type: z.literal('openSubspace'), spaceId: z.string().check(z.minLength(1), z.maxLength(512)) }),
+]);
+
+export type PageMessage = z.infer<typeof pageMessageSchema>;
+
+/** The message, or undefined when it is not one the page may send. */
+export function parsePageMessage(message: unknown): PageMessage | undefined {
+  const parsed = pageMessageSchema.safeParse(message);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Which space a panel shows: what the page keeps in its state and the serializer restores from. */
+export interface PanelIdentity {
+  readonly vendor: (typeof VENDOR_IDS)[number];
+  readonly accountId: string;
+  readonly spaceId: string;
+}
+
+/** The page's saved state: the identity, and the last space it showed (the cached copy after a reload). */
+export interface PanelState extends PanelIdentity {
+  readonly space?: PanelSpace;
+}
+
+const panelStateSchema = z.looseObject({
+  vendor: z.enum(VENDOR_IDS),
+  accountId: z.string().check(z.minLength(1)),
+  spaceId: z.string().check(z.minLength(1)),
+  space: z.optional(z.looseObject({ name: z.string() })),
+});
+
+/** The identity (and the cached name, for the tab title) from saved state, or undefined when it is not ours. */
+export function parsePanelState(state: unknown): (PanelIdentity & { readonly name?: string }) | undefined {
+  const parsed = panelStateSchema.safeParse(state);
+  if (!parsed.success) return undefined;
+  const { vendor, accountId, spaceId, space } = parsed.data;
+  return { vendor, accountId, spaceId, name: space?.name };
+}
+
+/** A space as posted to the page: everything but the raw answer, which only Show Raw JSON needs. */
+export type PanelSpace = Omit<SpaceDetails, 'raw'>;
+
+export function toPanelSpace(details: SpaceDetails): PanelSpace {
+  const { raw, ...space } = details;
+  void raw;
+  return space;
+}
+
+/** The page's words, posted from the extension so they go through `vscode.l10n`. */
+export interface PanelStrings {
+  readonly loading: string;
+  readonly refresh: string;
+  readonly refreshing: string;
+  readonly openInBrowser: string;
+  readonly copyId: string;
+  readonly showRawJson: string;
+  readonly retry: string;
+  readonly details: string;
+  readonly description: string;
+  readonly created: string;
+  readonly lastModified: string;
+  /** "{0}" is a relative time ("3 minutes ago"). */
+  readonly updated: string;
+  readonly cached: string;
+  readonly cachedTitle: string;
+  readonly yes: string;
+  readonly no: string;
+  readonly filter: string;
+  /** "{0}" is a group's label. */
+  readonly filterLabel: string;
+  /** "{0} of {1}" rows. */
+  readonly rowsShown: string;
+  readonly noMatches: string;
+  readonly total: string;
+  readonly empty: string;
+  readonly actions: string;
+  /** "{0}" is the space's name. */
+  readonly openSubspace: string;
+  readonly bytes: string;
+  /** The header of a table's first column (the items' labels), by group kind. */
+  readonly labelColumn: Readonly<Record<GroupKind, string>>;
+}
+
+export interface PanelInit {
+  readonly identity: PanelIdentity;
+  readonly vendorName: string;
+  readonly accountLabel: string;
+  /** For dates and numbers: VS Code's display language. */
+  readonly locale: string;
+  readonly vendorIcon: { readonly light: string; readonly dark: string };
+  readonly strings: PanelStrings;
+}
+
+export interface PanelError {
+  readonly kind: string;
+  readonly message: string;
+}
+
+/** Extension → page. Posted only after the page said `ready`. */
+export type ExtensionMessage =
+  | { readonly type: 'init'; readonly init: PanelInit }
+  | { readonly type: 'space'; readonly space: PanelSpace }
+  | { readonly type: 'loading'; readonly loading: boolean }
+  | { readonly type: 'error'; readonly error: PanelError | null };

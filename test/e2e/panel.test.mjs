@@ -1,0 +1,408 @@
+// Issue "The space panel", in the real workbench with the packaged VSIX: each vendor's seed space as a
+// user sees it (values, a formatted date and size, rows), the sandbox's hostile strings shown as text and
+// running nothing, the panel back after a window reload, Refresh, a subspace link, the filter over a
+// 5,000-artifact space, and screenshots in the light and dark themes. One code-server for the file.
+import { after, before, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { startCodeServer } from '../harness/codeServer.mjs';
+import { launchBrowser, openWorkbench } from '../harness/browser.mjs';
+
+const require = createRequire(import.meta.url);
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const { startSandbox, demoProfile, HOSTILE, SHARELY_SANDBOX, OPENLAYER_SANDBOX, ONEDATA_SANDBOX, BLUEWORKS_SANDBOX } = require(path.join(ROOT, 'out', 'sandbox', 'index.js'));
+const SHOTS = path.join(ROOT, '.test-output', 'screenshots');
+
+/** The demo accounts, plus a hostile space (or workspace) for every vendor. */
+function accountsWithHostileSpaces(profile) {
+  const accounts = profile.accounts.map((account) => {
+    if (account.vendor === 'sharely') return { ...account, spaces: [...account.spaces, SHARELY_SANDBOX.spaces.hostile] };
+    if (account.vendor === 'blueworks') return { ...account, spaces: [...account.spaces, BLUEWORKS_SANDBOX.spaces.hostile] };
+    return account;
+  });
+  const openlayer = profile.accounts.find((a) => a.vendor === 'openlayer');
+  return [...accounts, { ...openlayer, id: 'hostile-openlayer', label: 'Hostile workspace', workspaceId: OPENLAYER_SANDBOX.workspaces.hostile }];
+}
+
+/** What each vendor's seed space must show. */
+const SEEDS = [
+  {
+    vendor: 'alumio',
+    account: 'ACME integrations',
+    space: 'ACME Production',
+    async check(frame) {
+      await expectText(frame.locator('.badge.tone-ok'), 'Active');
+      await expectText(frame.locator('.status-detail'), 'This space is up and running!');
+      await expectFact(frame, 'Type', 'Production');
+      await expectFact(frame, 'Data Engines', '2');
+      await expectFact(frame, 'Locked', 'No');
+      await expectDate(frame.locator('.fact', { hasText: 'Expire date' }).locator('time'), '2025-03-01T00:00:00.000Z', /Mar 1, 2025/);
+      await expectDate(frame.locator('.fact', { hasText: 'Last modified' }).locator('time'), '2024-06-12T16:40:05.000Z', /Jun 12, 2024/);
+      // The Markdown description: emphasis and an http(s) link, no raw markup.
+      await expectText(frame.locator('.description strong'), 'ACME');
+      assert.equal(await frame.locator('.description a', { hasText: 'the shop' }).getAttribute('href'), 'https://shop.example.com');
+      // No browser URL is known for Alumio, so no Open in Browser.
+      assert.equal(await frame.getByRole('button', { name: 'Open in Browser' }).count(), 0);
+    },
+  },
+  {
+    vendor: 'sharely',
+    account: 'Team knowledge',
+    space: 'Sales Team Space',
+    async check(frame) {
+      await expectText(frame.locator('.badge.tone-ok'), 'Active');
+      await expectFact(frame, 'Workspace', 'My Company');
+      await expectRow(frame, 'Hosts', 'John Doe', ['john@example.com']);
+      await expectRow(frame, 'Guests', 'Jane Smith', ['jane@example.com']);
+      await expectText(group(frame, 'Co-hosts').locator('.empty'), 'None');
+      const general = await expectRow(frame, 'Conversation groups', 'General', ['PUBLIC', '1']);
+      await expectDate(general.locator('time'), '2025-01-16T14:20:00.000Z', /Jan 16, 2025/);
+      await expectDate(frame.locator('.fact', { hasText: 'Created' }).locator('time'), '2025-01-15T10:30:00.000Z', /Jan 15, 2025/);
+    },
+  },
+  {
+    vendor: 'openlayer',
+    account: 'ML evaluation',
+    space: 'Openlayer',
+    async check(frame) {
+      await expectText(frame.locator('.badge.tone-ok'), 'Active');
+      await expectFact(frame, 'Projects', '12');
+      await expectFact(frame, 'SAML-only access', 'No');
+      await expectDate(frame.locator('.fact', { hasText: 'Billing period start' }).locator('time'), '2024-06-01T00:00:00.000Z', /Jun 1, 2024/);
+      const usage = group(frame, 'Monthly usage');
+      assert.deepEqual(await usage.locator('tbody th').allTextContents(), ['2024-04', '2024-05', '2024-06']);
+      const may = await expectRow(frame, 'Monthly usage', '2024-05', ['120,000', '1.0 h']);
+      assert.equal(await may.locator('.bar-fill').count(), 1);
+      await expectText(usage.locator('.group-total'), 'Predictions: 255,000');
+    },
+  },
+  {
+    vendor: 'onedata',
+    account: 'Research data',
+    space: 'My Private space',
+    async check(frame) {
+      await expectText(frame.locator('.badge.tone-ok'), 'Supported');
+      await expectFact(frame, 'Creator', 'user 7434b256e71e1052e0d5e3e9da657ebfc1a770c3');
+      await expectDate(frame.locator('.fact', { hasText: 'Created' }).locator('time'), '2019-12-12T12:13:13.000Z', /Dec 12, 2019/);
+      await expectRow(frame, 'Storage providers', '296ebe3c20e9666dc489b647f8647f12', ['5.0 GB']);
+      await expectRow(frame, 'Storage providers', 'dcf12429647c204896eebe3b6f686967', ['14 MB']);
+      await expectText(group(frame, 'Storage providers').locator('.group-total'), 'Total support: 5.0 GB');
+      assert.equal(await frame.locator('.fact', { hasText: 'Total support' }).locator('dd span').getAttribute('title'), '5,383,109,120 bytes');
+      await frame.getByRole('button', { name: 'Open in Browser' }).waitFor();
+    },
+  },
+  {
+    vendor: 'blueworks',
+    account: 'Process design',
+    space: 'My Space',
+    async check(frame) {
+      await expectText(frame.locator('.badge.tone-ok'), 'Active');
+      await expectRow(frame, 'Goals', 'Goal 1', ['high']);
+      const edith = await expectRow(frame, 'Participants and permissions', 'Edith Editor', ['User']);
+      assert.equal(await edith.locator('.mark-yes').count(), 5);
+      const community = await expectRow(frame, 'Participants and permissions', 'All community members', []);
+      assert.equal(await community.locator('.mark-no').count(), 5);
+      await group(frame, 'Subspaces').getByRole('button', { name: 'My Subspace' }).waitFor();
+      const blueprints = group(frame, 'Blueprints');
+      assert.ok((await blueprints.locator('tbody tr').count()) > 0);
+      await expectFact(frame, 'Tags', 'demo, space-details-api');
+    },
+  },
+];
+
+/** Waits until the first match reads `text` (trimmed), then checks it. */
+async function expectText(locator, text) {
+  await locator.first().waitFor({ timeout: 20_000 });
+  const read = async () => (await locator.first().textContent()).trim();
+  assert.equal(await poll(read, (value) => value === text), text);
+}
+
+async function expectFact(frame, label, value) {
+  const fact = frame.locator('.fact').filter({ has: frame.locator('dt', { hasText: new RegExp(`^${escape(label)}$`) }) });
+  await expectText(fact.locator('dd'), value);
+}
+
+async function expectDate(time, iso, shown) {
+  await time.first().waitFor({ timeout: 20_000 });
+  assert.equal(await time.first().getAttribute('title'), iso);
+  assert.match(await time.first().textContent(), shown);
+}
+
+function group(frame, label) {
+  return frame.locator('section.group').filter({ has: frame.locator('h2', { hasText: label }) });
+}
+
+/** The row of `label` in the group, with the given cell texts among its cells. */
+async function expectRow(frame, groupLabel, label, cells) {
+  const row = group(frame, groupLabel).locator('tbody tr').filter({ has: frame.locator('th', { hasText: label }) }).first();
+  await row.waitFor({ timeout: 20_000 });
+  const texts = (await row.locator('td').allTextContents()).map((t) => t.trim());
+  for (const cell of cells) assert.ok(texts.includes(cell), `${groupLabel} / ${label}: ${JSON.stringify(texts)} lacks ${cell}`);
+  return row;
+}
+
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+async function poll(read, ok, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ok(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
+describe('the space panel in the workbench (packaged VSIX)', () => {
+  let sandbox;
+  let server;
+  let browser;
+  let page;
+  const cspViolations = [];
+
+  /** The visible panel's page: two iframes deep. */
+  const panel = () => page.locator('iframe.webview.ready').filter({ visible: true }).contentFrame().locator('iframe#active-frame').contentFrame();
+  const panelTabs = (title) => page.locator('.tabs-container .tab').filter({ hasText: title });
+  const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+
+  /** Clicks the space's row under its account (expanding the account, collapsing it again after). */
+  async function openFromTree(accountLabel, spaceLabel) {
+    const account = page.getByRole('treeitem', { name: new RegExp(`^${escape(accountLabel)}`) });
+    await account.waitFor({ timeout: 20_000 });
+    if ((await account.getAttribute('aria-expanded')) !== 'true') await account.click();
+    const space = page.getByRole('treeitem', { level: 2 }).filter({ hasText: spaceLabel }).first();
+    await space.waitFor({ timeout: 20_000 });
+    // The row shows the name once the details are in; the click opens the panel.
+    await space.locator('.label-name').filter({ hasText: spaceLabel }).waitFor({ timeout: 20_000 });
+    await space.click();
+    await account.click();
+  }
+
+  /** The panel's page, once it shows `name` as its heading (and `spaceId`, where names repeat). */
+  async function panelShowing(name, spaceId) {
+    const frame = panel();
+    await frame.locator('h1').filter({ hasText: name }).waitFor({ timeout: 30_000 });
+    if (spaceId) await frame.locator('.space-id').filter({ hasText: new RegExp(`^${escape(spaceId)}$`) }).waitFor({ timeout: 30_000 });
+    return frame;
+  }
+
+  /** Whether the workbench's saved editor state (in IndexedDB) mentions `text`, e.g. a panel's space id. */
+  function editorsSaved(text) {
+    return page.evaluate(async (needle) => {
+      const read = (name) =>
+        new Promise((resolve) => {
+          const opening = globalThis.indexedDB.open(name);
+          opening.onerror = () => resolve('');
+          opening.onsuccess = () => {
+            const db = opening.result;
+            try {
+              const get = db.transaction('ItemTable').objectStore('ItemTable').get('memento/workbench.parts.editor');
+              get.onsuccess = () => resolve(String(get.result ?? ''));
+              get.onerror = () => resolve('');
+            } catch {
+              resolve('');
+            } finally {
+              db.close();
+            }
+          };
+        });
+      for (const { name } of await globalThis.indexedDB.databases()) {
+        if (name?.startsWith('vscode-web-state-db-') && (await read(name)).includes(needle)) return true;
+      }
+      return false;
+    }, text);
+  }
+
+  /** Shows the Spaces view (clicking its icon while it shows would hide the side bar). */
+  async function showSpacesView() {
+    const tab = page.locator('.activitybar').getByRole('tab', { name: /^Spaces/ });
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  }
+
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    sandbox = await startSandbox();
+    const profile = demoProfile(sandbox.url);
+    server = await startCodeServer({
+      vsix: process.env.SPACES_VSIX,
+      settings: { 'spaces.accounts': accountsWithHostileSpaces(profile), 'workbench.colorTheme': 'Default Light Modern' },
+      env: profile.env,
+    });
+    browser = await launchBrowser();
+    page = browser.page;
+    page.on('console', (message) => {
+      if (/Content[- ]Security[- ]Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text())) cspViolations.push(message.text());
+    });
+    await openWorkbench(page, server.workspaceUrl);
+    await showSpacesView();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await sandbox?.close();
+  });
+
+  for (const seed of SEEDS) {
+    it(`${seed.vendor}: opens its seed space and shows its values`, async () => {
+      await openFromTree(seed.account, seed.space);
+      await panelTabs(seed.space).first().waitFor({ timeout: 20_000 });
+      const frame = await panelShowing(seed.space);
+      assert.match(await frame.locator('.identity').textContent(), new RegExp(escape(seed.account)));
+      await frame.locator('.updated').filter({ hasText: /^Updated / }).waitFor();
+      await seed.check(frame);
+      await shot(`panel-${seed.vendor}-light`);
+    });
+  }
+
+  it('opening a space again reveals its panel instead of opening another', async () => {
+    await openFromTree('ACME integrations', 'ACME Production');
+    await panelShowing('ACME Production');
+    assert.equal(await panelTabs('ACME Production').count(), 1);
+  });
+
+  it('a subspace link opens the subspace in its own panel', async () => {
+    await openFromTree('Process design', 'My Space');
+    const frame = await panelShowing('My Space');
+    await group(frame, 'Subspaces').getByRole('button', { name: 'My Subspace' }).click();
+    await panelTabs('My Subspace').first().waitFor({ timeout: 20_000 });
+    const sub = await panelShowing('My Subspace');
+    await expectRow(sub, 'Goals', 'Subspace goal 1', ['low']);
+  });
+
+  it('Refresh fetches the space anew', async () => {
+    await openFromTree('Research data', 'My Private space');
+    const frame = await panelShowing('My Private space');
+    const fetches = () => sandbox.received.filter((r) => r.url.includes('/effective_spaces/2c0160248ba9a66f45da751ca459535a')).length;
+    const before = fetches();
+    await frame.getByRole('toolbar').getByRole('button', { name: 'Refresh' }).click();
+    assert.ok((await poll(fetches, (n) => n > before)) > before, 'no request reached the sandbox');
+    await frame.getByRole('button', { name: 'Refresh' }).waitFor();
+    await frame.locator('.updated').filter({ hasText: 'Updated now' }).waitFor();
+  });
+
+  it('shows a failure with its kind and Retry, keeping the last good data', async () => {
+    await openFromTree('ML evaluation', 'Openlayer');
+    const frame = await panelShowing('Openlayer');
+    sandbox.addFault({ path: `/v1/workspaces/${OPENLAYER_SANDBOX.workspaces.seed}`, kind: 'status', status: 500 });
+    try {
+      await frame.getByRole('toolbar').getByRole('button', { name: 'Refresh' }).click();
+      const alert = frame.getByRole('alert');
+      await alert.waitFor({ timeout: 20_000 });
+      assert.match((await alert.textContent()).trim(), /^server: Openlayer could not answer \(HTTP 500\)/);
+      await expectRow(frame, 'Monthly usage', '2024-05', ['120,000', '1.0 h']);
+      await shot('panel-openlayer-error');
+    } finally {
+      sandbox.clearFaults();
+    }
+    await frame.getByRole('alert').getByRole('button', { name: 'Retry' }).click();
+    await frame.getByRole('alert').waitFor({ state: 'detached', timeout: 20_000 });
+  });
+
+  it('comes back after a window reload: the cached copy (marked) at once, then fresh data', async () => {
+    // A slow vendor, so the cached copy is seen before the fresh answer replaces it.
+    const detailsPath = `/api/v3/onezone/user/effective_spaces/${ONEDATA_SANDBOX.spaces.seed}`;
+    sandbox.addFault({ path: detailsPath, kind: 'latency', ms: 8000 });
+    try {
+      // Web VS Code saves its open editors (with each panel's state) every few seconds, not on unload.
+      assert.ok(await poll(() => editorsSaved(ONEDATA_SANDBOX.spaces.seed), (saved) => saved, 30_000), 'the workbench never saved the panel');
+      await page.reload();
+      await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 60_000 });
+      // The workbench brings back every panel's tab; showing one revives its page.
+      const tab = panelTabs('My Private space').first();
+      await tab.waitFor({ timeout: 30_000 });
+      await tab.click();
+      const frame = await panelShowing('My Private space');
+      await frame.locator('.badge.cached').waitFor({ timeout: 20_000 });
+      await expectRow(frame, 'Storage providers', '296ebe3c20e9666dc489b647f8647f12', ['5.0 GB']);
+      await shot('panel-onedata-restored-cached');
+      sandbox.clearFaults();
+      await frame.locator('.badge.cached').waitFor({ state: 'detached', timeout: 30_000 });
+      await expectRow(frame, 'Storage providers', '296ebe3c20e9666dc489b647f8647f12', ['5.0 GB']);
+    } finally {
+      sandbox.clearFaults();
+    }
+    await showSpacesView();
+  });
+
+  it('filters a 5,000-artifact space and renders only the rows in view', async () => {
+    await openFromTree('Process design', 'Large space');
+    const frame = await panelShowing('Large space');
+    const blueprints = group(frame, 'Blueprints');
+    await expectText(blueprints.locator('.shown'), '1,250 of 1,250');
+    const rows = blueprints.locator('tbody tr:not(.spacer)');
+    await rows.first().waitFor();
+    const drawn = await rows.count();
+    assert.ok(drawn > 10 && drawn < 100, `${drawn} rows in the DOM for 1,250 artifacts`);
+    // Scrolled to the end, the last artifact is drawn and the first is gone.
+    await blueprints.locator('.table-scroll').evaluate((node) => (node.scrollTop = node.scrollHeight));
+    await blueprints.locator('tbody th', { hasText: /^blueprint 1250$/ }).waitFor();
+    assert.equal(await blueprints.locator('tbody th', { hasText: /^blueprint 1$/ }).count(), 0);
+
+    // Every word must match: 124, 1124 and 1240…1249.
+    await blueprints.getByRole('searchbox', { name: 'Filter Blueprints' }).fill('blueprint 124');
+    await expectText(blueprints.locator('.shown'), '12 of 1,250');
+    assert.equal(await poll(() => rows.count(), (n) => n === 12), 12);
+    assert.deepEqual((await blueprints.locator('tbody th').allTextContents()).slice(0, 3), ['blueprint 124', 'blueprint 1124', 'blueprint 1240']);
+    await blueprints.getByRole('searchbox', { name: 'Filter Blueprints' }).fill('no such artifact');
+    await blueprints.locator('.no-matches').waitFor();
+    await shot('panel-blueworks-large-filtered');
+  });
+
+  const hostileSpaces = [
+    ['alumio', 'ACME integrations', 'hostile'],
+    ['sharely', 'Team knowledge', SHARELY_SANDBOX.spaces.hostile],
+    ['openlayer', 'Hostile workspace', OPENLAYER_SANDBOX.workspaces.hostile],
+    ['onedata', 'Research data', 'hostile-space'],
+    ['blueworks', 'Process design', BLUEWORKS_SANDBOX.spaces.hostile],
+  ];
+  for (const [vendor, account, spaceId] of hostileSpaces) {
+    it(`${vendor}: hostile strings show as text and run nothing`, async () => {
+      const before = cspViolations.length;
+      await openFromTree(account, HOSTILE.html);
+      const frame = await panelShowing(HOSTILE.html, spaceId);
+      assert.equal((await frame.locator('h1').textContent()).trim(), HOSTILE.html);
+      // Hover and click everything a careless page would have wired up.
+      for (const target of await frame.locator('h1, .badge, dd, td, th, .description *').all()) {
+        await target.hover({ timeout: 2000 }).catch(() => {});
+      }
+      const textOnly = frame.locator('.description p').first();
+      if (await textOnly.count()) await textOnly.click();
+      assert.equal(await frame.locator('img[src="x"], [onerror], [onmouseover], [onclick], iframe, object, embed').count(), 0);
+      assert.equal(await frame.locator('body script:not([nonce])').count(), 0);
+      for (const href of await frame.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
+        assert.match(href, /^https?:\/\//);
+      }
+      const frameElement = await page.locator('iframe.webview.ready').filter({ visible: true }).contentFrame().locator('iframe#active-frame').elementHandle();
+      const inner = await frameElement.contentFrame();
+      assert.equal(await inner.evaluate(() => globalThis.__pwned), undefined);
+      assert.equal(await page.evaluate(() => globalThis.__pwned), undefined);
+      assert.deepEqual(cspViolations.slice(before), []);
+      await shot(`panel-${vendor}-hostile`);
+    });
+  }
+
+  it('dark theme: every vendor\'s panel (screenshots)', async () => {
+    // As a user switches: Preferences: Color Theme, then "Dark Modern" (the setting's "Default Dark Modern").
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.fill('>Preferences: Color Theme');
+    await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: /^Preferences: Color Theme/ }).click();
+    await page.locator('.quick-input-widget input.input[placeholder^="Select Color Theme"]').waitFor();
+    await input.fill('Dark Modern');
+    await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: /^Dark Modern$/ }).click();
+    await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 30_000 });
+    for (const seed of SEEDS) {
+      await openFromTree(seed.account, seed.space);
+      const frame = await panelShowing(seed.space);
+      await frame.locator('body.vscode-dark').waitFor({ timeout: 20_000 });
+      assert.equal(await panelTabs(seed.space).count(), 1);
+      await shot(`panel-${seed.vendor}-dark`);
+    }
+    assert.deepEqual(cspViolations, []);
+  });
+});

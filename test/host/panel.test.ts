@@ -1,0 +1,147 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { VIEW_TYPE } from '../../src/panel/protocol';
+import { demoProfile } from '../sandbox/demo';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
+import { BLUEWORKS_SANDBOX } from '../sandbox/vendors/blueworks';
+import { api, eventually, rows, setAccounts } from './support';
+
+/** The webview tabs of space panels, across every editor group. */
+function panelTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(VIEW_TYPE));
+}
+
+describe('the space panel', function () {
+  this.timeout(60_000);
+  let sandbox: Sandbox;
+  const blueworks = { vendor: 'blueworks', accountId: 'process-blueworks', spaceId: BLUEWORKS_SANDBOX.spaces.seed } as const;
+
+  before(async () => {
+    sandbox = await startSandbox();
+    const profile = demoProfile(sandbox.url);
+    Object.assign(process.env, profile.env);
+    await setAccounts(profile.accounts);
+    await eventually(() => rows(), (r) => r.length === 5);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await setAccounts([]);
+    await sandbox?.close();
+  });
+
+  it('opens one panel per space: opening it again reveals the same panel', async () => {
+    const { panels } = await api();
+    const account = (await rows()).find((r) => r.label === 'ACME integrations')!;
+    const spaces = await eventually(() => rows(account.node), (s) => s.some((r) => r.label === 'ACME Production'));
+    const space = spaces.find((r) => r.label === 'ACME Production')!;
+    await vscode.commands.executeCommand('spaces.open', space.node);
+    await vscode.commands.executeCommand('spaces.open', space.node);
+    const panel = panels.get('acme-alumio', ALUMIO_SANDBOX.spaces.seed);
+    assert.ok(panel);
+    assert.equal(panels.size, 1);
+    assert.equal((await eventually(async () => panelTabs(), (tabs) => tabs.length === 1)).length, 1);
+    assert.equal(panel.panel.title, 'ACME Production');
+    assert.equal(panelTabs()[0]!.label, 'ACME Production');
+    // The page loaded its nonce'd script and said `ready`: the handshake, in a real webview.
+    assert.equal(await eventually(async () => panel.pageReady, (ready) => ready), true);
+  });
+
+  it('restores through the serializer: the cached name at once, then the space fetched anew', async () => {
+    const { panels } = await api();
+    const before = sandbox.received.length;
+    const webview = vscode.window.createWebviewPanel(VIEW_TYPE, 'restoring', vscode.ViewColumn.Active, {});
+    await panels.deserializeWebviewPanel(webview, { ...blueworks, space: { name: 'My Space (cached)', groups: [] } });
+    assert.equal(webview.title, 'My Space (cached)');
+    const panel = panels.get(blueworks.accountId, blueworks.spaceId);
+    assert.ok(panel);
+    assert.equal(panel.panel, webview);
+    const details = await eventually(async () => panel.current, (d) => d !== undefined);
+    assert.equal(details?.name, 'My Space');
+    assert.equal(webview.title, 'My Space');
+    assert.ok(sandbox.received.slice(before).some((r) => r.url.startsWith(`/bwl/spaces/${BLUEWORKS_SANDBOX.spaces.seed}`)));
+    assert.equal(await eventually(async () => panel.pageReady, (ready) => ready), true);
+  });
+
+  it('disposes a restored panel whose state is not a space, or whose space is already open', async () => {
+    const { panels } = await api();
+    const count = panels.size;
+    for (const state of [undefined, {}, { vendor: 'nope', accountId: 'a', spaceId: 's' }, blueworks]) {
+      const webview = vscode.window.createWebviewPanel(VIEW_TYPE, 'stale', vscode.ViewColumn.Active, {});
+      let disposed = false;
+      webview.onDidDispose(() => (disposed = true));
+      await panels.deserializeWebviewPanel(webview, state);
+      assert.equal(disposed, true, JSON.stringify(state));
+    }
+    assert.equal(panels.size, count);
+  });
+
+  it('locks the webview down: no command URIs, only media/ and dist/, a strict CSP with a nonce', async () => {
+    const { panels } = await api();
+    const { webview } = panels.get(blueworks.accountId, blueworks.spaceId)!.panel;
+    assert.equal(webview.options.enableCommandUris, false);
+    assert.equal(webview.options.enableScripts, true);
+    assert.deepEqual(
+      webview.options.localResourceRoots?.map((uri) => uri.path.split('/').slice(-1)[0]),
+      ['media', 'dist'],
+    );
+    const html = webview.html;
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    assert.ok(csp, 'no CSP meta tag');
+    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+    assert.deepEqual(directives.get('default-src'), ["'none'"]);
+    for (const name of ['style-src', 'font-src', 'img-src']) assert.deepEqual(directives.get(name), webview.cspSource.split(/\s+/), name);
+    const nonce = /^'nonce-([A-Za-z0-9+/=]{16,})'$/.exec(directives.get('script-src')?.join(' ') ?? '')?.[1];
+    assert.ok(nonce, `script-src is ${directives.get('script-src')}`);
+    // Beyond the webview's own resource origin, no source at all: no inline, no eval, no wildcard, no web.
+    assert.doesNotMatch(csp.split(webview.cspSource).join(''), /unsafe-inline|unsafe-eval|\*|https?:|data:/);
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    assert.equal(scripts.length, 1);
+    assert.ok(scripts[0]!.includes(`nonce="${nonce}"`));
+    assert.ok(scripts[0]!.includes('webview.js'));
+    // The shell carries no data: nothing a vendor said is in the HTML.
+    assert.ok(!html.includes('My Space'));
+  });
+
+  it('acts on the page\'s intents: Refresh fetches anew, a subspace opens its own panel', async () => {
+    const { panels } = await api();
+    const panel = panels.get(blueworks.accountId, blueworks.spaceId)!;
+    const fetches = () => sandbox.received.filter((r) => r.url.startsWith(`/bwl/spaces/${BLUEWORKS_SANDBOX.spaces.seed}?`)).length;
+    const before = fetches();
+    await panel.handle({ type: 'refresh' });
+    assert.equal(fetches(), before + 1);
+
+    await panel.handle({ type: 'openSubspace', spaceId: BLUEWORKS_SANDBOX.spaces.seedSubspace });
+    const sub = panels.get(blueworks.accountId, BLUEWORKS_SANDBOX.spaces.seedSubspace);
+    assert.ok(sub);
+    await eventually(async () => sub.current, (d) => d !== undefined);
+    assert.equal(sub.panel.title, 'My Subspace');
+  });
+
+  it('shows a failure in the panel and keeps the last good data', async () => {
+    const { panels } = await api();
+    const panel = panels.get(blueworks.accountId, blueworks.spaceId)!;
+    sandbox.addFault({ path: `/bwl/spaces/${BLUEWORKS_SANDBOX.spaces.seed}`, kind: 'status', status: 404 });
+    try {
+      await panel.handle({ type: 'refresh' });
+      assert.equal(panel.failure?.kind, 'notFound');
+      assert.equal(panel.current?.name, 'My Space');
+    } finally {
+      sandbox.clearFaults();
+    }
+    await panel.handle({ type: 'refresh' });
+    assert.equal(panel.failure, undefined);
+  });
+
+  it('says "config" when the account of a restored panel is gone', async () => {
+    const { panels } = await api();
+    const webview = vscode.window.createWebviewPanel(VIEW_TYPE, 'orphan', vscode.ViewColumn.Active, {});
+    await panels.deserializeWebviewPanel(webview, { vendor: 'alumio', accountId: 'removed-account', spaceId: 'x' });
+    const panel = panels.get('removed-account', 'x')!;
+    const failure = await eventually(async () => panel.failure, (f) => f !== undefined);
+    assert.equal(failure?.kind, 'config');
+    webview.dispose();
+    assert.equal(panels.get('removed-account', 'x'), undefined);
+  });
+});

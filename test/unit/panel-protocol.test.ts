@@ -1,0 +1,92 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { parsePageMessage, parsePanelState, toPanelSpace } from '../../src/panel/protocol';
+import { isWebUrl } from '../../src/util/url';
+import type { SpaceDetails } from '../../src/core/model';
+
+describe('the space panel protocol: what the page may ask', () => {
+  it('accepts each intent in its exact shape', () => {
+    const messages = [
+      { type: 'ready' },
+      { type: 'refresh' },
+      { type: 'copyId' },
+      { type: 'showRawJson' },
+      { type: 'openExternal', url: 'https://shop.example.com/path?q=1#top' },
+      { type: 'openExternal', url: 'http://127.0.0.1:8080/' },
+      { type: 'openSubspace', spaceId: '131934' },
+    ];
+    for (const message of messages) assert.deepEqual(parsePageMessage(message), message, JSON.stringify(message));
+  });
+
+  it('rejects unknown types and anything that is not a message', () => {
+    for (const message of [{ type: 'runCommand', command: 'workbench.action.quit' }, { type: 'READY' }, { type: '' }, {}, null, undefined, 'ready', 42, [], [{ type: 'ready' }]]) {
+      assert.equal(parsePageMessage(message), undefined, JSON.stringify(message));
+    }
+  });
+
+  it('rejects extra fields, so no message can carry a command or arguments', () => {
+    for (const message of [
+      { type: 'ready', command: 'workbench.action.quit' },
+      { type: 'refresh', args: ['x'] },
+      { type: 'copyId', text: 'something else' },
+      { type: 'openExternal', url: 'https://example.com', command: 'vscode.open' },
+      { type: 'openSubspace', spaceId: 'a', accountId: 'someone-else' },
+      { type: 'showRawJson', __proto__: { command: 'x' }, extra: 1 },
+    ]) {
+      assert.equal(parsePageMessage(message), undefined, JSON.stringify(message));
+    }
+  });
+
+  it('opens only http(s) URLs: no javascript:, command:, file:, data: or other schemes', () => {
+    for (const url of [
+      'javascript:window.__pwned=3',
+      'JavaScript:alert(1)',
+      ' javascript:alert(1)',
+      'java\tscript:alert(1)',
+      'command:workbench.action.quit',
+      'vscode://file/etc/passwd',
+      'file:///etc/passwd',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+      'mailto:a@example.com',
+      'ftp://example.com/',
+      '//example.com/',
+      '/relative/path',
+      'https://',
+      'https://exa mple.com/',
+      'https://example.com/\nx',
+      `https://example.com/${'a'.repeat(3000)}`,
+      '',
+    ]) {
+      assert.equal(parsePageMessage({ type: 'openExternal', url }), undefined, url);
+      assert.equal(isWebUrl(url), false, url);
+    }
+    assert.equal(parsePageMessage({ type: 'openExternal', url: 42 }), undefined);
+  });
+
+  it('wants a subspace id that is a short non-empty string', () => {
+    for (const spaceId of ['', 'x'.repeat(513), 7, null]) assert.equal(parsePageMessage({ type: 'openSubspace', spaceId }), undefined, String(spaceId));
+  });
+});
+
+describe('the space panel state (what the serializer restores from)', () => {
+  it('reads the identity and the cached name, and ignores what is not ours', () => {
+    assert.deepEqual(parsePanelState({ vendor: 'blueworks', accountId: 'bw', spaceId: '1310cb', space: { name: 'My Space', groups: [] } }), {
+      vendor: 'blueworks',
+      accountId: 'bw',
+      spaceId: '1310cb',
+      name: 'My Space',
+    });
+    assert.deepEqual(parsePanelState({ vendor: 'alumio', accountId: 'a', spaceId: 's' }), { vendor: 'alumio', accountId: 'a', spaceId: 's', name: undefined });
+    for (const state of [undefined, null, {}, { vendor: 'salesforce', accountId: 'a', spaceId: 's' }, { vendor: 'alumio', accountId: '', spaceId: 's' }, { vendor: 'alumio', accountId: 'a' }]) {
+      assert.equal(parsePanelState(state), undefined, JSON.stringify(state));
+    }
+  });
+
+  it('posts everything but the raw answer to the page', () => {
+    const details: SpaceDetails = { vendor: 'alumio', accountId: 'a', id: 's', name: 'S', facts: [], groups: [], raw: { secret: 'large' }, fetchedAt: 1 };
+    const space = toPanelSpace(details);
+    assert.equal('raw' in space, false);
+    assert.deepEqual(space, { vendor: 'alumio', accountId: 'a', id: 's', name: 'S', facts: [], groups: [], fetchedAt: 1 });
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import type { Group, GroupItem } from '../../src/core/model';
+import { barPercent, chartMax } from '../../src/webview/chart';
+import { factsWithDates, relativeTime } from '../../src/webview/render';
+import { matchingRows, searchText, visibleRange } from '../../src/webview/table';
+
+describe('the space panel page, its pure parts', () => {
+  it('windowing: only the rows in view plus a buffer, clamped to the table', () => {
+    assert.deepEqual(visibleRange(0, 520, 26, 5000, 10), { start: 0, end: 31 });
+    assert.deepEqual(visibleRange(26 * 1000, 520, 26, 5000, 10), { start: 990, end: 1031 });
+    assert.deepEqual(visibleRange(26 * 4990, 520, 26, 5000, 10), { start: 4980, end: 5000 });
+    assert.deepEqual(visibleRange(-50, 520, 26, 5, 10), { start: 0, end: 5 });
+    assert.deepEqual(visibleRange(0, 520, 26, 0), { start: 0, end: 0 });
+    // However tall the table, the rows drawn stay bounded by the viewport.
+    const { start, end } = visibleRange(123_456, 600, 26, 1_000_000);
+    assert.ok(end - start < 70);
+  });
+
+  it('filtering: every word, case-insensitive, over label, description and values', () => {
+    const items: GroupItem[] = [
+      { id: '1', label: 'blueprint 1', values: { type: 'blueprint', archivedState: 'active', modified: '2020-01-01T00:01:00.000Z' } },
+      { id: '2', label: 'Decision 2', description: 'Edith Editor', values: { type: 'decision', archivedState: 'archived', modified: null } },
+      { id: '3', label: 'blueprint 30', values: { type: 'blueprint', archivedState: 'archived', count: 7 } },
+    ];
+    const texts = items.map(searchText);
+    assert.deepEqual(matchingRows(texts, ''), [0, 1, 2]);
+    assert.deepEqual(matchingRows(texts, 'BLUEPRINT'), [0, 2]);
+    assert.deepEqual(matchingRows(texts, 'blueprint archived'), [2]);
+    assert.deepEqual(matchingRows(texts, 'edith'), [1]);
+    assert.deepEqual(matchingRows(texts, '2020-01'), [0]);
+    assert.deepEqual(matchingRows(texts, 'nothing like it'), []);
+  });
+
+  it('bars: scaled to the largest value, never negative, a sliver for tiny values', () => {
+    const group: Group = {
+      id: 'providers',
+      label: 'Storage providers',
+      kind: 'providers',
+      columns: [{ key: 'size', label: 'Support size', kind: 'bytes' }],
+      items: [
+        { id: 'a', label: 'a', values: { size: 5368709120 } },
+        { id: 'b', label: 'b', values: { size: 14400000 } },
+        { id: 'c', label: 'c', values: { size: null } },
+      ],
+      chart: { valueKey: 'size', unit: 'bytes' },
+    };
+    const max = chartMax(group);
+    assert.equal(max, 5368709120);
+    assert.equal(barPercent(5368709120, max), 100);
+    assert.equal(barPercent(14400000, max), 1);
+    assert.equal(barPercent(null, max), 0);
+    assert.equal(barPercent(-5, max), 0);
+    assert.equal(barPercent(5, 0), 0);
+  });
+
+  it('adds the created and modified dates unless a fact already shows them', () => {
+    const facts = [{ label: 'Created', value: '2024-01-01T00:00:00.000Z', kind: 'date' as const }];
+    const result = factsWithDates({ facts, created: '2024-01-01T00:00:00.000Z', updated: '2024-06-01T00:00:00.000Z' }, 'Created', 'Last modified');
+    assert.deepEqual(result.map((f) => f.label), ['Created', 'Last modified']);
+  });
+
+  it('says how long ago, in the given language', () => {
+    const now = Date.UTC(2025, 0, 1, 12);
+    assert.equal(relativeTime(now - 5_000, now, 'en'), 'now');
+    assert.equal(relativeTime(now - 3 * 60_000, now, 'en'), '3 minutes ago');
+    assert.equal(relativeTime(now - 2 * 3600_000, now, 'en'), '2 hours ago');
+    assert.equal(relativeTime(now - 3 * 86_400_000, now, 'en'), '3 days ago');
+    assert.equal(relativeTime(now - 3 * 60_000, now, 'de'), 'vor 3 Minuten');
+    assert.equal(relativeTime(now - 3 * 60_000, now, 'not a locale!'), '3 minutes ago');
+  });
+});
