@@ -5,13 +5,13 @@
 import * as vscode from 'vscode';
 import type { Account } from '../core/accounts';
 import { VENDORS } from '../core/vendors/catalog';
-import type { SpacesError } from '../core/errors';
+import { asSpacesError, type SpacesError } from '../core/errors';
 import type { SpaceRef } from '../core/model';
 import type { ConnectionTest } from '../services/spaces';
 import { AccountNode, type SpacesNode } from '../tree/nodes';
 import type { CommandDeps } from '../tree/commands';
 import { checkRequired, secretSpecsFor } from './answers';
-import { asSpacesError, describeFailure, describeSuccess } from './connection';
+import { describeFailure, describeSuccess } from './connection';
 import { withoutEntry, withSpaceRemoved, withSpacesAdded } from './entries';
 import { BackPressed, MultiStepInput, type Step } from './multiStep';
 import { addAccount, describeInputProblem, editAccount } from './wizard';

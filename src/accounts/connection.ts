@@ -1,6 +1,6 @@
 /** The words for a connection test's outcome: what was fetched, or what failed in plain words per error kind. */
 import * as vscode from 'vscode';
-import { isSpacesError, SpacesError, type ErrorKind } from '../core/errors';
+import type { ErrorKind, SpacesError } from '../core/errors';
 import type { ConnectionTest } from '../services/spaces';
 
 export function describeSuccess(test: ConnectionTest): string {
@@ -71,8 +71,3 @@ export function culprit(kind: ErrorKind): 'credentials' | 'server' | 'spaces' | 
   }
 }
 
-/** Any failure as a SpacesError (one from the network bundle already is one, structurally). */
-export function asSpacesError(err: unknown): SpacesError {
-  if (isSpacesError(err)) return err;
-  return new SpacesError('badResponse', err instanceof Error ? err.message : String(err));
-}

@@ -25,7 +25,8 @@ import {
   type AccountAnswers,
   type InputProblem,
 } from './answers';
-import { asSpacesError, culprit, describeSuccess, failureHeadline } from './connection';
+import { asSpacesError } from '../core/errors';
+import { culprit, describeSuccess, failureHeadline } from './connection';
 import { findEntry, takenIds, withEntryAdded, withEntryReplaced, type RawEntry } from './entries';
 import { BackPressed, MultiStepInput, type Step } from './multiStep';
 import type { AccountSettings } from './settings';

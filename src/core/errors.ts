@@ -68,3 +68,9 @@ export function kindForStatus(status: number): ErrorKind {
   if (status >= 300 && status < 400) return 'redirect';
   return 'badResponse';
 }
+
+/** Any failure as a SpacesError: one already is (structurally); anything else was an answer we could not use. */
+export function asSpacesError(err: unknown): SpacesError {
+  if (isSpacesError(err)) return err;
+  return new SpacesError('badResponse', err instanceof Error ? err.message : String(err));
+}

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { Account } from '../core/accounts';
-import { SpacesError } from '../core/errors';
+import { asSpacesError, SpacesError } from '../core/errors';
 import type { SpaceDetails } from '../core/model';
 import { VENDORS } from '../core/vendors/catalog';
-import { toSpacesError, vendorIcon } from '../tree/nodes';
+import { vendorIcon } from '../tree/nodes';
 import { Disposable } from '../util/disposable';
 import { panelHtml, webviewOptions } from './html';
 import { parsePageMessage, toPanelSpace, type ExtensionMessage, type PageMessage, type PanelError, type PanelIdentity } from './protocol';
@@ -96,7 +96,7 @@ export class SpacePanel extends Disposable {
       this.post({ type: 'error', error: null });
     } catch (err) {
       if (controller.signal.aborted) return;
-      const error = toSpacesError(err);
+      const error = asSpacesError(err);
       this.error = { kind: error.kind, message: error.message };
       this.post({ type: 'error', error: this.error });
     } finally {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Account, BrokenAccount } from '../core/accounts';
-import { isSpacesError, SpacesError, type ErrorKind } from '../core/errors';
+import { asSpacesError, SpacesError, type ErrorKind } from '../core/errors';
 import type { Group, GroupItem, SpaceDetails, Tone } from '../core/model';
 import { formatValue } from '../core/format';
 import { VENDORS } from '../core/vendors/catalog';
@@ -82,7 +82,7 @@ export class AccountNode implements SpacesNode {
       return nodes.length ? nodes : [new MessageNode(this, vscode.l10n.t('No spaces yet: use "Add Space…"'), `account:${this.account.id}`)];
     } catch (err) {
       this.spaces = undefined;
-      return [new ErrorNode(this, toSpacesError(err), () => this.refresh(), this.account)];
+      return [new ErrorNode(this, asSpacesError(err), () => this.refresh(), this.account)];
     }
   }
 }
@@ -124,7 +124,7 @@ export class SpaceNode implements SpacesNode {
         },
         (err: unknown) => {
           if (controller.signal.aborted) return;
-          this.error = toSpacesError(err);
+          this.error = asSpacesError(err);
         },
       ),
     );
@@ -368,9 +368,4 @@ function spaceTooltip(details: SpaceDetails): vscode.MarkdownString {
   md.appendMarkdown('\n\n').appendText(`${VENDORS[details.vendor].name} · ${details.id}`);
   for (const fact of details.facts.slice(0, 5)) md.appendMarkdown('\n\n').appendText(`${fact.label}: ${formatValue(fact.value, fact.kind, { locale: vscode.env.language })}`);
   return md;
-}
-
-export function toSpacesError(err: unknown): SpacesError {
-  if (isSpacesError(err)) return err;
-  return new SpacesError('badResponse', err instanceof Error ? err.message : String(err));
 }

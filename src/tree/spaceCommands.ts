@@ -4,7 +4,8 @@ import type { SpaceDetails } from '../core/model';
 import type { FindQuery } from '../core/vendors/vendor';
 import { VENDORS } from '../core/vendors/catalog';
 import { isWebUrl } from '../util/url';
-import { type SpaceNode, toSpacesError } from './nodes';
+import { asSpacesError } from '../core/errors';
+import type { SpaceNode } from './nodes';
 import type { CommandDeps } from './commands';
 
 /** A space from any account, as the palette's pickers list it. */
@@ -124,7 +125,7 @@ export function registerSpaceCommands({ settings, service, panels, raw }: Comman
       );
       if (pick) await open(account, pick.id, pick.label);
     } catch (err) {
-      const error = toSpacesError(err);
+      const error = asSpacesError(err);
       if (error.kind !== 'cancelled') void vscode.window.showErrorMessage(error.toString());
     }
   }
