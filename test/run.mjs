@@ -44,7 +44,7 @@ async function nodeTests(name, files, env = {}) {
 function hostLogFilter() {
   const lines = [];
   let inSuite = false;
-  const noise = [/ENOTFOUND open-vsx\.org/, /^\s+at /, /connection token/i, /Creating a socket/, /\[reconnection-grace-time\]/];
+  const noise = [/ENOTFOUND open-vsx\.org/, /OverlayWebview has been disposed/, /^\s+at /, /connection token/i, /Creating a socket/, /\[reconnection-grace-time\]/];
   return {
     lines,
     log(line) {

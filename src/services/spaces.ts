@@ -41,8 +41,14 @@ export class SpacesService extends Disposable {
     this.register({ dispose: () => void this.http?.close() });
   }
 
+  private readonly fetched = this.register(new vscode.EventEmitter<SpaceDetails>());
+  /** Fires with every space fetched anywhere (tree, panel, pickers), so every view can show the newest copy. */
+  readonly onDidFetchSpace = this.fetched.event;
+
   async getSpace(account: Account, id: string, options?: FetchOptions): Promise<SpaceDetails> {
-    return (await this.client(account)).getSpace(id, options);
+    const details = await (await this.client(account)).getSpace(id, options);
+    this.fetched.fire(details);
+    return details;
   }
 
   /** The vendor's own listing where it has one, then the ids configured on the account, without repeats. */

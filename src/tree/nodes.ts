@@ -56,6 +56,11 @@ export class AccountNode implements SpacesNode {
     return this.spaces;
   }
 
+  /** The row of space `spaceId` under this account, if it has been listed. */
+  spaceNode(spaceId: string): SpaceNode | undefined {
+    return this.spaceNodes.get(spaceId);
+  }
+
   /** Lists the spaces anew (Refresh); the details of each are fetched anew too. */
   refresh(): void {
     this.controller?.abort();

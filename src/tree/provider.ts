@@ -19,6 +19,17 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
   ) {
     super();
     this.register(settings.onDidChange(() => this.didChange.fire(undefined)));
+    // A space refreshed elsewhere (its panel) redraws its row with the newer copy.
+    this.register(
+      service.onDidFetchSpace((details) => {
+        const node = this.accounts.get(details.accountId)?.node.spaceNode(details.id);
+        if (node && node.details !== details) {
+          node.details = details;
+          node.error = undefined;
+          this.changed(node);
+        }
+      }),
+    );
   }
 
   changed(node: SpacesNode): void {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { demoProfile } from '../sandbox/demo';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
-import { eventually, rows, setAccounts, type Row } from './support';
+import { api, eventually, rows, setAccounts, type Row } from './support';
 
 /** The account row with `label`, expanded: its space rows once every name has replaced its id. */
 async function spacesOf(accountLabel: string, expectNames: readonly string[]): Promise<Row[]> {
@@ -109,5 +109,23 @@ describe('the Spaces tree against the sandbox', function () {
     await vscode.commands.executeCommand('spaces.retry', error!.node);
     const recovered = await eventually(() => rows(account.node), (s) => s[0]?.label === 'Minimal space');
     assert.equal(recovered[0]!.label, 'Minimal space');
+  });
+
+  it("redraws a space's row when its panel fetches a newer copy", async () => {
+    const spaceId = ALUMIO_SANDBOX.spaces.seed;
+    await setAccounts([{ id: 'solo2', vendor: 'alumio', baseUrl: sandbox.url, spaces: [spaceId], credentialsFromEnv: { token: 'SPACES_DEMO_ALUMIO_TOKEN' } }]);
+    sandbox.addFault({ path: `/api/v1/spaces/${spaceId}`, kind: 'status', status: 503, headers: { 'retry-after': '3600' } });
+    const account = (await eventually(() => rows(), (r) => r[0]?.label === 'solo2'))[0]!;
+    const [failed] = await eventually(() => rows(account.node), (s) => s[0]?.item.description === 'server');
+    assert.equal(failed!.label, spaceId);
+
+    sandbox.clearFaults();
+    await vscode.commands.executeCommand('spaces.open', failed!.node);
+    const { panels } = await api();
+    const panel = await eventually(async () => panels.get('solo2', spaceId), (p) => p?.current !== undefined);
+    assert.equal(panel?.current?.name, 'ACME Production');
+    const [redrawn] = await eventually(() => rows(account.node), (s) => s[0]?.label === 'ACME Production');
+    assert.equal(redrawn!.item.description, 'Active');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
