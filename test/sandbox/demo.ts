@@ -59,7 +59,7 @@ export function demoProfile(sandboxUrl: string): DemoProfile {
         label: 'Process design',
         baseUrl: sandboxUrl,
         clientId: BLUEWORKS_SANDBOX.clientId,
-        spaces: [BLUEWORKS_SANDBOX.spaces.seed, BLUEWORKS_SANDBOX.spaces.large],
+        spaces: [BLUEWORKS_SANDBOX.spaces.seed, BLUEWORKS_SANDBOX.spaces.large, BLUEWORKS_SANDBOX.spaces.wide],
         credentialsFromEnv: { clientSecret: 'SPACES_DEMO_BLUEWORKS_SECRET' },
       },
     ],

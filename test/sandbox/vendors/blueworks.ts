@@ -38,6 +38,8 @@ export const BLUEWORKS_SANDBOX = {
     badShape: 'bad-shape-space',
     /** 5,000 artifacts and 200 subspaces (`large-sub-001` … `large-sub-200`), generated deterministically. */
     large: 'large-space',
+    /** 5,000 blueprints in one table: the longest list a panel has to stay responsive with. */
+    wide: 'wide-space',
     /** A 403 whose message echoes the access token it was sent, as a careless server might. */
     echo: 'echo-credentials',
   },
@@ -446,6 +448,22 @@ function largeSpace(): Json {
   return (large = space);
 }
 
+let wide: Json | undefined;
+
+function wideSpace(): Json {
+  if (wide) return wide;
+  const parent = { id: S.wide, name: 'Wide space' };
+  return (wide = {
+    name: parent.name,
+    id: parent.id,
+    tags: ['large', 'generated'],
+    description: `A generated space with ${LARGE_ARTIFACTS} blueprints.`,
+    'archived-state': 'active',
+    'last-modified-date': bwDate(Date.UTC(2024, 0, 1)),
+    blueprints: Array.from({ length: LARGE_ARTIFACTS }, (_, i) => artifact('blueprint', `wide-bp-${String(i + 1).padStart(4, '0')}`, `blueprint ${i + 1}`, i, parent)),
+  });
+}
+
 const hostileParent = { id: S.hostile, name: HOSTILE.html };
 const hostileUser = { id: HOSTILE.template, 'full-name': HOSTILE.script, 'email-address': HOSTILE.attribute };
 
@@ -491,6 +509,7 @@ const FIXTURES: Readonly<Record<string, Json>> = {
 
 function findSpace(id: string): Json | undefined {
   if (id === S.large) return largeSpace();
+  if (id === S.wide) return wideSpace();
   const n = /^large-sub-(\d{3})$/.exec(id);
   if (n && Number(n[1]) >= 1 && Number(n[1]) <= LARGE_SUBSPACES) return largeSubspace(Number(n[1]));
   return FIXTURES[id];
