@@ -47,3 +47,11 @@ export function formatValue(value: Value, kind: ValueKind, { locale, yes = 'Yes'
       return String(value);
   }
 }
+
+/** Bidirectional embeddings, overrides and isolates: they can make `abc‮exe.txt` read as `abctxt.exe`. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Vendor text with every bidi control shown as its code point, so no text can disguise what it says. */
+export function revealBidi(text: string): string {
+  return text.replace(BIDI_CONTROLS, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
+}

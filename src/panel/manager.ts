@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccountSettings } from '../accounts/settings';
 import type { Account } from '../core/accounts';
+import { revealBidi } from '../core/format';
 import type { SpaceDetails } from '../core/model';
 import type { SpacesService } from '../services/spaces';
 import type { RawJsonDocuments } from '../tree/rawJson';
@@ -61,7 +62,7 @@ export class SpacePanels extends Disposable implements vscode.WebviewPanelSerial
   }
 
   private async openNew(account: Account, spaceId: string, known: { details?: SpaceDetails; name?: string }): Promise<SpacePanel> {
-    const title = known.details?.name ?? known.name ?? spaceId;
+    const title = revealBidi(known.details?.name ?? known.name ?? spaceId);
     const restored = await this.reviveRestoredTab(account.id, spaceId, title);
     if (restored) return restored;
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, title, vscode.ViewColumn.Active, { enableFindWidget: true, ...webviewOptions(this.context.extensionUri) });
@@ -114,7 +115,7 @@ export class SpacePanels extends Disposable implements vscode.WebviewPanelSerial
       return;
     }
     const { name, ...identity } = restored;
-    panel.title = name ?? identity.spaceId;
+    panel.title = revealBidi(name ?? identity.spaceId);
     this.track(new SpacePanel(panel, identity satisfies PanelIdentity, this.context));
     this.restored.fire();
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Account } from '../core/accounts';
 import { asSpacesError, SpacesError } from '../core/errors';
+import { revealBidi } from '../core/format';
 import type { SpaceDetails } from '../core/model';
 import { VENDORS } from '../core/vendors/catalog';
 import { vendorIcon } from '../tree/nodes';
@@ -91,7 +92,7 @@ export class SpacePanel extends Disposable {
       if (controller.signal.aborted) return;
       this.details = details;
       this.error = undefined;
-      this.panel.title = details.name;
+      this.panel.title = revealBidi(details.name);
       this.post({ type: 'space', space: toPanelSpace(details) });
       this.post({ type: 'error', error: null });
     } catch (err) {

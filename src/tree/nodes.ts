@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Account, BrokenAccount } from '../core/accounts';
 import { asSpacesError, SpacesError, type ErrorKind } from '../core/errors';
 import type { Group, GroupItem, SpaceDetails, Tone } from '../core/model';
-import { formatValue } from '../core/format';
+import { formatValue, revealBidi } from '../core/format';
 import { VENDORS } from '../core/vendors/catalog';
 import { describeBrokenAccount } from '../accounts/settings';
 import type { SpacesService } from '../services/spaces';
@@ -141,9 +141,9 @@ export class SpaceNode implements SpacesNode {
 
   getTreeItem(): vscode.TreeItem {
     const { details, error } = this;
-    const item = new vscode.TreeItem(details?.name ?? this.knownName ?? this.spaceId, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(revealBidi(details?.name ?? this.knownName ?? this.spaceId), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = error ? error.kind : details ? details.status?.label ?? '' : vscode.l10n.t('loading…');
+    item.description = error ? error.kind : details ? revealBidi(details.status?.label ?? '') : vscode.l10n.t('loading…');
     item.tooltip = details ? spaceTooltip(details) : error ? error.toString() : this.spaceId;
     item.iconPath = error
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
@@ -218,11 +218,11 @@ export class ItemNode implements SpacesNode {
   ) {}
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.entry.label, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(revealBidi(this.entry.label), vscode.TreeItemCollapsibleState.None);
     item.id = `${this.parent.id}/item:${this.entry.id}`;
-    item.description = this.entry.description;
+    item.description = this.entry.description === undefined ? undefined : revealBidi(this.entry.description);
     item.tooltip = new vscode.MarkdownString().appendText(
-      [this.entry.label, ...this.parent.group.columns.map((c) => `${c.label}: ${formatValue(this.entry.values[c.key] ?? null, c.kind, { locale: vscode.env.language })}`)].join('\n\n'),
+      revealBidi([this.entry.label, ...this.parent.group.columns.map((c) => `${c.label}: ${formatValue(this.entry.values[c.key] ?? null, c.kind, { locale: vscode.env.language })}`)].join('\n\n')),
     );
     item.contextValue = `item.${this.parent.group.kind}`;
     return item;
@@ -368,9 +368,15 @@ function spaceTooltip(details: SpaceDetails): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.isTrusted = false;
   md.supportHtml = false;
-  md.appendMarkdown('**').appendText(details.name).appendMarkdown('**');
-  if (details.status) md.appendText(` · ${details.status.label}`);
-  md.appendMarkdown('\n\n').appendText(`${VENDORS[details.vendor].name} · ${details.id}`);
-  for (const fact of details.facts.slice(0, 5)) md.appendMarkdown('\n\n').appendText(`${fact.label}: ${formatValue(fact.value, fact.kind, { locale: vscode.env.language })}`);
+  const text = (value: string) => md.appendText(revealBidi(value));
+  md.appendMarkdown('**');
+  text(details.name).appendMarkdown('**');
+  if (details.status) text(` · ${details.status.label}`);
+  md.appendMarkdown('\n\n');
+  text(`${VENDORS[details.vendor].name} · ${details.id}`);
+  for (const fact of details.facts.slice(0, 5)) {
+    md.appendMarkdown('\n\n');
+    text(`${fact.label}: ${formatValue(fact.value, fact.kind, { locale: vscode.env.language })}`);
+  }
   return md;
 }

@@ -2,6 +2,8 @@
 // names, so no vendor value can become markup, a handler or a URL. (`href` and `src` are set in the two
 // places that validate them: links and the vendor icon.)
 
+import { revealBidi } from '../core/format';
+
 /** Attribute names whose values are never interpreted as markup, script, style or a URL. */
 export type SafeAttribute =
   | 'id'
@@ -31,16 +33,21 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, options: Eleme
   const element = document.createElement(tag);
   if (options.className) element.className = options.className;
   for (const [name, value] of Object.entries(options.attrs ?? {})) {
-    if (value !== undefined) element.setAttribute(name, String(value));
+    if (value !== undefined) element.setAttribute(name, revealBidi(String(value)));
   }
   append(element, ...children);
   return element;
 }
 
+/** Vendor text as a text node: never markup, and with bidi controls shown rather than obeyed. */
+export function textNode(text: string): Text {
+  return document.createTextNode(revealBidi(text));
+}
+
 export function append(parent: Node, ...children: Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+    parent.appendChild(typeof child === 'string' ? textNode(child) : child);
   }
 }
 

@@ -5,6 +5,7 @@
 // (markdown-it over a hand-written parser: real Markdown has enough corner cases, nested lists, code
 // spans, escapes, that a small parser would render some descriptions wrongly; the plan keeps it safe.)
 import MarkdownIt from 'markdown-it';
+import { revealBidi } from '../core/format';
 import { isWebUrl } from '../util/url';
 
 /** The only elements a description can produce. Headings are moved down to sit under the panel's own. */
@@ -91,7 +92,7 @@ function leaf(token: Token): MarkdownNode[] {
 export function appendMarkdown(parent: Node, plan: readonly MarkdownNode[], doc: Document = document): void {
   for (const node of plan) {
     if ('text' in node) {
-      parent.appendChild(doc.createTextNode(node.text));
+      parent.appendChild(doc.createTextNode(revealBidi(node.text)));
       continue;
     }
     if (!ALLOWED.has(node.tag)) continue;

@@ -1,5 +1,6 @@
 // The panel's parts, each built from data with DOM APIs: header (name, vendor, account, status, age),
 // actions, the error banner, facts, description and the groups.
+import { revealBidi } from '../core/format';
 import type { Fact, SpaceDetails, Tone } from '../core/model';
 import type { PanelError, PanelInit, PanelSpace } from '../panel/protocol';
 import { button, el, fill, icon } from './dom';
@@ -146,7 +147,7 @@ export function content(init: PanelInit, space: PanelSpace, actions: Actions, me
   if (space.description?.text) {
     const body = el('div', { className: space.description.markdown ? 'description markdown' : 'description plain', attrs: { dir: 'auto' } });
     if (space.description.markdown) appendMarkdown(body, markdownPlan(space.description.text));
-    else body.textContent = space.description.text;
+    else body.textContent = revealBidi(space.description.text);
     fragment.appendChild(el('section', { className: 'description-section', attrs: { 'aria-labelledby': 'description-title' } }, el('h2', { attrs: { id: 'description-title' } }, strings.description), body));
   }
   const tables: TableContext = { ...values, strings, openSubspace: (id) => actions.openSubspace(id) };

@@ -3,7 +3,7 @@
 import { formatValue, type FormatOptions } from '../core/format';
 import type { Value, ValueKind } from '../core/model';
 import { isWebUrl } from '../util/url';
-import { el, fill, icon } from './dom';
+import { el, fill, icon, textNode } from './dom';
 
 export interface ValueContext {
   readonly locale: string;
@@ -31,26 +31,26 @@ export function formatted(value: Value, kind: ValueKind, context: ValueContext):
 
 /** The value as a node: `<time>` for dates, a link for http(s) URLs, text otherwise. */
 export function valueNode(value: Value, kind: ValueKind, context: ValueContext): Node {
-  if (value === null) return document.createTextNode('');
+  if (value === null) return textNode('');
   const text = formatted(value, kind, context);
   switch (kind) {
     case 'date': {
       const date = new Date(String(value));
-      if (Number.isNaN(date.getTime())) return document.createTextNode(text);
+      if (Number.isNaN(date.getTime())) return textNode(text);
       return el('time', { attrs: { datetime: date.toISOString(), title: String(value) } }, text);
     }
     case 'bytes':
-      return typeof value === 'number' ? el('span', { attrs: { title: fill(context.bytes, value.toLocaleString(context.locale)) } }, text) : document.createTextNode(text);
+      return typeof value === 'number' ? el('span', { attrs: { title: fill(context.bytes, value.toLocaleString(context.locale)) } }, text) : textNode(text);
     case 'url':
-      return isWebUrl(value) ? link(value, text) : document.createTextNode(text);
+      return isWebUrl(value) ? link(value, text) : textNode(text);
     default:
-      return document.createTextNode(text);
+      return textNode(text);
   }
 }
 
 /** A check mark, a dash or nothing: how permission matrices read best. The word stays for screen readers. */
 export function booleanMark(value: Value, context: ValueContext): Node {
-  if (typeof value !== 'boolean') return document.createTextNode(value === null ? '' : String(value));
+  if (typeof value !== 'boolean') return textNode(value === null ? '' : String(value));
   const word = value ? context.yes : context.no;
   return el('span', { className: `mark ${value ? 'mark-yes' : 'mark-no'}`, attrs: { role: 'img', 'aria-label': word, title: word } }, icon(value ? 'check' : 'dash'));
 }

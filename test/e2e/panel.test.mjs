@@ -385,6 +385,10 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
       assert.equal(await inner.evaluate(() => globalThis.__pwned), undefined);
       assert.equal(await page.evaluate(() => globalThis.__pwned), undefined);
       assert.deepEqual(cspViolations.slice(before), []);
+      // Bidi overrides are shown, not obeyed: "abc<RLO>exe.txt" must not read as "abctxt.exe".
+      const shown = await frame.locator('body').innerText();
+      assert.ok(!shown.includes('\u202E'), 'a bidi override reached the page');
+      if (shown.includes('exe.txt')) assert.ok(shown.includes('abc[U+202E]exe.txt'));
       await shot(`panel-${vendor}-hostile`);
     });
   }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { formatBytes, formatDuration, formatValue } from '../../src/core/format';
+import { formatBytes, formatDuration, formatValue, revealBidi } from '../../src/core/format';
 
 describe('formatting values for people', () => {
   it('shows byte counts in binary units', () => {
@@ -23,5 +23,14 @@ describe('formatting values for people', () => {
     assert.match(formatValue('2017-01-13T04:34:47.073Z', 'date', { locale: 'en-US' }), /Jan 13, 2017/);
     assert.equal(formatValue('not a date', 'date'), 'not a date');
     assert.equal(formatValue('<b>x</b>', 'text'), '<b>x</b>');
+  });
+});
+
+describe('bidi controls in vendor text', () => {
+  it('are shown as code points, so "abc<RLO>exe.txt" cannot pass for "abctxt.exe"', () => {
+    assert.equal(revealBidi('abc\u202Eexe.txt'), 'abc[U+202E]exe.txt');
+    assert.equal(revealBidi('a\u2066b\u2069c\u202Ad'), 'a[U+2066]b[U+2069]c[U+202A]d');
+    // Marks that right-to-left text needs stay as they are.
+    assert.equal(revealBidi('שלום\u200F abc'), 'שלום\u200F abc');
   });
 });
