@@ -48,7 +48,7 @@ export function clip(text: string, max = 300): string {
 
 /** The missing-credentials error every vendor raises before sending anything. */
 export function missingSecret(vendorName: string, field: string): SpacesError {
-  return new SpacesError('config', `No ${field} is set for this ${vendorName} account: use "Set Credentials…".`);
+  return new SpacesError('config', `No ${field} is set for this ${vendorName} account: use "Update Credentials…".`);
 }
 
 /** `base` plus path segments, each percent-encoded: ids are opaque and may hold `/`, `?`, `#` or spaces. */
