@@ -179,6 +179,10 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
     // The row shows the name once the details are in; the click opens the panel.
     await space.locator('.label-name').filter({ hasText: spaceLabel }).waitFor({ timeout: 20_000 });
     await space.click();
+    // A click that lands while the row is being redrawn (details arriving) is lost: click again if no tab came.
+    const tab = panelTabs(spaceLabel).first();
+    if (!(await tab.waitFor({ timeout: 5000 }).then(() => true, () => false))) await space.click();
+    await tab.waitFor({ timeout: 20_000 });
     await account.click();
   }
 
