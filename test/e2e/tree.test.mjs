@@ -78,6 +78,8 @@ describe('the Spaces tree in the workbench (packaged VSIX)', () => {
     await input().fill('>Spaces: Open Space');
     await quickInput().locator('.quick-input-list').getByText('Spaces: Open Space…').first().waitFor();
     await input().press('Enter');
+    // The palette turns into the Open Space picker; typing before it has is lost.
+    await quickInput().locator('.quick-input-title').filter({ hasText: /^Open Space/ }).waitFor();
     await input().fill('ACME Production');
     await quickInput().locator('.quick-input-list').getByText('ACME Production').first().waitFor({ timeout: 20_000 });
     await input().press('Enter');
