@@ -45,8 +45,19 @@ export class SpacesService extends Disposable {
   /** Fires with every space fetched anywhere (tree, panel, pickers), so every view can show the newest copy. */
   readonly onDidFetchSpace = this.fetched.event;
 
+  /**
+   * The details made from each vendor answer. A cached answer is the same object again, so it gives back
+   * the same details (and their time of fetching) and announces nothing: a redraw for nothing would also
+   * let the workbench pull focus back into the tree, closing a picker that was just opened.
+   */
+  private readonly madeFrom = new WeakMap<object, SpaceDetails>();
+
   async getSpace(account: Account, id: string, options?: FetchOptions): Promise<SpaceDetails> {
     const details = await (await this.client(account)).getSpace(id, options);
+    const answer = typeof details.raw === 'object' && details.raw !== null ? details.raw : undefined;
+    const known = answer && this.madeFrom.get(answer);
+    if (known?.accountId === details.accountId && known.id === details.id) return known;
+    if (answer) this.madeFrom.set(answer, details);
     this.fetched.fire(details);
     return details;
   }

@@ -169,28 +169,45 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
   const panelTabs = (title) => page.locator('.tabs-container .tab').filter({ hasText: title });
   const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 
-  /** Clicks the space's row under its account (expanding the account, collapsing it again after). */
-  async function openFromTree(accountLabel, spaceLabel) {
-    const account = page.getByRole('treeitem', { name: new RegExp(`^${escape(accountLabel)}`) });
+  /**
+   * Opens the space by clicking its row under its account, as a user does: every other account is
+   * collapsed first (rows of different accounts can share a name), and the click is repeated when it was
+   * lost (a row redrawn as details arrive drops a click) until the active panel shows the space.
+   */
+  async function openFromTree(accountLabel, spaceLabel, spaceId) {
+    const account = page.getByRole('treeitem', { level: 1, name: new RegExp(`^${escape(accountLabel)}`) });
     await account.waitFor({ timeout: 20_000 });
-    if ((await account.getAttribute('aria-expanded')) !== 'true') await account.click();
-    const space = page.getByRole('treeitem', { level: 2 }).filter({ hasText: spaceLabel }).first();
+    for (const other of await page.getByRole('treeitem', { level: 1, expanded: true }).all()) {
+      if (!(await other.getAttribute('aria-label'))?.startsWith(accountLabel)) await other.locator('.monaco-tl-twistie').click();
+    }
+    if ((await account.getAttribute('aria-expanded')) !== 'true') await account.locator('.monaco-tl-twistie').click();
+    const space = page.getByRole('treeitem', { level: 2 }).filter({ has: page.locator('.label-name', { hasText: spaceLabel }) }).first();
     await space.waitFor({ timeout: 20_000 });
-    // The row shows the name once the details are in; the click opens the panel.
-    await space.locator('.label-name').filter({ hasText: spaceLabel }).waitFor({ timeout: 20_000 });
-    await space.click();
-    // A click that lands while the row is being redrawn (details arriving) is lost: click again if no tab came.
-    const tab = panelTabs(spaceLabel).first();
-    if (!(await tab.waitFor({ timeout: 5000 }).then(() => true, () => false))) await space.click();
-    await tab.waitFor({ timeout: 20_000 });
-    await account.click();
+    for (let attempt = 1; ; attempt++) {
+      await space.click();
+      if (await showing(spaceLabel, spaceId, 15_000)) break;
+      assert.ok(attempt < 3, `clicking "${spaceLabel}" under "${accountLabel}" did not show its panel`);
+    }
+    await account.locator('.monaco-tl-twistie').click();
+  }
+
+  /** Whether, within `timeoutMs`, the active tab is `name` and its panel shows `name` (and `spaceId`). */
+  async function showing(name, spaceId, timeoutMs) {
+    const within = { timeout: timeoutMs };
+    try {
+      await page.locator('.tabs-container .tab.active').filter({ hasText: name }).waitFor(within);
+      await panelShowing(name, spaceId, within);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** The panel's page, once it shows `name` as its heading (and `spaceId`, where names repeat). */
-  async function panelShowing(name, spaceId) {
+  async function panelShowing(name, spaceId, within = { timeout: 30_000 }) {
     const frame = panel();
-    await frame.locator('h1').filter({ hasText: name }).waitFor({ timeout: 30_000 });
-    if (spaceId) await frame.locator('.space-id').filter({ hasText: new RegExp(`^${escape(spaceId)}$`) }).waitFor({ timeout: 30_000 });
+    await frame.locator('h1').filter({ hasText: name }).waitFor(within);
+    if (spaceId) await frame.locator('.space-id').filter({ hasText: new RegExp(`^${escape(spaceId)}$`) }).waitFor(within);
     return frame;
   }
 
@@ -370,7 +387,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
   for (const [vendor, account, spaceId] of hostileSpaces) {
     it(`${vendor}: hostile strings show as text and run nothing`, async () => {
       const before = cspViolations.length;
-      await openFromTree(account, HOSTILE.html);
+      await openFromTree(account, HOSTILE.html, spaceId);
       const frame = await panelShowing(HOSTILE.html, spaceId);
       assert.equal((await frame.locator('h1').textContent()).trim(), HOSTILE.html);
       // Hover and click everything a careless page would have wired up.

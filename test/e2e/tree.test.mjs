@@ -1,6 +1,6 @@
 // Issue "The Spaces tree", as a user does it in the real workbench with the packaged VSIX: add an account
-// through the wizard by typing (with one Back), see its spaces, and see an auth failure as a row.
-// (Open Space… is not driven here yet: its picker is closed by the workbench as the command palette hands over.)
+// through the wizard by typing (with one Back), see its spaces, open one through Open Space… from the command
+// palette, and see an auth failure as a row.
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -73,9 +73,31 @@ describe('the Spaces tree in the workbench (packaged VSIX)', () => {
     assert.ok(received.every((r) => r.headers.authorization === `Bearer ${ALUMIO_SANDBOX.token}`));
   });
 
+  it('opens a space through Open Space… from the command palette, with the tree focused', async () => {
+    // The tree keeps focus from the last click: the picker must not lose it back to the tree as it fills.
+    await page.getByRole('treeitem', { name: /^E2E Alumio/ }).click();
+    await page.keyboard.press('F1');
+    await input().fill('>Spaces: Open Space');
+    await quickInput().locator('.quick-input-list').getByText('Spaces: Open Space…').first().waitFor();
+    await input().press('Enter');
+    await quickInput().locator('.quick-input-title').filter({ hasText: /^Open Space$/ }).waitFor();
+    await input().fill('ACME Production');
+    const row = quickInput().locator('.quick-input-list .monaco-list-row').filter({ hasText: 'ACME Production' }).first();
+    await row.waitFor({ timeout: 20_000 });
+    // Each row names the vendor and the account.
+    assert.match(await row.textContent(), /Alumio · E2E Alumio/);
+    await input().press('Enter');
+    const tab = page.locator('.tabs-container .tab.active').filter({ hasText: 'ACME Production' });
+    await tab.waitFor({ timeout: 20_000 });
+    const panel = page.locator('iframe.webview.ready').filter({ visible: true }).contentFrame().locator('iframe#active-frame').contentFrame();
+    await panel.locator('.space-id').filter({ hasText: ALUMIO_SANDBOX.spaces.seed }).waitFor({ timeout: 20_000 });
+    await shot('open-space');
+  });
+
   it('shows an auth failure as "auth: …" under the space after a refresh', async () => {
     sandbox.addFault({ path: `/api/v1/spaces/${ALUMIO_SANDBOX.spaces.seed}`, kind: 'status', status: 401 });
     const account = page.getByRole('treeitem', { name: /^E2E Alumio/ });
+    if ((await account.getAttribute('aria-expanded')) !== 'true') await account.locator('.monaco-tl-twistie').click();
     await account.hover();
     await account.getByRole('button', { name: 'Refresh' }).click();
     const space = page.getByRole('treeitem', { name: /acme-production|ACME Production/ }).first();

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { demoProfile } from '../sandbox/demo';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
+import type { AccountNode } from '../../src/tree/nodes';
 import { api, eventually, rows, setAccounts, type Row } from './support';
 
 /** The account row with `label`, expanded: its space rows once every name has replaced its id. */
@@ -191,6 +192,27 @@ describe('the Spaces tree against the sandbox', function () {
         const recovered = await eventually(async () => rows((await root()).node), (s) => s[0]?.label === 'Minimal space', 15_000);
         assert.equal(recovered[0]!.label, 'Minimal space');
       });
+    }
+  });
+
+  it('announces a fetched space once: a cached answer gives back the same details and redraws nothing', async () => {
+    const { tree } = await api();
+    const spaceId = ALUMIO_SANDBOX.spaces.minimal;
+    await setAccounts([{ id: 'once', vendor: 'alumio', baseUrl: sandbox.url, spaces: [spaceId], credentialsFromEnv: { token: 'SPACES_DEMO_ALUMIO_TOKEN' } }]);
+    const { account } = (await eventually(() => rows(), (r) => r[0]?.label === 'once'))[0]!.node as AccountNode;
+    const mark = sandbox.received.length;
+    const announced: string[] = [];
+    const listening = tree.service.onDidFetchSpace((details) => details.id === spaceId && announced.push(details.accountId));
+    try {
+      const first = await tree.service.getSpace(account, spaceId, { refresh: true });
+      const cached = await tree.service.getSpace(account, spaceId);
+      assert.equal(cached, first, 'a cache hit made new details');
+      assert.equal(sandbox.received.slice(mark).filter((r) => r.url === `/api/v1/spaces/${spaceId}`).length, 1);
+      const fresh = await tree.service.getSpace(account, spaceId, { refresh: true });
+      assert.notEqual(fresh, first);
+      assert.deepEqual(announced, [account.id, account.id]);
+    } finally {
+      listening.dispose();
     }
   });
 
