@@ -89,6 +89,8 @@ export interface PanelStrings {
   /** "{0} of {1}" rows. */
   readonly rowsShown: string;
   readonly noMatches: string;
+  /** "{0}" is a column's header. */
+  readonly sortBy: string;
   readonly total: string;
   readonly empty: string;
   readonly actions: string;

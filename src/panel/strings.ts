@@ -25,6 +25,7 @@ export function panelStrings(): PanelStrings {
     filterLabel: t('Filter {0}'),
     rowsShown: t('{0} of {1}'),
     noMatches: t('No rows match the filter.'),
+    sortBy: t('Sort by {0}'),
     total: t('Total'),
     empty: t('None'),
     actions: t('Space actions'),

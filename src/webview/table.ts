@@ -1,7 +1,7 @@
 // A group as a table. Long groups (Blueworks' thousands of artifacts) get a filter box and windowed
 // rendering: rows have a fixed height inside a scroller, and only the rows in view (plus a buffer) exist
 // in the DOM, between two spacer rows that keep the scrollbar honest.
-import type { Column, Group, GroupItem } from '../core/model';
+import type { Column, Group, GroupItem, ValueKind } from '../core/model';
 import type { PanelStrings } from '../panel/protocol';
 import { barCell, chartMax } from './chart';
 import { el, fill, icon, type Child } from './dom';
@@ -20,10 +20,20 @@ export interface TableContext extends ValueContext {
   openSubspace(spaceId: string): void;
 }
 
-/** What survives a re-render (a refresh): the filter text and the scroll position, per group id. */
+/** The column a table is sorted by: `LABEL_KEY` for the first column, else a column's key. */
+export interface TableSort {
+  readonly key: string;
+  readonly descending: boolean;
+}
+
+/** The sort key of the first column (the items' labels), which no vendor column uses. */
+export const LABEL_KEY = '';
+
+/** What survives a re-render (a refresh): the filter text, the sort and the scroll position, per group id. */
 export interface TableMemory {
   filter: string;
   scrollTop: number;
+  sort?: TableSort;
 }
 
 /** The rows to have in the DOM for a scroll position: those in view plus `buffer` either side. */
@@ -48,6 +58,40 @@ export function matchingRows(texts: readonly string[], query: string): number[] 
     if (words.every((word) => text.includes(word))) rows.push(index);
   });
   return rows;
+}
+
+/**
+ * `rows` (indices into `items`) ordered by the sorted column: numbers and sizes by value, dates by time,
+ * text as people read it ("blueprint 2" before "blueprint 10"). Empty values go last either way; ties keep
+ * the vendor's order.
+ */
+export function sortRows(items: readonly GroupItem[], rows: readonly number[], sort: TableSort, kind: ValueKind, locale?: string): number[] {
+  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+  const keyOf = (item: GroupItem): string | number | null => {
+    const value = sort.key === LABEL_KEY ? item.label : (item.values[sort.key] ?? null);
+    if (value === null || value === '') return null;
+    if (typeof value === 'boolean') return value ? 1 : 0;
+    if (kind === 'date' && typeof value === 'string') {
+      const time = Date.parse(value);
+      return Number.isNaN(time) ? value : time;
+    }
+    return value;
+  };
+  const keys = new Map(rows.map((index) => [index, keyOf(items[index]!)]));
+  const direction = sort.descending ? -1 : 1;
+  return [...rows].sort((a, b) => {
+    const x = keys.get(a)!;
+    const y = keys.get(b)!;
+    if (x === null || y === null) return x === y ? a - b : x === null ? 1 : -1;
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+    return order === 0 ? a - b : order * direction;
+  });
+}
+
+/** A header click cycles: ascending, descending, then the vendor's order again. */
+export function nextSort(current: TableSort | undefined, key: string): TableSort | undefined {
+  if (current?.key !== key) return { key, descending: false };
+  return current.descending ? undefined : { key, descending: true };
 }
 
 function clamp(value: number, min: number, max: number): number {
@@ -76,6 +120,34 @@ export function groupTable(group: Group, context: TableContext, memory: TableMem
     }),
   ];
 
+  // Headers sort their column (with two rows or more): a button each, its state in `aria-sort`.
+  const sortable = group.items.length > 1;
+  const headers = new Map<string, HTMLTableCellElement>();
+  const header = (key: string, label: string, className: string): HTMLTableCellElement => {
+    const th = el('th', { attrs: { scope: 'col' }, className });
+    if (!sortable) {
+      th.append(label);
+      return th;
+    }
+    const button = el('button', { className: 'sort', attrs: { type: 'button', title: fill(strings.sortBy, label) } }, el('span', {}, label), icon('arrow-up', 'sort-mark'));
+    button.dataset.focusKey = `sort:${group.id}:${key}`;
+    button.addEventListener('click', () => {
+      memory.sort = nextSort(memory.sort, key);
+      showSort();
+      applyFilter();
+    });
+    th.append(button);
+    headers.set(key, th);
+    return th;
+  };
+  const showSort = (): void => {
+    for (const [key, th] of headers) {
+      const state = memory.sort?.key === key ? (memory.sort.descending ? 'descending' : 'ascending') : 'none';
+      th.setAttribute('aria-sort', state);
+    }
+  };
+  const kindOf = (key: string): ValueKind => group.columns.find((c) => c.key === key)?.kind ?? 'text';
+
   const tbody = el('tbody');
   const table = el(
     'table',
@@ -86,13 +158,14 @@ export function groupTable(group: Group, context: TableContext, memory: TableMem
       el(
         'tr',
         { attrs: { 'aria-rowindex': 1 } },
-        el('th', { attrs: { scope: 'col' }, className: 'label-cell' }, strings.labelColumn[group.kind]),
+        header(LABEL_KEY, strings.labelColumn[group.kind], 'label-cell'),
         showDescription ? el('th', { attrs: { scope: 'col' } }) : null,
-        ...group.columns.map((column) => el('th', { attrs: { scope: 'col' }, className: cellClass(column, group) }, column.label)),
+        ...group.columns.map((column) => header(column.key, column.label, cellClass(column, group))),
       ),
     ),
     tbody,
   );
+  showSort();
   table.style.setProperty('--columns', String(columnCount));
   const scroller = el('div', { className: windowed ? 'table-scroll windowed' : 'table-scroll', attrs: { tabindex: 0, role: 'region', 'aria-labelledby': `${id}-title` } }, table);
   const noMatches = el('p', { className: 'no-matches' }, strings.noMatches);
@@ -131,7 +204,8 @@ export function groupTable(group: Group, context: TableContext, memory: TableMem
   };
 
   const applyFilter = (): void => {
-    rows = matchingRows(texts, memory.filter);
+    const matching = matchingRows(texts, memory.filter);
+    rows = memory.sort ? sortRows(group.items, matching, memory.sort, kindOf(memory.sort.key), context.locale) : matching;
     shown.textContent = fill(strings.rowsShown, rows.length.toLocaleString(context.locale), group.items.length.toLocaleString(context.locale));
     noMatches.hidden = rows.length > 0;
     scroller.hidden = rows.length === 0;

@@ -372,6 +372,21 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
     await expectText(blueprints.locator('.shown'), '15 of 5,000');
     assert.equal(await poll(() => rows.count(), (n) => n === 15), 15);
     assert.deepEqual((await blueprints.locator('tbody th').allTextContents()).slice(0, 3), ['blueprint 124', 'blueprint 1124', 'blueprint 1240']);
+    // A header click sorts what the filter kept, then the whole table; "blueprint 10" sorts after "blueprint 9".
+    const nameHeader = blueprints.locator('thead th').first();
+    const labels = async (n) => (await blueprints.locator('tbody th').allTextContents()).slice(0, n);
+    await nameHeader.getByRole('button', { name: 'Name', exact: true }).click();
+    assert.equal(await nameHeader.getAttribute('aria-sort'), 'ascending');
+    await nameHeader.getByRole('button').click();
+    assert.equal(await nameHeader.getAttribute('aria-sort'), 'descending');
+    assert.deepEqual(await poll(() => labels(3), (l) => l[0] === 'blueprint 4124'), ['blueprint 4124', 'blueprint 3124', 'blueprint 2124']);
+    await filter.fill('');
+    await expectText(blueprints.locator('.shown'), '5,000 of 5,000');
+    assert.deepEqual(await poll(() => labels(3), (l) => l[0] === 'blueprint 5000'), ['blueprint 5000', 'blueprint 4999', 'blueprint 4998']);
+    await shot('panel-blueworks-large-sorted');
+    await nameHeader.getByRole('button').click();
+    assert.equal(await nameHeader.getAttribute('aria-sort'), 'none');
+    assert.deepEqual(await poll(() => labels(2), (l) => l[0] === 'blueprint 1'), ['blueprint 1', 'blueprint 2']);
     await filter.fill('no such artifact');
     await blueprints.locator('.no-matches').waitFor();
     await shot('panel-blueworks-large-filtered');

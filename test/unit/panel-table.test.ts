@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import type { Group, GroupItem } from '../../src/core/model';
 import { barPercent, chartMax } from '../../src/webview/chart';
 import { factsWithDates, relativeTime } from '../../src/webview/render';
-import { matchingRows, searchText, visibleRange } from '../../src/webview/table';
+import { LABEL_KEY, matchingRows, nextSort, searchText, sortRows, visibleRange } from '../../src/webview/table';
 
 describe('the space panel page, its pure parts', () => {
   it('windowing: only the rows in view plus a buffer, clamped to the table', () => {
@@ -30,6 +30,36 @@ describe('the space panel page, its pure parts', () => {
     assert.deepEqual(matchingRows(texts, 'edith'), [1]);
     assert.deepEqual(matchingRows(texts, '2020-01'), [0]);
     assert.deepEqual(matchingRows(texts, 'nothing like it'), []);
+  });
+
+  it('sorting: numbers by value, dates by time, text as read, empty values last either way, ties in vendor order', () => {
+    const items: GroupItem[] = [
+      { id: '1', label: 'blueprint 10', values: { size: 2048, modified: '2021-03-01T00:00:00.000Z', published: true } },
+      { id: '2', label: 'Blueprint 2', values: { size: null, modified: '2020-12-31T23:00:00-05:00', published: false } },
+      { id: '3', label: 'blueprint 1', values: { size: 512, modified: null, published: true } },
+      { id: '4', label: 'Ärger', values: { size: 512, modified: '2019-01-01T00:00:00.000Z', published: null } },
+    ];
+    const all = [0, 1, 2, 3];
+    const labels = (rows: number[]) => rows.map((i) => items[i]!.label);
+    assert.deepEqual(labels(sortRows(items, all, { key: LABEL_KEY, descending: false }, 'text', 'en')), ['Ärger', 'blueprint 1', 'Blueprint 2', 'blueprint 10']);
+    assert.deepEqual(labels(sortRows(items, all, { key: LABEL_KEY, descending: true }, 'text', 'en')), ['blueprint 10', 'Blueprint 2', 'blueprint 1', 'Ärger']);
+    // 512 twice: the vendor's order (3 before 4) in both directions; the empty size last in both.
+    assert.deepEqual(labels(sortRows(items, all, { key: 'size', descending: false }, 'bytes')), ['blueprint 1', 'Ärger', 'blueprint 10', 'Blueprint 2']);
+    assert.deepEqual(labels(sortRows(items, all, { key: 'size', descending: true }, 'bytes')), ['blueprint 10', 'blueprint 1', 'Ärger', 'Blueprint 2']);
+    // 2020-12-31T23:00-05:00 is 2021-01-01T04:00Z: by time, not by the text.
+    assert.deepEqual(labels(sortRows(items, all, { key: 'modified', descending: false }, 'date')), ['Ärger', 'Blueprint 2', 'blueprint 10', 'blueprint 1']);
+    assert.deepEqual(labels(sortRows(items, all, { key: 'published', descending: false }, 'boolean')), ['Blueprint 2', 'blueprint 10', 'blueprint 1', 'Ärger']);
+    // Only the rows given (the filter's) come back.
+    assert.deepEqual(sortRows(items, [3, 0], { key: 'size', descending: false }, 'bytes'), [3, 0]);
+  });
+
+  it('a header click cycles ascending, descending, then the vendor order', () => {
+    const first = nextSort(undefined, 'size');
+    assert.deepEqual(first, { key: 'size', descending: false });
+    const second = nextSort(first, 'size');
+    assert.deepEqual(second, { key: 'size', descending: true });
+    assert.equal(nextSort(second, 'size'), undefined);
+    assert.deepEqual(nextSort(second, LABEL_KEY), { key: LABEL_KEY, descending: false });
   });
 
   it('bars: scaled to the largest value, never negative, a sliver for tiny values', () => {
