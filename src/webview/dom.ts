@@ -56,6 +56,23 @@ export function icon(name: string, extra = ''): HTMLSpanElement {
   return el('span', { className: `codicon codicon-${name}${extra ? ` ${extra}` : ''}`, attrs: { 'aria-hidden': 'true' } });
 }
 
+/**
+ * Replaces what `slot` holds, keeping keyboard focus on the control that had it: the one with the same
+ * focus key (`data-focus-key`) among the new nodes, else `fallback` (the control itself is gone).
+ */
+export function replaceKeepingFocus(slot: HTMLElement, nodes: readonly Node[], fallback?: HTMLElement): void {
+  const active = document.activeElement;
+  const held = active instanceof HTMLElement && slot.contains(active) ? active : undefined;
+  const caret = held instanceof HTMLInputElement ? held.selectionStart : null;
+  slot.replaceChildren(...nodes);
+  if (!held) return;
+  const key = held.dataset.focusKey;
+  const again = key === undefined ? undefined : [...slot.querySelectorAll<HTMLElement>('[data-focus-key]')].find((node) => node.dataset.focusKey === key);
+  // Without scrolling: the redraw follows the scroll position, and must not move it.
+  (again ?? fallback)?.focus({ preventScroll: true });
+  if (again instanceof HTMLInputElement && caret !== null) again.setSelectionRange(caret, caret);
+}
+
 /** `{0}`, `{1}` … in one of the extension's strings, filled with text. */
 export function fill(template: string, ...args: readonly (string | number)[]): string {
   return template.replace(/\{(\d+)\}/g, (match, index: string) => {

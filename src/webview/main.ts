@@ -4,7 +4,7 @@
 // data arrives. It asks the extension for things by intent; it never names a command.
 import type { ExtensionMessage, PageMessage, PanelError, PanelInit, PanelSpace, PanelState } from '../panel/protocol';
 import { isWebUrl } from '../util/url';
-import { el } from './dom';
+import { el, replaceKeepingFocus } from './dom';
 import { content, errorBanner, header, updatedText, type Actions } from './render';
 import type { TableMemory } from './table';
 
@@ -56,35 +56,23 @@ const bannerSlot = el('div');
 const contentSlot = el('div', { className: 'content' });
 root.replaceChildren(progress, headerSlot, bannerSlot, contentSlot);
 
-/** Re-renders `slot`, keeping keyboard focus on the control that had it (by its focus key). */
-function replace(slot: HTMLElement, ...nodes: Node[]): void {
-  const active = document.activeElement;
-  const key = active instanceof HTMLElement && slot.contains(active) ? active.dataset.focusKey : undefined;
-  const caret = active instanceof HTMLInputElement ? active.selectionStart : null;
-  slot.replaceChildren(...nodes);
-  if (!key) return;
-  const again = [...slot.querySelectorAll<HTMLElement>('[data-focus-key]')].find((node) => node.dataset.focusKey === key);
-  again?.focus();
-  if (again instanceof HTMLInputElement && caret !== null) again.setSelectionRange(caret, caret);
-}
-
 function renderHeader(): void {
   const { init } = view;
   if (!init) return;
-  replace(headerSlot, header(init, view, actions));
+  replaceKeepingFocus(headerSlot, [header(init, view, actions)]);
   progress.classList.toggle('active', view.loading);
   root.setAttribute('aria-busy', String(view.loading));
 }
 
 function renderBanner(): void {
-  if (view.init) replace(bannerSlot, ...(view.error ? [errorBanner(view.init, view.error, actions)] : []));
+  if (view.init) replaceKeepingFocus(bannerSlot, view.error ? [errorBanner(view.init, view.error, actions)] : []);
 }
 
 function renderContent(): void {
   const { init, space } = view;
   if (!init) return;
-  if (space) replace(contentSlot, content(init, space, actions, memory));
-  else replace(contentSlot, ...(view.error ? [] : [el('p', { className: 'loading' }, init.strings.loading)]));
+  if (space) replaceKeepingFocus(contentSlot, [content(init, space, actions, memory)]);
+  else replaceKeepingFocus(contentSlot, view.error ? [] : [el('p', { className: 'loading' }, init.strings.loading)]);
 }
 
 function save(): void {

@@ -4,7 +4,7 @@
 import type { Column, Group, GroupItem, ValueKind } from '../core/model';
 import type { PanelStrings } from '../panel/protocol';
 import { barCell, chartMax } from './chart';
-import { el, fill, icon, type Child } from './dom';
+import { el, fill, icon, replaceKeepingFocus, type Child } from './dom';
 import { booleanMark, valueNode, type ValueContext } from './values';
 
 /** Groups longer than this are windowed. */
@@ -177,7 +177,13 @@ export function groupTable(group: Group, context: TableContext, memory: TableMem
   let rowHeight = DEFAULT_ROW_HEIGHT;
   let drawn = { start: -1, end: -1 };
 
-  const row = (index: number): HTMLTableRowElement => el('tr', { attrs: { 'aria-rowindex': index + 2 } }, ...cells(group.items[index]!));
+  const row = (index: number): HTMLTableRowElement => {
+    const item = group.items[index]!;
+    const tr = el('tr', { attrs: { 'aria-rowindex': index + 2 } }, ...cells(item));
+    // Keys for the row's links and buttons, so a redraw (scrolling a windowed table) keeps keyboard focus.
+    tr.querySelectorAll<HTMLElement>('a, button').forEach((control, n) => (control.dataset.focusKey = `${group.id}:${item.id}:${n}`));
+    return tr;
+  };
   const spacer = (height: number): HTMLTableRowElement => {
     const cell = el('td', { attrs: { colspan: columnCount } });
     const tr = el('tr', { className: 'spacer', attrs: { 'aria-hidden': 'true' } }, cell);
@@ -187,14 +193,15 @@ export function groupTable(group: Group, context: TableContext, memory: TableMem
 
   const draw = (force = false): void => {
     if (!windowed) {
-      tbody.replaceChildren(...rows.map(row));
+      replaceKeepingFocus(tbody, rows.map(row), scroller);
       return;
     }
     const head = table.tHead?.getBoundingClientRect().height ?? 0;
     const range = visibleRange(scroller.scrollTop - head, scroller.clientHeight, rowHeight, rows.length);
     if (!force && range.start === drawn.start && range.end === drawn.end) return;
     drawn = range;
-    tbody.replaceChildren(spacer(range.start * rowHeight), ...rows.slice(range.start, range.end).map(row), spacer((rows.length - range.end) * rowHeight));
+    // A focused row scrolled out of the window hands focus to the scroller, so the keys still scroll the table.
+    replaceKeepingFocus(tbody, [spacer(range.start * rowHeight), ...rows.slice(range.start, range.end).map(row), spacer((rows.length - range.end) * rowHeight)], scroller);
     // The CSS fixes the height; measure once so the spacers match it at any font size.
     const measured = tbody.rows[1]?.getBoundingClientRect().height;
     if (measured && Math.abs(measured - rowHeight) > 0.5 && range.end > range.start) {

@@ -392,6 +392,27 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
     await shot('panel-blueworks-large-filtered');
   });
 
+  it('keeps keyboard focus while tabbing down a windowed table, and hands it to the table when scrolled away', async () => {
+    await openFromTree('Process design', 'Large space');
+    const frame = await panelShowing('Large space');
+    const subspaces = group(frame, 'Subspaces');
+    const rows = subspaces.locator('tbody tr:not(.spacer)');
+    await subspaces.getByRole('button', { name: 'Subspace 001' }).focus();
+    const focused = () => subspaces.locator('button.link:focus').textContent({ timeout: 1000 }).catch(() => null);
+    for (let n = 2; n <= 60; n++) {
+      await page.keyboard.press('Tab');
+      const name = `Subspace ${String(n).padStart(3, '0')}`;
+      assert.equal(await poll(focused, (text) => text === name, 5000), name, `Tab ${n - 1} lost the focus`);
+    }
+    // Rows came and went on the way down (the table stays windowed), and the focus moved with them.
+    assert.ok((await rows.count()) < 100);
+    assert.equal(await subspaces.locator('tbody th', { hasText: /^Subspace 001$/ }).count(), 0);
+    await shot('panel-blueworks-large-keyboard');
+    await subspaces.locator('.table-scroll').evaluate((node) => (node.scrollTop = node.scrollHeight));
+    await subspaces.locator('tbody th', { hasText: /^Subspace 200$/ }).waitFor();
+    await subspaces.locator('.table-scroll:focus').waitFor({ timeout: 5000 });
+  });
+
   const hostileSpaces = [
     ['alumio', 'ACME integrations', 'hostile'],
     ['sharely', 'Team knowledge', SHARELY_SANDBOX.spaces.hostile],
