@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { startCodeServer } from '../harness/codeServer.mjs';
+import { escapeRegExp, poll } from '../harness/wait.mjs';
 import { launchBrowser, openWorkbench } from '../harness/browser.mjs';
 
 const require = createRequire(import.meta.url);
@@ -34,19 +35,8 @@ const LITERAL_TYPING = {
   'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
 };
 
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const basic = (user, password) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
-async function poll(read, ok, what, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!ok(value)) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}: last saw ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
 
 describe('the account commands in the workbench (packaged VSIX)', () => {
   let sandbox;
@@ -65,7 +55,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
 
   /** Waits for the quick input's title to read exactly `title` (with its step counter, e.g. "Add Account (2/7)"). */
   async function step(title) {
-    await quickInput().locator('.quick-input-title').filter({ hasText: new RegExp(`^${escape(title)}$`) }).waitFor({ timeout: 20_000 });
+    await quickInput().locator('.quick-input-title').filter({ hasText: new RegExp(`^${escapeRegExp(title)}$`) }).waitFor({ timeout: 20_000 });
   }
 
   /** At step `title`: types `text` (unless undefined) and presses Enter. */
@@ -114,7 +104,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
       await page.keyboard.press('F1');
       try {
         await input().fill(`>${title}`, { timeout: 5000 });
-        await option(new RegExp(`^${escape(title)}`)).first().click({ timeout: 5000 });
+        await option(new RegExp(`^${escapeRegExp(title)}`)).first().click({ timeout: 5000 });
         break;
       } catch (err) {
         if (attempt === 3 || (await quickInput().isVisible())) throw err;
@@ -139,8 +129,8 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
   }
 
   /** The account's row: its label (or id) then its vendor. */
-  const accountRow = (label) => page.getByRole('treeitem', { level: 1, name: new RegExp(`^${escape(label)} `) });
-  const spaceRow = (name) => page.getByRole('treeitem', { level: 2, name: new RegExp(`^${escape(name)}`) });
+  const accountRow = (label) => page.getByRole('treeitem', { level: 1, name: new RegExp(`^${escapeRegExp(label)} `) });
+  const spaceRow = (name) => page.getByRole('treeitem', { level: 2, name: new RegExp(`^${escapeRegExp(name)}`) });
 
   async function expand(row) {
     await row.waitFor({ timeout: 20_000 });

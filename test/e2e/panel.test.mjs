@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { startCodeServer } from '../harness/codeServer.mjs';
+import { escapeRegExp, poll } from '../harness/wait.mjs';
 import { launchBrowser, openWorkbench } from '../harness/browser.mjs';
 
 const require = createRequire(import.meta.url);
@@ -116,11 +117,11 @@ const SEEDS = [
 async function expectText(locator, text) {
   await locator.first().waitFor({ timeout: 20_000 });
   const read = async () => (await locator.first().textContent()).trim();
-  assert.equal(await poll(read, (value) => value === text), text);
+  await poll(read, (value) => value === text, `"${text}"`);
 }
 
 async function expectFact(frame, label, value) {
-  const fact = frame.locator('.fact').filter({ has: frame.locator('dt', { hasText: new RegExp(`^${escape(label)}$`) }) });
+  const fact = frame.locator('.fact').filter({ has: frame.locator('dt', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
   await expectText(fact.locator('dd'), value);
 }
 
@@ -143,20 +144,6 @@ async function expectRow(frame, groupLabel, label, cells) {
   return row;
 }
 
-function escape(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-async function poll(read, ok, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
-
 describe('the space panel in the workbench (packaged VSIX)', () => {
   let sandbox;
   let server;
@@ -175,7 +162,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
    * lost (a row redrawn as details arrive drops a click) until the active panel shows the space.
    */
   async function openFromTree(accountLabel, spaceLabel, spaceId) {
-    const account = page.getByRole('treeitem', { level: 1, name: new RegExp(`^${escape(accountLabel)}`) });
+    const account = page.getByRole('treeitem', { level: 1, name: new RegExp(`^${escapeRegExp(accountLabel)}`) });
     await account.waitFor({ timeout: 20_000 });
     for (const other of await page.getByRole('treeitem', { level: 1, expanded: true }).all()) {
       if (!(await other.getAttribute('aria-label'))?.startsWith(accountLabel)) await other.locator('.monaco-tl-twistie').click();
@@ -207,7 +194,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
   async function panelShowing(name, spaceId, within = { timeout: 30_000 }) {
     const frame = panel();
     await frame.locator('h1').filter({ hasText: name }).waitFor(within);
-    if (spaceId) await frame.locator('.space-id').filter({ hasText: new RegExp(`^${escape(spaceId)}$`) }).waitFor(within);
+    if (spaceId) await frame.locator('.space-id').filter({ hasText: new RegExp(`^${escapeRegExp(spaceId)}$`) }).waitFor(within);
     return frame;
   }
 
@@ -273,7 +260,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
       await openFromTree(seed.account, seed.space);
       await panelTabs(seed.space).first().waitFor({ timeout: 20_000 });
       const frame = await panelShowing(seed.space);
-      assert.match(await frame.locator('.identity').textContent(), new RegExp(escape(seed.account)));
+      assert.match(await frame.locator('.identity').textContent(), new RegExp(escapeRegExp(seed.account)));
       await frame.locator('.updated').filter({ hasText: /^Updated / }).waitFor();
       await seed.check(frame);
       await shot(`panel-${seed.vendor}-light`);
@@ -301,7 +288,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
     const fetches = () => sandbox.received.filter((r) => r.url.includes('/effective_spaces/2c0160248ba9a66f45da751ca459535a')).length;
     const before = fetches();
     await frame.getByRole('toolbar').getByRole('button', { name: 'Refresh' }).click();
-    assert.ok((await poll(fetches, (n) => n > before)) > before, 'no request reached the sandbox');
+    await poll(fetches, (n) => n > before, 'a request to reach the sandbox');
     await frame.getByRole('button', { name: 'Refresh' }).waitFor();
     await frame.locator('.updated').filter({ hasText: 'Updated now' }).waitFor();
   });
@@ -330,7 +317,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
     sandbox.addFault({ path: detailsPath, kind: 'latency', ms: 8000 });
     try {
       // Web VS Code saves its open editors (with each panel's state) every few seconds, not on unload.
-      assert.ok(await poll(() => editorsSaved(ONEDATA_SANDBOX.spaces.seed), (saved) => saved, 30_000), 'the workbench never saved the panel');
+      await poll(() => editorsSaved(ONEDATA_SANDBOX.spaces.seed), (saved) => saved, 'the workbench to save the panel', 30_000);
       await page.reload();
       await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 60_000 });
       // The workbench brings back every panel's tab; showing one revives its page.
@@ -370,7 +357,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
     await expectText(blueprints.locator('.shown'), '1 of 5,000');
     await filter.fill('blueprint 124');
     await expectText(blueprints.locator('.shown'), '15 of 5,000');
-    assert.equal(await poll(() => rows.count(), (n) => n === 15), 15);
+    await poll(() => rows.count(), (n) => n === 15, '15 rows');
     assert.deepEqual((await blueprints.locator('tbody th').allTextContents()).slice(0, 3), ['blueprint 124', 'blueprint 1124', 'blueprint 1240']);
     // A header click sorts what the filter kept, then the whole table; "blueprint 10" sorts after "blueprint 9".
     const nameHeader = blueprints.locator('thead th').first();
@@ -379,14 +366,14 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
     assert.equal(await nameHeader.getAttribute('aria-sort'), 'ascending');
     await nameHeader.getByRole('button').click();
     assert.equal(await nameHeader.getAttribute('aria-sort'), 'descending');
-    assert.deepEqual(await poll(() => labels(3), (l) => l[0] === 'blueprint 4124'), ['blueprint 4124', 'blueprint 3124', 'blueprint 2124']);
+    assert.deepEqual(await poll(() => labels(3), (l) => l[0] === 'blueprint 4124', 'the matches sorted down'), ['blueprint 4124', 'blueprint 3124', 'blueprint 2124']);
     await filter.fill('');
     await expectText(blueprints.locator('.shown'), '5,000 of 5,000');
-    assert.deepEqual(await poll(() => labels(3), (l) => l[0] === 'blueprint 5000'), ['blueprint 5000', 'blueprint 4999', 'blueprint 4998']);
+    assert.deepEqual(await poll(() => labels(3), (l) => l[0] === 'blueprint 5000', 'every row sorted down'), ['blueprint 5000', 'blueprint 4999', 'blueprint 4998']);
     await shot('panel-blueworks-large-sorted');
     await nameHeader.getByRole('button').click();
     assert.equal(await nameHeader.getAttribute('aria-sort'), 'none');
-    assert.deepEqual(await poll(() => labels(2), (l) => l[0] === 'blueprint 1'), ['blueprint 1', 'blueprint 2']);
+    assert.deepEqual(await poll(() => labels(2), (l) => l[0] === 'blueprint 1', 'the vendor order'), ['blueprint 1', 'blueprint 2']);
     await filter.fill('no such artifact');
     await blueprints.locator('.no-matches').waitFor();
     await shot('panel-blueworks-large-filtered');
@@ -402,7 +389,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
     for (let n = 2; n <= 60; n++) {
       await page.keyboard.press('Tab');
       const name = `Subspace ${String(n).padStart(3, '0')}`;
-      assert.equal(await poll(focused, (text) => text === name, 5000), name, `Tab ${n - 1} lost the focus`);
+      await poll(focused, (text) => text === name, `Tab ${n - 1} to focus ${name}`, 5000);
     }
     // Rows came and went on the way down (the table stays windowed), and the focus moved with them.
     assert.ok((await rows.count()) < 100);
