@@ -99,13 +99,18 @@ export class SpacePanel extends Disposable {
       if (controller.signal.aborted) return;
       const error = asSpacesError(err);
       this.error = { kind: error.kind, message: error.message };
+      // Not busy any more before the alert: a screen reader may keep quiet about changes inside a busy region.
+      this.finish(controller);
       this.post({ type: 'error', error: this.error });
     } finally {
-      if (this.controller === controller) {
-        this.controller = undefined;
-        this.post({ type: 'loading', loading: false });
-      }
+      this.finish(controller);
     }
+  }
+
+  private finish(controller: AbortController): void {
+    if (this.controller !== controller) return;
+    this.controller = undefined;
+    this.post({ type: 'loading', loading: false });
   }
 
   /** Everything the page shows, as messages: on its first `ready` and whenever it reloads. */
@@ -164,8 +169,11 @@ export class SpacePanel extends Disposable {
         if (this.details) await this.context.showRawJson(this.details);
         return;
       case 'openSubspace': {
+        // Only a subspace this space lists: the page asks by intent, it does not choose what gets fetched.
+        const listed = this.details?.groups.some((group) => group.items.some((item) => item.spaceId === message.spaceId));
         const account = this.context.findAccount(this.identity.accountId);
-        if (account) await this.context.openSpace(account, message.spaceId);
+        if (listed && account) await this.context.openSpace(account, message.spaceId);
+        else this.context.log.warn(`space panel: ignored opening "${message.spaceId}", which this space does not list`);
         return;
       }
     }

@@ -117,6 +117,12 @@ describe('the space panel', function () {
     assert.ok(sub);
     await eventually(async () => sub.current, (d) => d !== undefined);
     assert.equal(sub.panel.title, 'My Subspace');
+
+    // A space the page names but this space does not list is neither fetched nor opened.
+    const requests = sandbox.received.length;
+    await panel.handle({ type: 'openSubspace', spaceId: BLUEWORKS_SANDBOX.spaces.minimal });
+    assert.equal(panels.get(blueworks.accountId, BLUEWORKS_SANDBOX.spaces.minimal), undefined);
+    assert.equal(sandbox.received.length, requests);
   });
 
   it('shows a failure in the panel and keeps the last good data', async () => {

@@ -96,6 +96,16 @@ describe('Alumio client', () => {
     assert.deepEqual(space.status, { label: 'Pending', tone: 'neutral', detail: 'This space will be created shortly.' });
   });
 
+  it('refuses an id that would climb the path (".", "..", empty) before sending anything', async () => {
+    const before = suite.sandbox.received.length;
+    for (const id of ['..', '.', '']) {
+      await assert.rejects(client().getSpace(id), (err: unknown) => isSpacesError(err) && err.kind === 'config' && err.message.includes('not a valid id'));
+    }
+    assert.equal(suite.sandbox.received.length, before);
+    // Dots inside an id are just characters.
+    await assert.rejects(client().getSpace('..hidden'), (err: unknown) => isSpacesError(err) && err.kind === 'notFound');
+  });
+
   it('keeps hostile strings verbatim, as data', async () => {
     const space = await client().getSpace(spaces.hostile);
     assert.equal(space.name, HOSTILE.html);

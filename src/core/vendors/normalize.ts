@@ -51,8 +51,14 @@ export function missingSecret(vendorName: string, field: string): SpacesError {
   return new SpacesError('config', `No ${field} is set for this ${vendorName} account: use "Update Credentials…".`);
 }
 
-/** `base` plus path segments, each percent-encoded: ids are opaque and may hold `/`, `?`, `#` or spaces. */
+/**
+ * `base` plus path segments, each percent-encoded: ids are opaque and may hold `/`, `?`, `#` or spaces.
+ * `.` and `..` survive encoding and would climb the path (to another endpoint, with the credentials), so
+ * they are refused.
+ */
 export function apiUrl(base: string, ...segments: readonly string[]): string {
+  const climbing = segments.find((segment) => segment === '.' || segment === '..' || segment === '');
+  if (climbing !== undefined) throw new SpacesError('config', `"${climbing}" is not a valid id.`);
   return [base.replace(/\/+$/, ''), ...segments.map(encodeURIComponent)].join('/');
 }
 
