@@ -11,6 +11,8 @@ export function describeSuccess(test: ConnectionTest): string {
       return test.spaces.length === 1
         ? vscode.l10n.t('Connected: the account lists 1 space.')
         : vscode.l10n.t('Connected: the account lists {0} spaces.', test.spaces.length);
+    case 'accepted':
+      return vscode.l10n.t('Connected: the credentials were accepted. No space is configured yet, so none was fetched.');
     case 'untested':
       return vscode.l10n.t('Nothing to fetch yet: no space is configured, so the credentials are checked when the first space is added.');
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { copySpaceId, openWebUrl } from '../util/workbench';
 import type { Account } from '../core/accounts';
 import { asSpacesError, SpacesError } from '../core/errors';
 import { revealBidi } from '../core/format';
@@ -157,13 +158,9 @@ export class SpacePanel extends Disposable {
       case 'refresh':
         return this.load(true);
       case 'openExternal':
-        // Validated as http(s) by the protocol; VS Code still asks before opening an untrusted domain.
-        await vscode.env.openExternal(vscode.Uri.parse(message.url, true));
-        return;
+        return openWebUrl(message.url);
       case 'copyId':
-        await vscode.env.clipboard.writeText(this.identity.spaceId);
-        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', this.identity.spaceId), 3000);
-        return;
+        return copySpaceId(this.identity.spaceId);
       case 'showRawJson':
         if (!this.details) await this.load(false);
         if (this.details) await this.context.showRawJson(this.details);

@@ -35,9 +35,27 @@ export interface PanelIdentity {
   readonly spaceId: string;
 }
 
-/** The page's saved state: the identity, and the last space it showed (the cached copy after a reload). */
+/**
+ * The page's saved state: the identity, the last space it showed (the cached copy after a reload) and
+ * how it was being read, so hiding and showing the panel (which recreates the page) loses neither.
+ */
 export interface PanelState extends PanelIdentity {
   readonly space?: PanelSpace;
+  readonly view?: PanelViewMemory;
+}
+
+/** Where the reader was: the page's scroll, and each table that is not as first drawn. */
+export interface PanelViewMemory {
+  readonly scrollY: number;
+  readonly tables: readonly SavedTable[];
+}
+
+/** A table's filter, sort and scroll, by its group's id. */
+export interface SavedTable {
+  readonly group: string;
+  readonly filter: string;
+  readonly scrollTop: number;
+  readonly sort?: { readonly key: string; readonly descending: boolean };
 }
 
 const panelStateSchema = z.looseObject({

@@ -2,10 +2,11 @@ import * as path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Account } from '../core/accounts';
+import { SpacesError } from '../core/errors';
 import type { ClosableHttpClient, HttpOptions } from '../core/http';
 import type { CoreModule } from '../core/index';
 import type { SpaceDetails, SpaceRef } from '../core/model';
-import type { VendorId } from '../core/vendors/catalog';
+import { VENDORS, type VendorId } from '../core/vendors/catalog';
 import type { FetchOptions, FindQuery, Vendor, VendorClient } from '../core/vendors/vendor';
 import { Disposable } from '../util/disposable';
 import type { AccountSecrets } from './secrets';
@@ -14,7 +15,9 @@ import type { AccountSecrets } from './secrets';
 export type ConnectionTest =
   | { readonly kind: 'space'; readonly space: SpaceDetails }
   | { readonly kind: 'listed'; readonly spaces: readonly SpaceRef[] }
-  /** Nothing to fetch: no space configured and no listing (Alumio, Sharely.ai, Blueworks without spaces). */
+  /** No space to fetch, but the vendor accepted the credentials (Sharely.ai, Blueworks without spaces). */
+  | { readonly kind: 'accepted' }
+  /** Nothing to fetch and no other way to prove the credentials (Alumio without spaces). */
   | { readonly kind: 'untested' };
 
 /**
@@ -34,7 +37,8 @@ export class SpacesService extends Disposable {
     super();
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (['spaces', 'http'].some((s) => e.affectsConfiguration(s))) this.reset();
+        // Only what the HTTP client is built from: an account's own change rebuilds just its client.
+        if (HTTP_SETTINGS.some((s) => e.affectsConfiguration(s))) this.reset();
       }),
     );
     this.register(secrets.onDidChange((accountId) => this.clients.delete(accountId)));
@@ -76,6 +80,24 @@ export class SpacesService extends Disposable {
     return client.findSpaces ? client.findSpaces(query, options) : undefined;
   }
 
+  /**
+   * The `config` error a request would meet for want of a credential, or undefined when every one is set.
+   * For accounts with nothing to fetch, where no request would tell.
+   */
+  async missingCredentials(account: Account): Promise<SpacesError | undefined> {
+    const values = await this.secrets.read(account);
+    const field = Object.keys(values).find((key) => !values[key]);
+    if (field === undefined) return undefined;
+    const label = this.vendor(account.vendor).secretFields.find((spec) => spec.key === field)?.label ?? field;
+    const envName = account.credentialsFromEnv[field];
+    return new SpacesError(
+      'config',
+      envName !== undefined
+        ? vscode.l10n.t('The environment variable {0} (the {1}) is not set for the extension host.', envName, label)
+        : vscode.l10n.t('No {0} is set for this {1} account: use "Update Credentials…".', label, VENDORS[account.vendor].name),
+    );
+  }
+
   /** A vendor's fields and secret fields (the wizard is generated from them): loads the network bundle. */
   vendor(id: VendorId): Vendor {
     return this.loadCore().VENDOR_REGISTRY[id];
@@ -97,7 +119,11 @@ export class SpacesService extends Disposable {
     const client = await this.throwawayClient(account, secrets);
     const fetch = { signal: options.signal, refresh: true };
     if (account.spaces.length > 0) return { kind: 'space', space: await client.getSpace(account.spaces[0]!, fetch) };
-    if (!client.listSpaces) return { kind: 'untested' };
+    if (!client.listSpaces) {
+      if (!client.checkAccess) return { kind: 'untested' };
+      await client.checkAccess(fetch);
+      return { kind: 'accepted' };
+    }
     const listed = await client.listSpaces(fetch);
     if (listed[0] && listed[0].name === undefined) return { kind: 'space', space: await client.getSpace(listed[0].id, fetch) };
     return { kind: 'listed', spaces: listed };
@@ -179,7 +205,7 @@ export class SpacesService extends Disposable {
     };
   }
 
-  /** Settings changed: the next request builds a fresh HTTP client and fresh vendor clients. */
+  /** HTTP settings changed: the next request builds a fresh HTTP client and fresh vendor clients. */
   private reset(): void {
     const old = this.http;
     this.http = undefined;
@@ -187,3 +213,13 @@ export class SpacesService extends Disposable {
     void old?.close();
   }
 }
+
+/** The settings `httpOptions` reads. */
+const HTTP_SETTINGS = [
+  'spaces.requestTimeoutSeconds',
+  'spaces.cacheTtlSeconds',
+  'spaces.maxConcurrentRequests',
+  'spaces.maxResponseMegabytes',
+  'spaces.extraCaCertificates',
+  'http',
+];

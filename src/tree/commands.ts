@@ -3,7 +3,7 @@ import type { AccountSettings } from '../accounts/settings';
 import type { AccountSecrets } from '../services/secrets';
 import type { SpacesService } from '../services/spaces';
 import type { SpacePanels } from '../panel/manager';
-import { AccountNode, type ErrorNode, type GroupNode, type LoadMoreNode, SpaceNode, type SpacesNode } from './nodes';
+import { AccountNode, type ErrorNode, type LoadMoreNode, SpaceNode, type SpacesNode } from './nodes';
 import type { SpacesTreeProvider } from './provider';
 import type { RawJsonDocuments } from './rawJson';
 
@@ -29,7 +29,7 @@ export function registerTreeCommands({ context, tree, log }: CommandDeps): vscod
     }),
     command('refreshAll', () => tree.refreshAll()),
     command('retry', (node: ErrorNode) => node.retry()),
-    command('loadMore', (node: LoadMoreNode) => (node.parent as GroupNode).loadMore()),
+    command('loadMore', (node: LoadMoreNode) => node.parent.loadMore()),
     command('openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`)),
     command('showLog', () => log.show()),
   ];

@@ -27,23 +27,34 @@ export interface SpacesNode {
 /** How many rows a group shows before "Load more". */
 export const PAGE_SIZE = 200;
 
-export class AccountNode implements SpacesNode {
+/** A node whose children come a page at a time, with a "Load more" row after the page. */
+export interface PagedNode extends SpacesNode {
+  readonly id: string;
+  loadMore(): void;
+}
+
+export class AccountNode implements PagedNode {
   readonly parent = undefined;
   private spaces?: Promise<SpacesNode[]>;
   private readonly spaceNodes = new Map<string, SpaceNode>();
   private controller?: AbortController;
   private refreshNext = false;
+  private shown = PAGE_SIZE;
 
   constructor(
     readonly account: Account,
     private readonly tree: TreeContext,
   ) {}
 
+  get id(): string {
+    return `account:${this.account.id}`;
+  }
+
   getTreeItem(): vscode.TreeItem {
     const { account } = this;
     const vendorName = VENDORS[account.vendor].name;
     const item = new vscode.TreeItem(account.label, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `account:${account.id}`;
+    item.id = this.id;
     item.description = vendorName;
     item.tooltip = new vscode.MarkdownString().appendText(`${account.label} · ${vendorName}\n\n${account.baseUrl}`);
     item.iconPath = vendorIcon(this.tree.extensionUri, account.vendor);
@@ -51,9 +62,14 @@ export class AccountNode implements SpacesNode {
     return item;
   }
 
-  getChildren(): Promise<SpacesNode[]> {
+  async getChildren(): Promise<SpacesNode[]> {
     this.spaces ??= this.loadSpaces();
-    return this.spaces;
+    const rows = await this.spaces;
+    if (!rows.every((row): row is SpaceNode => row instanceof SpaceNode)) return rows;
+    // A long listing (hundreds of Onedata spaces) shows a page at a time; only shown rows fetch details.
+    const page = rows.slice(0, this.shown);
+    for (const node of page) void node.load();
+    return rows.length > this.shown ? [...page, new LoadMoreNode(this, rows.length - this.shown)] : page;
   }
 
   /** The row of space `spaceId` under this account, if it has been listed. */
@@ -63,10 +79,21 @@ export class AccountNode implements SpacesNode {
 
   /** Lists the spaces anew (Refresh); the details of each are fetched anew too. */
   refresh(): void {
-    this.controller?.abort();
+    this.cancel();
     this.spaces = undefined;
     this.refreshNext = true;
     this.tree.changed(this);
+  }
+
+  loadMore(): void {
+    this.shown += PAGE_SIZE;
+    this.tree.changed(this);
+  }
+
+  /** Stops what this node is fetching: it is being refreshed, or dropped with its settings entry. */
+  cancel(): void {
+    this.controller?.abort();
+    for (const node of this.spaceNodes.values()) node.cancel();
   }
 
   private async loadSpaces(): Promise<SpacesNode[]> {
@@ -77,15 +104,21 @@ export class AccountNode implements SpacesNode {
       const refs = await this.tree.progress(this.tree.service.listSpaces(this.account, { signal: controller.signal, refresh }));
       const nodes = refs.map(({ id, name }) => {
         let node = this.spaceNodes.get(id);
-        if (!node) this.spaceNodes.set(id, (node = new SpaceNode(this.account, id, this, this.tree, `account:${this.account.id}`)));
+        if (!node) this.spaceNodes.set(id, (node = new SpaceNode(this.account, id, this, this.tree, this.id)));
         node.configured = this.account.spaces.includes(id);
         node.knownName ??= name;
+        // The rows on the page fetch their details as getChildren shows them: anew after a refresh.
+        if (refresh) node.markStale();
         return node;
       });
-      // Every row fetches its details at once (the HTTP layer bounds the concurrency), so names replace ids.
-      for (const node of nodes) node.load({ refresh });
-      return nodes.length ? nodes : [new MessageNode(this, vscode.l10n.t('No spaces yet: use "Add Space…"'), `account:${this.account.id}`)];
+      if (nodes.length > 0) return nodes;
+      // Nothing to fetch, so nothing would say that credentials are missing: say it here.
+      const missing = await this.tree.service.missingCredentials(this.account);
+      if (missing) return [new ErrorNode(this, missing, () => this.refresh(), this.account)];
+      return [new MessageNode(this, vscode.l10n.t('No spaces yet: use "Add Space…"'), this.id)];
     } catch (err) {
+      // A refresh that replaced this load has its own; only the current load reports.
+      if (controller.signal.aborted || this.controller !== controller) return [];
       this.spaces = undefined;
       return [new ErrorNode(this, asSpacesError(err), () => this.refresh(), this.account)];
     }
@@ -101,6 +134,9 @@ export class SpaceNode implements SpacesNode {
   configured = false;
   private loading?: Promise<void>;
   private controller?: AbortController;
+  /** Group rows survive a redraw, so their "Load more" paging and loaded subspaces stay. */
+  private readonly groupNodes = new Map<string, GroupNode>();
+  private refreshNext = false;
 
   constructor(
     readonly account: Account,
@@ -116,9 +152,23 @@ export class SpaceNode implements SpacesNode {
     return `${this.parentId}/space:${this.spaceId}`;
   }
 
+  cancel(): void {
+    this.controller?.abort();
+    for (const group of this.groupNodes.values()) group.cancel();
+  }
+
+  /** The next load fetches anew (its account was refreshed); the details shown stay until then. */
+  markStale(): void {
+    this.cancel();
+    this.loading = undefined;
+    this.refreshNext = true;
+  }
+
   /** Fetches the details (once, or anew with `refresh`), then redraws the row. */
-  load({ refresh = false } = {}): Promise<void> {
+  load(options: { refresh?: boolean } = {}): Promise<void> {
+    const refresh = options.refresh === true || this.refreshNext;
     if (this.loading && !refresh) return this.loading;
+    this.refreshNext = false;
     this.controller?.abort();
     const controller = (this.controller = new AbortController());
     this.loading = this.tree.progress(
@@ -143,13 +193,17 @@ export class SpaceNode implements SpacesNode {
     const { details, error } = this;
     const item = new vscode.TreeItem(revealBidi(details?.name ?? this.knownName ?? this.spaceId), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = error ? error.kind : details ? revealBidi(details.status?.label ?? '') : vscode.l10n.t('loading…');
+    // A subspace row is not fetched until it is expanded or opened: no spinner until then.
+    const loading = !details && !error && this.loading !== undefined;
+    item.description = error ? error.kind : details ? revealBidi(details.status?.label ?? '') : loading ? vscode.l10n.t('loading…') : undefined;
     item.tooltip = details ? spaceTooltip(details) : error ? error.toString() : this.spaceId;
     item.iconPath = error
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : details
         ? statusIcon(details.status?.tone ?? 'neutral')
-        : new vscode.ThemeIcon('loading~spin');
+        : loading
+          ? new vscode.ThemeIcon('loading~spin')
+          : new vscode.ThemeIcon('folder-library');
     const traits = [this.subspace ? 'sub' : '', this.configured ? 'configured' : '', details?.webUrl ? 'web' : '', details ? 'loaded' : ''].filter(Boolean);
     item.contextValue = ['space', this.account.vendor, ...traits].join('.');
     item.command = { command: 'spaces.open', title: vscode.l10n.t('Open'), arguments: [this] };
@@ -157,21 +211,31 @@ export class SpaceNode implements SpacesNode {
   }
 
   async getChildren(): Promise<SpacesNode[]> {
-    await this.load();
+    // A refresh may replace the load under way: wait for the newest one.
+    let load: Promise<void>;
+    do await (load = this.load());
+    while (load !== this.loading);
     if (this.error || !this.details) {
       return [new ErrorNode(this, this.error ?? new SpacesError('badResponse', vscode.l10n.t('No details')), () => void this.load({ refresh: true }), this.account)];
     }
     const groups = [factsGroup(this.details), ...this.details.groups].filter((g) => g.items.length > 0);
     if (groups.length === 0) return [new MessageNode(this, vscode.l10n.t('Nothing more to show'), this.id)];
-    return groups.map((group) => new GroupNode(group, this, this.tree));
+    return groups.map((group) => {
+      let node = this.groupNodes.get(group.id);
+      if (node) node.group = group;
+      else this.groupNodes.set(group.id, (node = new GroupNode(group, this, this.tree)));
+      return node;
+    });
   }
 }
 
-export class GroupNode implements SpacesNode {
+export class GroupNode implements PagedNode {
   private shown = PAGE_SIZE;
+  private readonly subspaces = new Map<string, SpaceNode>();
 
   constructor(
-    readonly group: Group,
+    /** The newest copy: a refreshed space hands its group rows their new items. */
+    public group: Group,
     readonly parent: SpaceNode,
     private readonly tree: TreeContext,
   ) {}
@@ -191,7 +255,7 @@ export class GroupNode implements SpacesNode {
 
   getChildren(): SpacesNode[] {
     const rows: SpacesNode[] = this.group.items.slice(0, this.shown).map((entry) =>
-      entry.spaceId !== undefined ? this.subspace(entry) : new ItemNode(entry, this),
+      entry.spaceId !== undefined ? this.subspace(entry.spaceId, entry.label) : new ItemNode(entry, this),
     );
     const remaining = this.group.items.length - this.shown;
     if (remaining > 0) rows.push(new LoadMoreNode(this, remaining));
@@ -204,9 +268,14 @@ export class GroupNode implements SpacesNode {
     this.tree.changed(this);
   }
 
-  private subspace(entry: GroupItem): SpaceNode {
-    const node = new SpaceNode(this.parent.account, entry.spaceId!, this, this.tree, this.id, true);
-    node.knownName = entry.label;
+  cancel(): void {
+    for (const node of this.subspaces.values()) node.cancel();
+  }
+
+  private subspace(spaceId: string, label: string): SpaceNode {
+    let node = this.subspaces.get(spaceId);
+    if (!node) this.subspaces.set(spaceId, (node = new SpaceNode(this.parent.account, spaceId, this, this.tree, this.id, true)));
+    node.knownName = label;
     return node;
   }
 }
@@ -235,7 +304,7 @@ export class ItemNode implements SpacesNode {
 
 export class LoadMoreNode implements SpacesNode {
   constructor(
-    readonly parent: GroupNode,
+    readonly parent: PagedNode,
     private readonly remaining: number,
   ) {}
 
@@ -291,7 +360,7 @@ export class BrokenAccountNode implements SpacesNode {
     item.id = `broken:${this.broken.index}:${this.broken.id ?? ''}`;
     item.tooltip = message;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-    item.contextValue = 'error.config.settings';
+    item.contextValue = 'brokenAccount';
     item.command = { command: 'spaces.openSettings', title: vscode.l10n.t('Open Settings') };
     return item;
   }

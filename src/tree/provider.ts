@@ -66,6 +66,8 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
       const known = this.accounts.get(account.id);
       next.set(account.id, known?.key === key ? known : { key, node: new AccountNode(account, this) });
     }
+    // Dropped or changed entries stop fetching for rows nobody will see.
+    for (const [id, { node }] of this.accounts) if (next.get(id)?.node !== node) node.cancel();
     this.accounts = next;
     return [...[...next.values()].map((a) => a.node), ...broken.map((b) => new BrokenAccountNode(b))];
   }

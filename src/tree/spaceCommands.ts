@@ -3,7 +3,7 @@ import type { Account } from '../core/accounts';
 import type { SpaceDetails } from '../core/model';
 import type { FindQuery } from '../core/vendors/vendor';
 import { VENDORS } from '../core/vendors/catalog';
-import { isWebUrl } from '../util/url';
+import { copySpaceId, openWebUrl } from '../util/workbench';
 import { asSpacesError } from '../core/errors';
 import type { SpaceNode } from './nodes';
 import type { CommandDeps } from './commands';
@@ -31,27 +31,24 @@ export function registerSpaceCommands({ settings, service, panels, raw }: Comman
     await panels.open(account, spaceId, { name });
   }
 
-  /** Every space of every account (listed or configured), each row naming its vendor and account. */
-  async function allSpaces(): Promise<SpacePick[]> {
-    const { accounts } = settings.read();
-    const perAccount = await Promise.all(
-      accounts.map(async (account) => {
-        const refs = await service.listSpaces(account).catch(() => account.spaces.map((id) => ({ id, name: undefined })));
-        return Promise.all(
-          refs.map(async ({ id, name }) => {
-            const details = await service.getSpace(account, id).catch(() => undefined);
-            return {
-              label: details?.name ?? name ?? id,
-              description: `${VENDORS[account.vendor].name} · ${account.label}`,
-              detail: details?.status ? `${id} · ${details.status.label}` : id,
-              account,
-              spaceId: id,
-            } satisfies SpacePick;
-          }),
-        );
-      }),
-    );
-    return perAccount.flat();
+  /**
+   * The spaces of `account` (listed or configured) as picker rows naming vendor and account: `show` gets
+   * the rows at once with what the listing knows, then again with names and status from the details.
+   */
+  async function spacesOf(account: Account, signal: AbortSignal, show: (rows: SpacePick[]) => void): Promise<void> {
+    const description = `${VENDORS[account.vendor].name} · ${account.label}`;
+    const row = (id: string, name?: string, details?: SpaceDetails): SpacePick => ({
+      label: details?.name ?? name ?? id,
+      description,
+      detail: details?.status ? `${id} · ${details.status.label}` : id,
+      account,
+      spaceId: id,
+    });
+    const refs = await service.listSpaces(account, { signal }).catch(() => account.spaces.map((id) => ({ id, name: undefined })));
+    if (signal.aborted) return;
+    show(refs.map(({ id, name }) => row(id, name)));
+    const details = await Promise.all(refs.map(({ id }) => service.getSpace(account, id, { signal }).catch(() => undefined)));
+    if (!signal.aborted) show(refs.map(({ id, name }, i) => row(id, name, details[i])));
   }
 
   async function pickAccount(): Promise<Account | undefined> {
@@ -73,21 +70,30 @@ export function registerSpaceCommands({ settings, service, panels, raw }: Comman
     quickPick.placeholder = vscode.l10n.t('Type to filter the spaces of every account');
     quickPick.matchOnDescription = true;
     quickPick.matchOnDetail = true;
-    quickPick.busy = true;
-    let known: SpacePick[] = [];
-    const update = () => (quickPick.items = [...known, ...extras(quickPick.value.trim())]);
+    quickPick.keepScrollPosition = true;
+    // Each account's rows arrive on their own, so one slow vendor holds back only its own rows.
+    const { accounts } = settings.read();
+    const rows = new Map<string, SpacePick[]>();
+    const update = () => (quickPick.items = [...accounts.flatMap((a) => rows.get(a.id) ?? []), ...extras(quickPick.value.trim())]);
+    const controller = new AbortController();
+    let pending = accounts.length;
+    quickPick.busy = pending > 0;
     update();
     quickPick.onDidChangeValue(update);
     quickPick.show();
-    void allSpaces().then((items) => {
-      known = items;
-      update();
-      quickPick.busy = false;
-    });
+    for (const account of accounts) {
+      const show = (picks: SpacePick[]) => {
+        rows.set(account.id, picks);
+        update();
+      };
+      void spacesOf(account, controller.signal, show).finally(() => (quickPick.busy = --pending > 0));
+    }
     const chosen = await new Promise<SpacePick | undefined>((resolve) => {
       quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]));
       quickPick.onDidHide(() => resolve(undefined));
     });
+    // Closed: what is still being fetched for it is not needed any more.
+    controller.abort();
     quickPick.dispose();
     return chosen;
   }
@@ -155,20 +161,12 @@ export function registerSpaceCommands({ settings, service, panels, raw }: Comman
     }),
     command('openSpace', openSpace),
     command('findSpace', findSpace),
-    command('copySpaceId', async (node: SpaceNode) => {
-      await vscode.env.clipboard.writeText(node.spaceId);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', node.spaceId), 3000);
-    }),
+    command('copySpaceId', (node: SpaceNode) => copySpaceId(node.spaceId)),
     command('copyAsJson', async (node: SpaceNode) => {
       const details = await detailsOf(node);
       if (details) await vscode.env.clipboard.writeText(JSON.stringify(details.raw, null, 2));
     }),
-    command('openInBrowser', async (node: SpaceNode) => {
-      const details = await detailsOf(node);
-      const url = details?.webUrl;
-      // Only http(s): a vendor's answer must never make us open another kind of link.
-      if (isWebUrl(url)) await vscode.env.openExternal(vscode.Uri.parse(url, true));
-    }),
+    command('openInBrowser', async (node: SpaceNode) => openWebUrl((await detailsOf(node))?.webUrl)),
   ];
 }
 

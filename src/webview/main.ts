@@ -1,12 +1,14 @@
 // Runs inside the space panel's webview (browser, no Node, no `vscode`). It says `ready`, receives its
 // strings and the space as messages, and builds the page with DOM APIs only. Its saved state holds the
 // space's identity and last data, so after a window reload the cached copy shows (marked) until fresh
-// data arrives. It asks the extension for things by intent; it never names a command.
+// data arrives, and where the reader was (tables' filter, sort and scroll; the page's scroll), since
+// hiding the panel recreates the page. It asks the extension for things by intent; it never names a command.
 import type { ExtensionMessage, PageMessage, PanelError, PanelInit, PanelSpace, PanelState } from '../panel/protocol';
 import { isWebUrl } from '../util/url';
 import { el, replaceKeepingFocus } from './dom';
 import { content, errorBanner, header, updatedText, type Actions } from './render';
-import type { TableMemory } from './table';
+import { readState, savedTables, tableMemories } from './state';
+import type { TableMemories, TableMemory } from './table';
 
 interface VsCodeApi {
   postMessage(message: PageMessage): void;
@@ -21,9 +23,12 @@ declare function acquireVsCodeApi(): VsCodeApi;
  */
 const MAX_STATE_CHARS = 500_000;
 const TICK_MS = 15_000;
+/** Scrolling saves once it pauses: each save serializes the whole state (the space included). */
+const SAVE_DELAY_MS = 250;
 
 const vscode = acquireVsCodeApi();
-const saved = vscode.getState() as PanelState | undefined;
+// Checked: the state outlives versions of this page, and a cached space of another shape would break it.
+const saved = readState(vscode.getState());
 
 const view: { init?: PanelInit; space?: PanelSpace; cached: boolean; loading: boolean; error: PanelError | null } = {
   space: saved?.space,
@@ -31,11 +36,20 @@ const view: { init?: PanelInit; space?: PanelSpace; cached: boolean; loading: bo
   loading: false,
   error: null,
 };
-const memories = new Map<string, TableMemory>();
-const memory = (groupId: string): TableMemory => {
-  let entry = memories.get(groupId);
-  if (!entry) memories.set(groupId, (entry = { filter: '', scrollTop: 0 }));
-  return entry;
+/** The space as saved: undefined when it is too large to keep. */
+let kept = keepable(view.space);
+let memories = tableMemories(saved?.view?.tables ?? []);
+/** The page's saved scroll, until content tall enough to take it has been drawn. */
+let pendingScrollY = saved?.view?.scrollY || undefined;
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+const tables: TableMemories = {
+  of: (groupId: string): TableMemory => {
+    let entry = memories.get(groupId);
+    if (!entry) memories.set(groupId, (entry = { filter: '', scrollTop: 0 }));
+    return entry;
+  },
+  changed: () => saveSoon(),
 };
 
 const post = (message: PageMessage): void => vscode.postMessage(message);
@@ -65,31 +79,63 @@ function renderHeader(): void {
 }
 
 function renderBanner(): void {
-  if (view.init) replaceKeepingFocus(bannerSlot, view.error ? [errorBanner(view.init, view.error, actions)] : []);
+  if (!view.init) return;
+  // When Retry goes (the refresh worked), focus moves to Refresh rather than falling to the body.
+  const refresh = headerSlot.querySelector<HTMLElement>('[data-focus-key="refresh"]') ?? undefined;
+  replaceKeepingFocus(bannerSlot, view.error ? [errorBanner(view.init, view.error, actions)] : [], refresh);
 }
 
 function renderContent(): void {
   const { init, space } = view;
   if (!init) return;
-  if (space) replaceKeepingFocus(contentSlot, [content(init, space, actions, memory)]);
-  else replaceKeepingFocus(contentSlot, view.error ? [] : [el('p', { className: 'loading' }, init.strings.loading)]);
+  if (space) {
+    replaceKeepingFocus(contentSlot, [content(init, space, actions, tables)]);
+    restoreScroll();
+  } else replaceKeepingFocus(contentSlot, view.error ? [] : [el('p', { className: 'loading' }, init.strings.loading)]);
+}
+
+/** Back to the saved page scroll, once, after layout (and after the tables have taken their own). */
+function restoreScroll(): void {
+  const y = pendingScrollY;
+  if (y === undefined) return;
+  requestAnimationFrame(() => {
+    if (pendingScrollY === undefined) return;
+    pendingScrollY = undefined;
+    window.scrollTo(0, y);
+  });
+}
+
+function keepable(space: PanelSpace | undefined): PanelSpace | undefined {
+  return space && JSON.stringify(space).length <= MAX_STATE_CHARS ? space : undefined;
 }
 
 function save(): void {
+  clearTimeout(saveTimer);
+  saveTimer = undefined;
   const identity = view.init?.identity;
   if (!identity) return;
-  const space = view.space && JSON.stringify(view.space).length <= MAX_STATE_CHARS ? view.space : undefined;
-  vscode.setState({ vendor: identity.vendor, accountId: identity.accountId, spaceId: identity.spaceId, space });
+  const scrollY = Math.round(pendingScrollY ?? window.scrollY);
+  const saving = savedTables(memories);
+  const memory = scrollY > 0 || saving.length > 0 ? { scrollY, tables: saving } : undefined;
+  const state: PanelState = { vendor: identity.vendor, accountId: identity.accountId, spaceId: identity.spaceId, space: kept, view: memory };
+  vscode.setState(state);
+}
+
+function saveSoon(): void {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(save, SAVE_DELAY_MS);
 }
 
 function receive(message: ExtensionMessage): void {
   switch (message.type) {
     case 'init': {
       const { identity } = message.init;
-      // A cached copy of another space (never expected) is not shown.
+      // A cached copy of another space (never expected) is not shown, nor is where its reader was.
       if (saved && (saved.accountId !== identity.accountId || saved.spaceId !== identity.spaceId)) {
-        view.space = undefined;
+        view.space = kept = undefined;
         view.cached = false;
+        memories = new Map();
+        pendingScrollY = undefined;
       }
       view.init = message.init;
       document.documentElement.lang = message.init.locale;
@@ -101,6 +147,7 @@ function receive(message: ExtensionMessage): void {
     }
     case 'space':
       view.space = message.space;
+      kept = keepable(message.space);
       view.cached = false;
       save();
       renderHeader();
@@ -135,6 +182,23 @@ const onLink = (event: MouseEvent): void => {
 };
 document.addEventListener('click', onLink);
 document.addEventListener('auxclick', onLink);
+
+// The page's scroll is saved when it pauses, and anything waiting is saved as the page goes (best effort:
+// hiding the panel discards the page, and a timer may not get to run).
+window.addEventListener(
+  'scroll',
+  () => {
+    if (pendingScrollY === undefined) saveSoon();
+  },
+  { passive: true },
+);
+const flush = (): void => {
+  if (saveTimer !== undefined) save();
+};
+window.addEventListener('pagehide', flush);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') flush();
+});
 
 // "Updated N minutes ago" keeps up without a re-render.
 setInterval(() => {

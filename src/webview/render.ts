@@ -5,7 +5,7 @@ import type { Fact, SpaceDetails, Tone } from '../core/model';
 import type { PanelError, PanelInit, PanelSpace } from '../panel/protocol';
 import { button, el, fill, icon } from './dom';
 import { appendMarkdown, markdownPlan } from './markdown';
-import { groupTable, type TableContext, type TableMemory } from './table';
+import { groupTable, type TableContext, type TableMemories } from './table';
 import { valueNode, type ValueContext } from './values';
 
 /** What the page can ask of the extension. */
@@ -71,7 +71,9 @@ export function updatedText(init: PanelInit, fetchedAt: number, now = Date.now()
   return fill(init.strings.updated, relativeTime(fetchedAt, now, init.locale));
 }
 
+/** "3 minutes ago"; a dash when either time is not a number (Intl would throw on it). */
 export function relativeTime(then: number, now: number, locale: string): string {
+  if (!Number.isFinite(then) || !Number.isFinite(now)) return '—';
   let format: Intl.RelativeTimeFormat;
   try {
     format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
@@ -129,7 +131,7 @@ export function errorBanner(init: PanelInit, error: PanelError, actions: Actions
   );
 }
 
-export function content(init: PanelInit, space: PanelSpace, actions: Actions, memory: (groupId: string) => TableMemory): DocumentFragment {
+export function content(init: PanelInit, space: PanelSpace, actions: Actions, memories: TableMemories): DocumentFragment {
   const { strings } = init;
   const values = valueContext(init);
   const fragment = document.createDocumentFragment();
@@ -140,7 +142,7 @@ export function content(init: PanelInit, space: PanelSpace, actions: Actions, me
         'section',
         { className: 'facts-section', attrs: { 'aria-labelledby': 'facts-title' } },
         el('h2', { attrs: { id: 'facts-title' } }, strings.details),
-        el('dl', { className: 'facts' }, ...facts.map((fact) => el('div', { className: 'fact' }, el('dt', {}, fact.label), el('dd', { attrs: { dir: 'auto' } }, valueNode(fact.value, fact.kind, values))))),
+        keyLinks(el('dl', { className: 'facts' }, ...facts.map((fact) => el('div', { className: 'fact' }, el('dt', {}, fact.label), el('dd', { attrs: { dir: 'auto' } }, valueNode(fact.value, fact.kind, values))))), 'fact'),
       ),
     );
   }
@@ -148,11 +150,18 @@ export function content(init: PanelInit, space: PanelSpace, actions: Actions, me
     const body = el('div', { className: space.description.markdown ? 'description markdown' : 'description plain', attrs: { dir: 'auto' } });
     if (space.description.markdown) appendMarkdown(body, markdownPlan(space.description.text));
     else body.textContent = revealBidi(space.description.text);
+    keyLinks(body, 'description');
     fragment.appendChild(el('section', { className: 'description-section', attrs: { 'aria-labelledby': 'description-title' } }, el('h2', { attrs: { id: 'description-title' } }, strings.description), body));
   }
-  const tables: TableContext = { ...values, strings, openSubspace: (id) => actions.openSubspace(id) };
-  for (const group of space.groups) fragment.appendChild(groupTable(group, tables, memory(group.id)));
+  const tables: TableContext = { ...values, strings, openSubspace: (id) => actions.openSubspace(id), remember: () => memories.changed() };
+  for (const group of space.groups) fragment.appendChild(groupTable(group, tables, memories.of(group.id)));
   return fragment;
+}
+
+/** Keys the links under `parent` by their order, so a refresh's redraw keeps focus on the same link. */
+function keyLinks<T extends HTMLElement>(parent: T, prefix: string): T {
+  parent.querySelectorAll<HTMLElement>('a').forEach((link, n) => (link.dataset.focusKey = `${prefix}:${n}`));
+  return parent;
 }
 
 /**

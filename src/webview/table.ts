@@ -18,6 +18,8 @@ const DEFAULT_ROW_HEIGHT = 26;
 export interface TableContext extends ValueContext {
   readonly strings: PanelStrings;
   openSubspace(spaceId: string): void;
+  /** Called after a table's memory changed (filter, sort, scroll), so the page can save it. */
+  remember(): void;
 }
 
 /** The column a table is sorted by: `LABEL_KEY` for the first column, else a column's key. */
@@ -34,6 +36,12 @@ export interface TableMemory {
   filter: string;
   scrollTop: number;
   sort?: TableSort;
+}
+
+/** The page's table memories: one per group id, and word of a change. */
+export interface TableMemories {
+  of(groupId: string): TableMemory;
+  changed(): void;
 }
 
 /** The rows to have in the DOM for a scroll position: those in view plus `buffer` either side. */
@@ -135,6 +143,7 @@ export function groupTable(group: Group, context: TableContext, memory: TableMem
       memory.sort = nextSort(memory.sort, key);
       showSort();
       applyFilter();
+      context.remember();
     });
     th.append(button);
     headers.set(key, th);
@@ -151,7 +160,8 @@ export function groupTable(group: Group, context: TableContext, memory: TableMem
   const tbody = el('tbody');
   const table = el(
     'table',
-    { className: windowed ? 'windowed' : '', attrs: { 'aria-rowcount': group.items.length + 1, 'aria-labelledby': `${id}-title` } },
+    // aria-rowcount is set by applyFilter: the rows shown, plus the header row.
+    { className: windowed ? 'windowed' : '', attrs: { 'aria-labelledby': `${id}-title` } },
     el(
       'thead',
       {},
@@ -168,6 +178,8 @@ export function groupTable(group: Group, context: TableContext, memory: TableMem
   showSort();
   table.style.setProperty('--columns', String(columnCount));
   const scroller = el('div', { className: windowed ? 'table-scroll windowed' : 'table-scroll', attrs: { tabindex: 0, role: 'region', 'aria-labelledby': `${id}-title` } }, table);
+  // A refresh redraws the page: the region keeps focus through it.
+  scroller.dataset.focusKey = `scroll:${group.id}`;
   const noMatches = el('p', { className: 'no-matches' }, strings.noMatches);
   noMatches.hidden = true;
   const shown = el('span', { className: 'shown', attrs: { 'aria-live': 'polite' } });
@@ -177,9 +189,10 @@ export function groupTable(group: Group, context: TableContext, memory: TableMem
   let rowHeight = DEFAULT_ROW_HEIGHT;
   let drawn = { start: -1, end: -1 };
 
-  const row = (index: number): HTMLTableRowElement => {
+  /** Row `index` of the items, drawn at `position` among the rows shown (after the header, row 1). */
+  const row = (index: number, position: number): HTMLTableRowElement => {
     const item = group.items[index]!;
-    const tr = el('tr', { attrs: { 'aria-rowindex': index + 2 } }, ...cells(item));
+    const tr = el('tr', { attrs: { 'aria-rowindex': position + 2 } }, ...cells(item));
     // Keys for the row's links and buttons, so a redraw (scrolling a windowed table) keeps keyboard focus.
     tr.querySelectorAll<HTMLElement>('a, button').forEach((control, n) => (control.dataset.focusKey = `${group.id}:${item.id}:${n}`));
     return tr;
@@ -193,7 +206,7 @@ export function groupTable(group: Group, context: TableContext, memory: TableMem
 
   const draw = (force = false): void => {
     if (!windowed) {
-      replaceKeepingFocus(tbody, rows.map(row), scroller);
+      replaceKeepingFocus(tbody, rows.map((index, position) => row(index, position)), scroller);
       return;
     }
     const head = table.tHead?.getBoundingClientRect().height ?? 0;
@@ -201,7 +214,7 @@ export function groupTable(group: Group, context: TableContext, memory: TableMem
     if (!force && range.start === drawn.start && range.end === drawn.end) return;
     drawn = range;
     // A focused row scrolled out of the window hands focus to the scroller, so the keys still scroll the table.
-    replaceKeepingFocus(tbody, [spacer(range.start * rowHeight), ...rows.slice(range.start, range.end).map(row), spacer((rows.length - range.end) * rowHeight)], scroller);
+    replaceKeepingFocus(tbody, [spacer(range.start * rowHeight), ...rows.slice(range.start, range.end).map((index, n) => row(index, range.start + n)), spacer((rows.length - range.end) * rowHeight)], scroller);
     // The CSS fixes the height; measure once so the spacers match it at any font size.
     const measured = tbody.rows[1]?.getBoundingClientRect().height;
     if (measured && Math.abs(measured - rowHeight) > 0.5 && range.end > range.start) {
@@ -214,6 +227,7 @@ export function groupTable(group: Group, context: TableContext, memory: TableMem
     const matching = matchingRows(texts, memory.filter);
     rows = memory.sort ? sortRows(group.items, matching, memory.sort, kindOf(memory.sort.key), context.locale) : matching;
     shown.textContent = fill(strings.rowsShown, rows.length.toLocaleString(context.locale), group.items.length.toLocaleString(context.locale));
+    table.setAttribute('aria-rowcount', String(rows.length + 1));
     noMatches.hidden = rows.length > 0;
     scroller.hidden = rows.length === 0;
     draw(true);
@@ -232,8 +246,10 @@ export function groupTable(group: Group, context: TableContext, memory: TableMem
       clearTimeout(timer);
       timer = setTimeout(() => {
         memory.filter = input.value;
+        memory.scrollTop = 0;
         scroller.scrollTop = 0;
         applyFilter();
+        context.remember();
       }, 80);
     });
     filterBox = el('div', { className: 'filter-box' }, icon('filter'), input, shown);
@@ -243,6 +259,7 @@ export function groupTable(group: Group, context: TableContext, memory: TableMem
     let pending = false;
     scroller.addEventListener('scroll', () => {
       memory.scrollTop = scroller.scrollTop;
+      context.remember();
       if (pending) return;
       pending = true;
       requestAnimationFrame(() => {

@@ -177,6 +177,18 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
   /** The requests the sandbox received from `mark` on (an index into `sandbox.received`). */
   const receivedSince = (mark, prefix) => sandbox.received.slice(mark).filter((r) => r.url.startsWith(prefix));
 
+  /**
+   * Clicks the row's inline Refresh and returns the `count` requests (or more) it sent under `prefix`:
+   * what the tree sends with the account's credentials, where its first fetch may have come from the
+   * cache (the wizard's connection test fills it).
+   */
+  async function refetch(row, prefix, count) {
+    const mark = sandbox.received.length;
+    await row.hover();
+    await row.getByRole('button', { name: 'Refresh' }).click();
+    return poll(() => receivedSince(mark, prefix), (requests) => requests.length >= count, `${count} requests under ${prefix}`);
+  }
+
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
     sandbox = await startSandbox();
@@ -295,12 +307,10 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     assert.ok(!settingsText.includes(ALUMIO_SANDBOX.token) && !settingsText.includes(wrongToken), 'no secret in settings.json');
 
     // The tree reads the token from SecretStorage (the account names no environment variable).
-    const mark = sandbox.received.length;
     await expand(accountRow('ACME'));
     await spaceRow('ACME Production').waitFor({ timeout: 20_000 });
     await spaceRow('Minimal space').waitFor({ timeout: 20_000 });
-    const fetched = receivedSince(mark, '/api/v1/spaces/');
-    assert.ok(fetched.length >= 2, 'the tree fetched both spaces');
+    const fetched = await refetch(accountRow('ACME'), '/api/v1/spaces/', 2);
     assert.ok(fetched.every((r) => r.headers.authorization === `Bearer ${ALUMIO_SANDBOX.token}`));
   });
 
@@ -402,11 +412,10 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     assert.deepEqual(entries, [{ id: 'edited', vendor: 'alumio', label: 'Renamed', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed], includeSubspaces: false }, other]);
 
     // The stored token was kept: the renamed account fetches its space with it.
-    const mark = sandbox.received.length;
     await expand(accountRow('Renamed'));
     await spaceRow('ACME Production').waitFor({ timeout: 20_000 });
-    const fetched = receivedSince(mark, '/api/v1/spaces/');
-    assert.ok(fetched.length > 0 && fetched.every((r) => r.headers.authorization === `Bearer ${ALUMIO_SANDBOX.token}`));
+    const fetched = await refetch(accountRow('Renamed'), '/api/v1/spaces/', 1);
+    assert.ok(fetched.every((r) => r.headers.authorization === `Bearer ${ALUMIO_SANDBOX.token}`));
   });
 
   test('Remove Account: asks in a modal dialog, then deletes the entry and its stored credentials, keeping the other entries verbatim', async () => {
@@ -448,11 +457,10 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     await page.getByRole('treeitem', { level: 3, name: /^config: No API key is set for this Alumio account: use "Update Credentials…"/ }).waitFor({ timeout: 20_000 });
 
     // The other account keeps its own.
-    const mark = sandbox.received.length;
     await expand(accountRow('keep'));
     await spaceRow('Minimal space').waitFor({ timeout: 20_000 });
-    const fetched = receivedSince(mark, `/api/v1/spaces/${ALUMIO_SANDBOX.spaces.minimal}`);
-    assert.ok(fetched.length > 0 && fetched.every((r) => r.headers.authorization === `Bearer ${ALUMIO_SANDBOX.token}`));
+    const fetched = await refetch(accountRow('keep'), `/api/v1/spaces/${ALUMIO_SANDBOX.spaces.minimal}`, 1);
+    assert.ok(fetched.every((r) => r.headers.authorization === `Bearer ${ALUMIO_SANDBOX.token}`));
   });
 
   test('Update Credentials: asks in a password input, stores it and reloads the account with it; an env-mapped field is told, not asked', async () => {

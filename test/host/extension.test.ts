@@ -43,7 +43,7 @@ describe('Spaces Explorer in a real extension host', () => {
       ],
     );
     assert.match(String(roots[2]!.label), /^config: Account "bad": unknown vendor "nope"/);
-    assert.equal(roots[2]!.contextValue, 'error.config.settings');
+    assert.equal(roots[2]!.contextValue, 'brokenAccount');
   });
 
   it('empties the tree when the accounts are removed (the welcome view takes over)', async () => {

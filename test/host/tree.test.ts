@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { demoProfile } from '../sandbox/demo';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
+import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
 import type { AccountNode } from '../../src/tree/nodes';
 import { api, eventually, rows, setAccounts, type Row } from './support';
 
@@ -66,6 +67,9 @@ describe('the Spaces tree against the sandbox', function () {
       ],
     );
     assert.match(roots[5]!.label, /^config: Account "broken": "baseUrl" is required/);
+    // Nothing to retry on a settings entry: it offers the settings, and clicking it opens them too.
+    assert.deepEqual(inlineActionsFor(String(roots[5]!.item.contextValue)), ['openSettings']);
+    assert.equal(roots[5]!.item.command?.command, 'spaces.openSettings');
   });
 
   const cases = [
@@ -107,6 +111,33 @@ describe('the Spaces tree against the sandbox', function () {
     const subspaces = await rows(groups.find((g) => g.label === 'Subspaces')!.node);
     assert.equal(subspaces.length, 200);
     assert.match(String(subspaces[0]!.item.contextValue), /^space\.blueworks\.sub/);
+    // Not fetched until expanded or opened: the known name, and no spinner meanwhile.
+    assert.equal(subspaces[0]!.label, 'Subspace 001');
+    assert.equal(subspaces[0]!.item.description, undefined);
+    // Group rows and their paging survive a redraw of the space.
+    const again = await rows(large.node);
+    assert.equal(again.find((g) => g.label === 'Blueprints')!.node, blueprints.node);
+    assert.equal((await rows(blueprints.node)).length, 401);
+  });
+
+  it('pages a long account listing with "Load more"', async () => {
+    process.env.SPACES_TEST_ONEDATA_BULK = ONEDATA_SANDBOX.bulkToken;
+    await setAccounts([{ id: 'bulk', vendor: 'onedata', baseUrl: sandbox.url, credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK' } }]);
+    const account = (await eventually(() => rows(), (r) => r[0]?.label === 'bulk'))[0]!;
+    const page = await rows(account.node);
+    assert.equal(page.length, 201);
+    assert.equal(page.at(-1)!.item.contextValue, 'loadMore');
+    assert.match(page.at(-1)!.label, /300 more/);
+    await vscode.commands.executeCommand('spaces.loadMore', page.at(-1)!.node);
+    assert.equal((await rows(account.node)).length, 401);
+  });
+
+  it('says at the account that a credential is missing when there is no space to fetch', async () => {
+    await setAccounts([{ id: 'nocreds', vendor: 'sharely', workspaceId: 'ws-1' }]);
+    const account = (await eventually(() => rows(), (r) => r[0]?.label === 'nocreds'))[0]!;
+    const [row] = await rows(account.node);
+    assert.match(row!.label, /^config: No Workspace API key \(sk-sharely-…\) is set for this Sharely\.ai account/);
+    assert.deepEqual(inlineActionsFor(String(row!.item.contextValue)), ['retry', 'setCredentials', 'openSettings', 'showLog']);
   });
 
   it('shows a failure as "<kind>: <message>" under the space, and Retry recovers', async () => {
@@ -172,6 +203,8 @@ describe('the Spaces tree against the sandbox', function () {
       it(kind, async () => {
         await arrange();
         const root = () => eventually(() => rows(), (r) => r.length === 1 && r[0]!.label === 'kinds').then((r) => r[0]!);
+        // Refresh All acts on the rows the tree has drawn (a visible view draws them at once; here, ask).
+        await root();
         await vscode.commands.executeCommand('spaces.refreshAll');
         const [space] = await eventually(async () => rows((await root()).node), (s) => s[0]?.item.description === kind, 15_000);
         assert.equal(space?.item.description, kind);

@@ -98,5 +98,8 @@ describe('the space panel page, its pure parts', () => {
     assert.equal(relativeTime(now - 3 * 86_400_000, now, 'en'), '3 days ago');
     assert.equal(relativeTime(now - 3 * 60_000, now, 'de'), 'vor 3 Minuten');
     assert.equal(relativeTime(now - 3 * 60_000, now, 'not a locale!'), '3 minutes ago');
+    // A time that is not a number (a damaged cached copy) reads as a dash rather than throwing.
+    for (const then of [Number.NaN, Infinity, -Infinity, undefined as unknown as number]) assert.equal(relativeTime(then, now, 'en'), '—');
+    assert.equal(relativeTime(now, Number.NaN, 'en'), '—');
   });
 });

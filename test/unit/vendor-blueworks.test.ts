@@ -263,6 +263,14 @@ describe('blueworks vendor', () => {
       assert.deepEqual(suite.sandbox.received.slice(count).map((r) => r.url), ['/oauth/token']);
     });
 
+    it('proves the credentials without a space by asking for a token (the connection test)', async () => {
+      const count = suite.sandbox.received.length;
+      await client.checkAccess!();
+      const wrong = suite.client({ secrets: { clientSecret: 'wrong-secret-0042' } });
+      await rejectsWith(wrong.checkAccess!(), 'auth', /did not accept the client ID or client secret/);
+      assert.deepEqual(suite.sandbox.received.slice(count).map((r) => r.url), ['/oauth/token', '/oauth/token']);
+    });
+
     it('does not repeat the access token when the server echoes it', async () => {
       const err = await rejectsWith(client.getSpace(S.echo), 'forbidden');
       const token = /^Bearer (\S+)$/.exec(String(suite.sandbox.received.at(-1)!.headers.authorization))?.[1];

@@ -248,6 +248,15 @@ describe('Sharely.ai client', () => {
       assert.equal(seen.reads().length, 0);
     });
 
+    it('proves the API key and the workspace without a space through the exchange, in either mode', async () => {
+      const seen = watch();
+      await client().checkAccess!();
+      await assert.rejects(client({}, { apiKey: 'sk-sharely-wrong' }).checkAccess!(), failsWith('auth', /did not accept the API key/));
+      await assert.rejects(client({ workspaceId: 'no-such-workspace' }).checkAccess!(), failsWith('notFound'));
+      assert.equal(seen.exchanges().length, 3);
+      assert.equal(seen.reads().length, 0);
+    });
+
     it('an unknown workspace fails at the exchange with notFound', async () => {
       await assert.rejects(tokenClient('no-such-workspace').getSpace(spaces.seed), failsWith('notFound', /^Sharely\.ai has no workspace with this id: Workspace not found\.$/));
     });

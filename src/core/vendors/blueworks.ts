@@ -157,6 +157,12 @@ class BlueworksClient implements VendorClient {
     return (Array.isArray(found) ? found : found.spaces).map((space) => (space.name ? { id: space.id, name: space.name } : { id: space.id }));
   }
 
+  /** A token for the client ID and secret: fetched anew, so a stale cached one proves nothing. */
+  async checkAccess(options: FetchOptions = {}): Promise<void> {
+    this.credentials();
+    await this.issueToken(options.signal);
+  }
+
   private get(url: string, what: string, options: FetchOptions): Promise<unknown> {
     this.credentials(); // missing credentials fail before any request, the token request included
     return this.tokens.use((token) => {

@@ -191,6 +191,10 @@ function createClient(account: Account, { http, secrets }: VendorContext): Vendo
           : await getJson(http, url, { 'x-api-key': apiKey }, keyErrors, options);
       return toDetails(account, id, parseWith(spaceSchema, raw, NAME, 'the space'), raw);
     },
+    async checkAccess(options) {
+      // The exchange takes the API key and the workspace in either mode, and reads nothing.
+      await exchange(options?.signal);
+    },
   };
 }
 

@@ -50,6 +50,11 @@ export interface VendorClient {
   listSpaces?(options?: FetchOptions): Promise<readonly SpaceRef[]>;
   /** Where the vendor can search (Blueworks by exact name or tag). */
   findSpaces?(query: FindQuery, options?: FetchOptions): Promise<readonly SpaceRef[]>;
+  /**
+   * Where the vendor has a request that proves the credentials without naming a space (Sharely.ai's token
+   * exchange, Blueworks' token request): the connection test of an account with no space to fetch.
+   */
+  checkAccess?(options?: FetchOptions): Promise<void>;
 }
 
 export interface Vendor {
