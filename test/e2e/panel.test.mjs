@@ -1,7 +1,8 @@
 // Issue "The space panel", in the real workbench with the packaged VSIX: each vendor's seed space as a
 // user sees it (values, a formatted date and size, rows), the sandbox's hostile strings shown as text and
 // running nothing, the panel back after a window reload, Refresh, a subspace link, the filter over a
-// 5,000-artifact space, and screenshots in the light and dark themes. One code-server for the file.
+// 5,000-artifact space, screenshots in the light and dark themes, and high contrast at a narrow width.
+// One code-server for the file.
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -437,22 +438,50 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
     });
   }
 
-  it('dark theme: every vendor\'s panel (screenshots)', async () => {
-    // As a user switches: Preferences: Color Theme, then "Dark Modern" (the setting's "Default Dark Modern").
+  /** As a user switches: Preferences: Color Theme, then the theme's name; waits for the workbench's class. */
+  async function switchTheme(name, workbenchClass) {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input.input');
     await input.fill('>Preferences: Color Theme');
     await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: /^Preferences: Color Theme/ }).click();
     await page.locator('.quick-input-widget input.input[placeholder^="Select Color Theme"]').waitFor();
-    await input.fill('Dark Modern');
-    await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: /^Dark Modern$/ }).click();
-    await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 30_000 });
+    await input.fill(name);
+    await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: new RegExp(`^${escapeRegExp(name)}$`) }).click();
+    await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
+  }
+
+  it('dark theme: every vendor\'s panel (screenshots)', async () => {
+    await switchTheme('Dark Modern', 'vs-dark');
     for (const seed of SEEDS) {
       await openFromTree(seed.account, seed.space);
       const frame = await panelShowing(seed.space);
       await frame.locator('body.vscode-dark').waitFor({ timeout: 20_000 });
       assert.equal(await panelTabs(seed.space).count(), 1);
       await shot(`panel-${seed.vendor}-dark`);
+    }
+    assert.deepEqual(cspViolations, []);
+  });
+
+  it('high contrast at a narrow width: nothing wider than the panel, every action in view', async () => {
+    await switchTheme('Dark High Contrast', 'hc-black');
+    await page.setViewportSize({ width: 800, height: 900 });
+    try {
+      for (const seed of SEEDS) {
+        await openFromTree(seed.account, seed.space);
+        const frame = await panelShowing(seed.space);
+        await frame.locator('body.vscode-high-contrast').waitFor({ timeout: 20_000 });
+        // Wide tables scroll inside their own box; the page itself never scrolls sideways.
+        const widths = await frame.locator('html').evaluate((html) => ({ content: html.scrollWidth, view: html.clientWidth }));
+        assert.ok(widths.view < 500, `the panel is ${widths.view}px wide: not narrow`);
+        assert.ok(widths.content <= widths.view + 1, `${seed.vendor}: the page is ${widths.content}px wide in a ${widths.view}px panel`);
+        for (const action of await frame.getByRole('toolbar').getByRole('button').all()) {
+          const box = await action.evaluate((node) => node.getBoundingClientRect().toJSON());
+          assert.ok(box.right <= widths.view + 1, `${seed.vendor}: "${await action.textContent()}" ends at ${box.right}px`);
+        }
+        await shot(`panel-${seed.vendor}-hc-narrow`);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
     }
     assert.deepEqual(cspViolations, []);
   });
