@@ -87,7 +87,7 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
     if (!(await new MultiStepInput(vscode.l10n.t('Update Credentials: {0}', account.label)).run(() => steps))) return;
     const changed = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
     if (Object.keys(changed).length === 0) return;
-    await secrets.store(account.id, changed);
+    await secrets.store(account, changed);
     log.info(`credentials of ${account.id} updated (${Object.keys(changed).join(', ')})`);
     await refreshAccount(account.id);
   }

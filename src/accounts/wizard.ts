@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { parseAccounts, type Account } from '../core/accounts';
 import { VENDOR_IDS, VENDORS, type VendorId } from '../core/vendors/catalog';
 import type { FieldSpec, SecretSpec, Vendor } from '../core/vendors/vendor';
-import type { AccountSecrets } from '../services/secrets';
+import { serverOf, type AccountSecrets } from '../services/secrets';
 import type { SpacesService } from '../services/spaces';
 import {
   answersFromEntry,
@@ -91,6 +91,7 @@ async function runWizard(deps: WizardDeps, editing: { account: Account; entry: R
   const fromEnv = editing?.account.credentialsFromEnv ?? {};
 
   const vendor = () => vendorOf(answers.vendor);
+  const sameServer = () => editing !== undefined && serverOf({ vendor: answers.vendor, baseUrl: answers.fields.baseUrl?.trim() || undefined }) === serverOf(editing.account);
   const secretSpecs = () => secretSpecsFor(vendor().secretFields, authModeOf(answers)).filter((s) => fromEnv[s.key] === undefined);
   /** The account the answers make, as the service takes it (for the connection test and the listing). */
   const draft = (): Account | string => {
@@ -142,7 +143,8 @@ async function runWizard(deps: WizardDeps, editing: { account: Account; entry: R
   const secretStep = (spec: SecretSpec): Step => ({
     id: `secret:${spec.key}`,
     async run(input) {
-      const keep = stored.has(spec.key);
+      // Stored secrets go only to the server they were entered for: a new server asks for them again.
+      const keep = stored.has(spec.key) && sameServer();
       answers.secrets[spec.key] = (
         await input.input({
           prompt: keep ? vscode.l10n.t('{0} (leave empty to keep the stored one)', vscode.l10n.t(spec.label)) : vscode.l10n.t(spec.label),
@@ -266,7 +268,7 @@ async function runWizard(deps: WizardDeps, editing: { account: Account; entry: R
   // Secrets first: the account appears in the tree once its settings are written, and should find them.
   const secrets = Object.fromEntries(secretSpecs().map((s) => [s.key, answers.secrets[s.key] ?? '']).filter(([, value]) => value !== ''));
   const secretsChanged = Object.keys(secrets).length > 0;
-  if (secretsChanged) await deps.secrets.store(answers.id, secrets);
+  if (secretsChanged) await deps.secrets.store({ id: answers.id, vendor: answers.vendor, baseUrl: answers.fields.baseUrl?.trim() || undefined }, secrets);
   service.forget(answers.id);
   let settingsChanged = true;
   await deps.settings.update((entries) => {

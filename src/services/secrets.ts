@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
 import type { Account } from '../core/accounts';
-import { secretFields } from '../core/vendors/catalog';
+import { secretFields, VENDORS, type VendorId } from '../core/vendors/catalog';
 import { Disposable } from '../util/disposable';
 
 /**
  * An account's secrets: in SecretStorage under the account id (one JSON entry per account), or, where
  * the account says `credentialsFromEnv`, in the extension host's environment. Nowhere else.
+ *
+ * Stored secrets are bound to the server they were entered for (vendor and origin): should an entry with
+ * the same id later point elsewhere (edited by hand, or an old id reused), they are not sent there, and
+ * the account asks for its credentials again.
  */
 export class AccountSecrets extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<string>());
@@ -23,7 +27,7 @@ export class AccountSecrets extends Disposable {
 
   /** Every secret field the account needs, with its value where one is set. */
   async read(account: Account): Promise<Record<string, string | undefined>> {
-    const stored = await this.stored(account.id);
+    const stored = await this.storedFor(account.id, serverOf(account));
     const values: Record<string, string | undefined> = {};
     for (const field of secretFields(account.vendor, account.authMode)) {
       const envName = account.credentialsFromEnv[field];
@@ -32,24 +36,50 @@ export class AccountSecrets extends Disposable {
     return values;
   }
 
-  async store(accountId: string, values: Readonly<Record<string, string>>): Promise<void> {
-    await this.storage.store(KEY_PREFIX + accountId, JSON.stringify({ ...(await this.stored(accountId)), ...values }));
+  /** Stores `values` for the account's server, over the ones stored for that same server. */
+  async store(account: AccountServer & { readonly id: string }, values: Readonly<Record<string, string>>): Promise<void> {
+    const server = serverOf(account);
+    const entry: StoredEntry = { server, values: { ...(await this.storedFor(account.id, server)), ...values } };
+    await this.storage.store(KEY_PREFIX + account.id, JSON.stringify(entry));
   }
 
   async delete(accountId: string): Promise<void> {
     await this.storage.delete(KEY_PREFIX + accountId);
   }
 
-  private async stored(accountId: string): Promise<Record<string, string>> {
+  /** The stored values, if they were stored for `server`. */
+  private async storedFor(accountId: string, server: string): Promise<Record<string, string>> {
     const raw = await this.storage.get(KEY_PREFIX + accountId);
     if (!raw) return {};
     try {
-      const parsed: unknown = JSON.parse(raw);
-      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : {};
+      const entry: unknown = JSON.parse(raw);
+      if (typeof entry !== 'object' || entry === null) return {};
+      const { server: storedFor, values } = entry as Partial<StoredEntry>;
+      return storedFor === server && typeof values === 'object' && values !== null ? values : {};
     } catch {
       return {};
     }
   }
+}
+
+/** What secrets are bound to: the vendor, and the origin of the base URL (its default where none is set). */
+export interface AccountServer {
+  readonly vendor: VendorId;
+  readonly baseUrl?: string;
+}
+
+export function serverOf({ vendor, baseUrl }: AccountServer): string {
+  const url = baseUrl ?? VENDORS[vendor].defaultBaseUrl ?? '';
+  try {
+    return `${vendor} ${new URL(url).origin}`;
+  } catch {
+    return `${vendor} ${url}`;
+  }
+}
+
+interface StoredEntry {
+  readonly server: string;
+  readonly values: Record<string, string>;
 }
 
 const KEY_PREFIX = 'spaces.account.';

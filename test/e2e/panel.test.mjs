@@ -446,7 +446,8 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
     await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: /^Preferences: Color Theme/ }).click();
     await page.locator('.quick-input-widget input.input[placeholder^="Select Color Theme"]').waitFor();
     await input.fill(name);
-    await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: new RegExp(`^${escapeRegExp(name)}$`) }).click();
+    // By the label: a group's first row also holds the group's name ("high contrast themes").
+    await page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) }).click();
     await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
   }
 

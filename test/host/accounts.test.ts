@@ -83,9 +83,9 @@ describe('Account settings and secrets', function () {
     const changed: string[] = [];
     const listening = secrets.onDidChange((id) => changed.push(id));
     try {
-      await secrets.store('vault', { username: ONEDATA_SANDBOX.username });
-      await secrets.store('vault', { password: ONEDATA_SANDBOX.password });
-      await secrets.store('mapped', { token: 'stored-but-not-used' });
+      await secrets.store(account(entry), { username: ONEDATA_SANDBOX.username });
+      await secrets.store(account(entry), { password: ONEDATA_SANDBOX.password });
+      await secrets.store(account(mapped), { token: 'stored-but-not-used' });
       // SecretStorage itself reports each write, under the account id.
       await eventually(() => changed, (ids) => ids.filter((id) => id === 'vault').length === 2 && ids.includes('mapped'), 'SecretStorage to report the writes');
     } finally {
@@ -106,11 +106,34 @@ describe('Account settings and secrets', function () {
     assert.deepEqual(await secrets.read(account(entry)), { username: undefined, password: undefined });
   });
 
+  it('stored secrets go only to the server they were entered for: the same id pointed elsewhere asks again', async () => {
+    const { tree, secrets } = await api();
+    const entry = { id: 'moved', vendor: 'alumio', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed] };
+    await setAccounts([entry]);
+    await secrets.store(account(entry), { token: ALUMIO_SANDBOX.token });
+    assert.deepEqual(await secrets.read(account(entry)), { token: ALUMIO_SANDBOX.token });
+    // A path under the same origin is the same server; another port is not.
+    assert.deepEqual(await secrets.read(account({ ...entry, baseUrl: `${sandbox.url}/tenant` })), { token: ALUMIO_SANDBOX.token });
+    const elsewhere = { ...entry, baseUrl: sandbox.httpsUrl };
+    assert.deepEqual(await secrets.read(account(elsewhere)), { token: undefined });
+
+    const mark = sandbox.received.length;
+    await setAccounts([elsewhere]);
+    const [space] = await eventually(async () => spaceRows(await accountRow(tree, 'moved')), (s) => s[0]?.error !== undefined, 'the space to fail');
+    assert.equal(space!.error?.kind, 'config');
+    assert.ok(sandbox.received.slice(mark).every((r) => !JSON.stringify(r.headers).includes(ALUMIO_SANDBOX.token)), 'the token went to the other server');
+    // Stored anew for the new server, the account works there.
+    await secrets.store(account(elsewhere), { token: 'token-for-elsewhere' });
+    assert.deepEqual(await secrets.read(account(elsewhere)), { token: 'token-for-elsewhere' });
+    assert.deepEqual(await secrets.read(account(entry)), { token: undefined }, 'one server at a time');
+    await secrets.delete('moved');
+  });
+
   it("a connection test of unsaved settings does not touch the tree's client for that account id", async () => {
     const { tree, secrets } = await api();
     const entry = { id: 'cached', vendor: 'alumio', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed] };
     await setAccounts([entry]);
-    await secrets.store('cached', { token: ALUMIO_SANDBOX.token });
+    await secrets.store(account(entry), { token: ALUMIO_SANDBOX.token });
     const [space] = await spaceRows(await accountRow(tree, 'cached'));
     assert.equal(space!.details?.name, 'ACME Production');
     await assert.rejects(tree.service.testAccount(account(entry), { token: 'wrong' }), (err: Error & { kind?: string }) => err.kind === 'auth');
@@ -123,7 +146,7 @@ describe('Account settings and secrets', function () {
     const entry = { id: 'acme', vendor: 'alumio', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed], extra: 'kept' };
     const broken = { id: 'Bad', vendor: 'x' };
     await setAccounts([entry, broken]);
-    await secrets.store('acme', { token: ALUMIO_SANDBOX.token });
+    await secrets.store(account(entry), { token: ALUMIO_SANDBOX.token });
     const settings = new AccountSettings();
     try {
       await settings.update((e) => withSpacesAdded(e, 'acme', [ALUMIO_SANDBOX.spaces.minimal, ALUMIO_SANDBOX.spaces.seed]));
