@@ -67,6 +67,8 @@ export interface Group {
   readonly chart?: { readonly valueKey: string; readonly unit: 'bytes' | 'count' };
   /** A total shown with the group (e.g. Onedata's total support size). */
   readonly total?: Fact;
+  /** How many items there are, where `items` holds only the first of them (a cached copy kept short). */
+  readonly itemCount?: number;
 }
 
 export interface Description {

@@ -7,7 +7,7 @@ import type { ExtensionMessage, PageMessage, PanelError, PanelInit, PanelSpace, 
 import { isWebUrl } from '../util/url';
 import { el, replaceKeepingFocus } from './dom';
 import { content, errorBanner, header, updatedText, type Actions } from './render';
-import { readState, savedTables, tableMemories } from './state';
+import { copyForState, readState, savedTables, tableMemories } from './state';
 import type { TableMemories, TableMemory } from './table';
 
 interface VsCodeApi {
@@ -18,8 +18,8 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 /**
- * A space larger than this (as JSON) is not kept in state: VS Code stores the state with the window, and
- * a space of thousands of artifacts (1.4 MB) would weigh on every save. Such a panel restores loading.
+ * A space larger than this (as JSON) is kept in state with its groups cut short: VS Code stores the state
+ * with the window, and a space of thousands of artifacts (1.4 MB) would weigh on every save.
  */
 const MAX_STATE_CHARS = 500_000;
 const TICK_MS = 15_000;
@@ -106,7 +106,7 @@ function restoreScroll(): void {
 }
 
 function keepable(space: PanelSpace | undefined): PanelSpace | undefined {
-  return space && JSON.stringify(space).length <= MAX_STATE_CHARS ? space : undefined;
+  return copyForState(space, MAX_STATE_CHARS);
 }
 
 function save(): void {

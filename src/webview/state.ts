@@ -67,6 +67,7 @@ const isGroup = shape({
   items: arrayOf(isItem),
   chart: optional(shape({ valueKey: isString, unit: isString })),
   total: optional(isFact),
+  itemCount: optional(isFiniteNumber),
 });
 const isSpace = shape({
   vendor: isString,
@@ -137,4 +138,25 @@ export function savedTables(memories: ReadonlyMap<string, TableMemory>): SavedTa
 /** The live memories (mutable, one per group) from saved tables. */
 export function tableMemories(tables: readonly SavedTable[]): Map<string, TableMemory> {
   return new Map(tables.map(({ group, filter, scrollTop, sort }) => [group, { filter, scrollTop, ...(sort ? { sort: { ...sort } } : {}) }]));
+}
+
+/** How many rows each group keeps, tried in turn, when a space is too large to keep whole. */
+const KEPT_ROWS = [200, 50, 10, 0];
+
+/**
+ * The copy of `space` to keep in state: whole when its JSON fits in `maxChars`, else with each group cut
+ * to its first rows (saying how many there are), so even a space of thousands of artifacts comes back
+ * at once after a reload, marked cached, until fresh data replaces it. Undefined when nothing fits.
+ */
+export function copyForState(space: PanelSpace | undefined, maxChars: number): PanelSpace | undefined {
+  if (!space) return undefined;
+  if (JSON.stringify(space).length <= maxChars) return space;
+  for (const rows of KEPT_ROWS) {
+    const groups = space.groups.map((group) =>
+      group.items.length <= rows ? group : { ...group, items: group.items.slice(0, rows), itemCount: group.itemCount ?? group.items.length },
+    );
+    const copy = { ...space, groups };
+    if (JSON.stringify(copy).length <= maxChars) return copy;
+  }
+  return undefined;
 }

@@ -112,6 +112,8 @@ export function groupTable(group: Group, context: TableContext, memory: TableMem
   const id = `group-${++tableCount}`;
   const { strings } = context;
   const windowed = group.items.length > WINDOW_MIN_ROWS;
+  /** All the group's items: more than it holds in a cached copy kept short. */
+  const total = group.itemCount ?? group.items.length;
   const max = chartMax(group);
   // Without columns, the items' descriptions are the second column.
   const showDescription = group.columns.length === 0 && group.items.some((item) => item.description);
@@ -226,7 +228,7 @@ export function groupTable(group: Group, context: TableContext, memory: TableMem
   const applyFilter = (): void => {
     const matching = matchingRows(texts, memory.filter);
     rows = memory.sort ? sortRows(group.items, matching, memory.sort, kindOf(memory.sort.key), context.locale) : matching;
-    shown.textContent = fill(strings.rowsShown, rows.length.toLocaleString(context.locale), group.items.length.toLocaleString(context.locale));
+    shown.textContent = fill(strings.rowsShown, rows.length.toLocaleString(context.locale), total.toLocaleString(context.locale));
     table.setAttribute('aria-rowcount', String(rows.length + 1));
     noMatches.hidden = rows.length > 0;
     scroller.hidden = rows.length === 0;
@@ -234,7 +236,7 @@ export function groupTable(group: Group, context: TableContext, memory: TableMem
   };
 
   let filterBox: HTMLElement | null = null;
-  if (group.items.length > FILTER_MIN_ROWS) {
+  if (total > FILTER_MIN_ROWS) {
     const input = el('input', {
       className: 'filter',
       attrs: { type: 'search', placeholder: strings.filter, 'aria-label': fill(strings.filterLabel, group.label), spellcheck: 'false', autocomplete: 'off' },
@@ -281,7 +283,7 @@ export function groupTable(group: Group, context: TableContext, memory: TableMem
     el(
       'div',
       { className: 'group-header' },
-      el('h2', { attrs: { id: `${id}-title` } }, group.label, ' ', el('span', { className: 'count' }, group.items.length.toLocaleString(context.locale))),
+      el('h2', { attrs: { id: `${id}-title` } }, group.label, ' ', el('span', { className: 'count' }, total.toLocaleString(context.locale))),
       group.total ? el('span', { className: 'group-total' }, `${group.total.label}: `, el('strong', {}, valueNode(group.total.value, group.total.kind, context))) : null,
       filterBox,
     ),

@@ -313,12 +313,16 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
   });
 
   it('comes back after a window reload: the cached copy (marked) at once, then fresh data', async () => {
-    // A slow vendor, so the cached copy is seen before the fresh answer replaces it.
-    const detailsPath = `/api/v3/onezone/user/effective_spaces/${ONEDATA_SANDBOX.spaces.seed}`;
-    sandbox.addFault({ path: detailsPath, kind: 'latency', ms: 8000 });
+    // A large space comes back too, its 5,000 rows cut short in the saved copy.
+    await openFromTree('Process design', 'Wide space');
+    await panelShowing('Wide space');
+    // Slow vendors, so the cached copies are seen before the fresh answers replace them.
+    sandbox.addFault({ path: `/api/v3/onezone/user/effective_spaces/${ONEDATA_SANDBOX.spaces.seed}`, kind: 'latency', ms: 8000 });
+    sandbox.addFault({ path: `/bwl/spaces/${BLUEWORKS_SANDBOX.spaces.wide}`, kind: 'latency', ms: 8000 });
     try {
       // Web VS Code saves its open editors (with each panel's state) every few seconds, not on unload.
-      await poll(() => editorsSaved(ONEDATA_SANDBOX.spaces.seed), (saved) => saved, 'the workbench to save the panel', 30_000);
+      const bothSaved = async () => (await editorsSaved(ONEDATA_SANDBOX.spaces.seed)) && (await editorsSaved(BLUEWORKS_SANDBOX.spaces.wide));
+      await poll(bothSaved, (saved) => saved, 'the workbench to save both panels', 30_000);
       await page.reload();
       await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 60_000 });
       // The workbench brings back every panel's tab; showing one revives its page.
@@ -329,9 +333,23 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
       await frame.locator('.badge.cached').waitFor({ timeout: 20_000 });
       await expectRow(frame, 'Storage providers', '296ebe3c20e9666dc489b647f8647f12', ['5.0 GB']);
       await shot('panel-onedata-restored-cached');
+
+      await panelTabs('Wide space').first().click();
+      const wide = await panelShowing('Wide space');
+      await wide.locator('.badge.cached').waitFor({ timeout: 20_000 });
+      const blueprints = group(wide, 'Blueprints');
+      await expectText(blueprints.locator('h2 .count'), '5,000');
+      await expectText(blueprints.locator('.shown'), '200 of 5,000');
+      await expectRow(wide, 'Blueprints', 'blueprint 1', ['blueprint']);
+      await shot('panel-blueworks-large-restored-cached');
+
       sandbox.clearFaults();
-      await frame.locator('.badge.cached').waitFor({ state: 'detached', timeout: 30_000 });
-      await expectRow(frame, 'Storage providers', '296ebe3c20e9666dc489b647f8647f12', ['5.0 GB']);
+      await wide.locator('.badge.cached').waitFor({ state: 'detached', timeout: 30_000 });
+      await expectText(blueprints.locator('.shown'), '5,000 of 5,000');
+      await panelTabs('My Private space').first().click();
+      const fresh = await panelShowing('My Private space');
+      await fresh.locator('.badge.cached').waitFor({ state: 'detached', timeout: 30_000 });
+      await expectRow(fresh, 'Storage providers', '296ebe3c20e9666dc489b647f8647f12', ['5.0 GB']);
     } finally {
       sandbox.clearFaults();
     }

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { PanelSpace } from '../../src/panel/protocol';
-import { isPanelSpace, readState, savedTables, tableMemories } from '../../src/webview/state';
+import { copyForState, isPanelSpace, readState, savedTables, tableMemories } from '../../src/webview/state';
 import type { TableMemory } from '../../src/webview/table';
 
 const space: PanelSpace = {
@@ -67,6 +67,25 @@ describe('the space panel page, its saved state', () => {
     // NaN is not finite (JSON would have made it null; a structured clone would keep it).
     assert.equal(readState({ ...identity, space: { ...space, fetchedAt: Number.NaN } })?.space, undefined);
     assert.equal(readState({ ...identity, space: { ...space, fetchedAt: Infinity } })?.space, undefined);
+  });
+
+  it('keeps a large space cut short (first rows, with the full count), small enough to save, still of the shape rendered', () => {
+    assert.equal(copyForState(space, 100_000), space, 'a small space is kept whole');
+    assert.equal(copyForState(undefined, 100_000), undefined);
+    const many = Array.from({ length: 5000 }, (_, i) => ({ id: `a${i}`, label: `artifact ${i} ${'x'.repeat(200)}`, values: { size: i } }));
+    const large: PanelSpace = { ...space, groups: [{ ...space.groups[0]!, id: 'artifacts', items: many }, space.groups[0]!] };
+    assert.ok(JSON.stringify(large).length > 500_000);
+    const copy = copyForState(large, 500_000)!;
+    assert.ok(JSON.stringify(copy).length <= 500_000);
+    assert.equal(copy.groups[0]!.items.length, 200);
+    assert.deepEqual(copy.groups[0]!.items[0], many[0]);
+    assert.equal(copy.groups[0]!.itemCount, 5000);
+    assert.equal(copy.groups[1], large.groups[1], 'a short group stays as it is');
+    assert.equal(copy.name, large.name);
+    assert.ok(isPanelSpace(stored(copy)), 'the cut copy reads back as a space');
+    // Tighter still: fewer rows; and nothing at all when even the facts do not fit.
+    assert.equal(copyForState(large, 10_000)!.groups[0]!.items.length, 10);
+    assert.equal(copyForState(large, 100), undefined);
   });
 
   it('is not ours without a known vendor, an account and a space id', () => {
