@@ -31,6 +31,7 @@ export class SpacePanel extends Disposable {
   private details?: SpaceDetails;
   private error?: PanelError;
   private controller?: AbortController;
+  private loadingNow?: Promise<void>;
   private ready = false;
   private readonly closed = new vscode.EventEmitter<void>();
   /** Fires once, when the panel is closed or disposed. */
@@ -83,7 +84,18 @@ export class SpacePanel extends Disposable {
   }
 
   /** Fetches the space (anew with `refresh`), replacing any fetch under way. */
-  async load(refresh: boolean): Promise<void> {
+  load(refresh: boolean): Promise<void> {
+    this.loadingNow = this.fetch(refresh);
+    return this.loadingNow;
+  }
+
+  /** The space as this side has it: fetched now if it has not been yet (a restored panel, say). */
+  private async space(): Promise<SpaceDetails | undefined> {
+    if (!this.details) await (this.controller ? this.loadingNow : this.load(false));
+    return this.details;
+  }
+
+  private async fetch(refresh: boolean): Promise<void> {
     this.controller?.abort();
     const controller = (this.controller = new AbortController());
     this.post({ type: 'loading', loading: true });
@@ -161,13 +173,15 @@ export class SpacePanel extends Disposable {
         return openWebUrl(message.url);
       case 'copyId':
         return copySpaceId(this.identity.spaceId);
-      case 'showRawJson':
-        if (!this.details) await this.load(false);
-        if (this.details) await this.context.showRawJson(this.details);
+      case 'showRawJson': {
+        const details = await this.space();
+        if (details) await this.context.showRawJson(details);
         return;
+      }
       case 'openSubspace': {
         // Only a subspace this space lists: the page asks by intent, it does not choose what gets fetched.
-        const listed = this.details?.groups.some((group) => group.items.some((item) => item.spaceId === message.spaceId));
+        // A restored panel shows its cached copy before this side has the space: wait for it.
+        const listed = (await this.space())?.groups.some((group) => group.items.some((item) => item.spaceId === message.spaceId));
         const account = this.context.findAccount(this.identity.accountId);
         if (listed && account) await this.context.openSpace(account, message.spaceId);
         else this.context.log.warn(`space panel: ignored opening "${message.spaceId}", which this space does not list`);

@@ -47,19 +47,31 @@ export class AccountSecrets extends Disposable {
     await this.storage.delete(KEY_PREFIX + accountId);
   }
 
-  /** The stored values, if they were stored for `server`. */
+  /**
+   * The stored values, if they were stored for `server`. An entry from before secrets were bound (a plain
+   * map) is bound now, to the server of the account it was kept for.
+   */
   private async storedFor(accountId: string, server: string): Promise<Record<string, string>> {
     const raw = await this.storage.get(KEY_PREFIX + accountId);
     if (!raw) return {};
+    let entry: unknown;
     try {
-      const entry: unknown = JSON.parse(raw);
-      if (typeof entry !== 'object' || entry === null) return {};
-      const { server: storedFor, values } = entry as Partial<StoredEntry>;
-      return storedFor === server && typeof values === 'object' && values !== null ? values : {};
+      entry = JSON.parse(raw);
     } catch {
       return {};
     }
+    if (typeof entry !== 'object' || entry === null) return {};
+    const { server: storedFor, values } = entry as Partial<StoredEntry>;
+    if (storedFor === undefined && isStringMap(entry)) {
+      await this.storage.store(KEY_PREFIX + accountId, JSON.stringify({ server, values: entry } satisfies StoredEntry));
+      return entry;
+    }
+    return storedFor === server && isStringMap(values) ? values : {};
   }
+}
+
+function isStringMap(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
 }
 
 /** What secrets are bound to: the vendor, and the origin of the base URL (its default where none is set). */

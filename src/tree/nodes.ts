@@ -102,6 +102,12 @@ export class AccountNode implements PagedNode {
     this.refreshNext = false;
     try {
       const refs = await this.tree.progress(this.tree.service.listSpaces(this.account, { signal: controller.signal, refresh }));
+      const listed = new Set(refs.map((ref) => ref.id));
+      for (const [id, node] of this.spaceNodes) {
+        if (listed.has(id)) continue;
+        node.cancel();
+        this.spaceNodes.delete(id);
+      }
       const nodes = refs.map(({ id, name }) => {
         let node = this.spaceNodes.get(id);
         if (!node) this.spaceNodes.set(id, (node = new SpaceNode(this.account, id, this, this.tree, this.id)));
@@ -135,7 +141,7 @@ export class SpaceNode implements SpacesNode {
   private loading?: Promise<void>;
   private controller?: AbortController;
   /** Group rows survive a redraw, so their "Load more" paging and loaded subspaces stay. */
-  private readonly groupNodes = new Map<string, GroupNode>();
+  private groupNodes = new Map<string, GroupNode>();
   private refreshNext = false;
 
   constructor(
@@ -152,16 +158,27 @@ export class SpaceNode implements SpacesNode {
     return `${this.parentId}/space:${this.spaceId}`;
   }
 
+  /** Stops an unfinished load, so the next one starts afresh rather than waiting on an aborted one. */
   cancel(): void {
-    this.controller?.abort();
+    if (this.controller) {
+      this.controller.abort();
+      this.controller = undefined;
+      this.loading = undefined;
+    }
     for (const group of this.groupNodes.values()) group.cancel();
   }
 
-  /** The next load fetches anew (its account was refreshed); the details shown stay until then. */
+  /** The next load fetches anew (its account or parent was refreshed); the details shown stay until then. */
   markStale(): void {
     this.cancel();
     this.loading = undefined;
     this.refreshNext = true;
+    for (const group of this.groupNodes.values()) group.markStale();
+  }
+
+  /** Refreshed elsewhere but not fetched again yet: its details are not to be handed on as current. */
+  get stale(): boolean {
+    return this.refreshNext;
   }
 
   /** Fetches the details (once, or anew with `refresh`), then redraws the row. */
@@ -170,8 +187,10 @@ export class SpaceNode implements SpacesNode {
     if (this.loading && !refresh) return this.loading;
     this.refreshNext = false;
     this.controller?.abort();
+    // A refreshed space refreshes its subspace rows too, when they are next shown.
+    if (refresh) for (const group of this.groupNodes.values()) group.markStale();
     const controller = (this.controller = new AbortController());
-    this.loading = this.tree.progress(
+    const loading = this.tree.progress(
       this.tree.service.getSpace(this.account, this.spaceId, { signal: controller.signal, refresh }).then(
         (details) => {
           this.details = details;
@@ -183,10 +202,12 @@ export class SpaceNode implements SpacesNode {
         },
       ),
     );
-    void this.loading.then(() => {
+    this.loading = loading;
+    void loading.then(() => {
+      if (this.controller === controller) this.controller = undefined;
       if (!controller.signal.aborted) this.tree.changed(this);
     });
-    return this.loading;
+    return loading;
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -220,12 +241,16 @@ export class SpaceNode implements SpacesNode {
     }
     const groups = [factsGroup(this.details), ...this.details.groups].filter((g) => g.items.length > 0);
     if (groups.length === 0) return [new MessageNode(this, vscode.l10n.t('Nothing more to show'), this.id)];
-    return groups.map((group) => {
-      let node = this.groupNodes.get(group.id);
-      if (node) node.group = group;
-      else this.groupNodes.set(group.id, (node = new GroupNode(group, this, this.tree)));
-      return node;
-    });
+    const kept = new Map<string, GroupNode>();
+    for (const group of groups) {
+      const node = this.groupNodes.get(group.id) ?? new GroupNode(group, this, this.tree);
+      node.group = group;
+      kept.set(group.id, node);
+    }
+    // Groups the space no longer has go, with what their rows held.
+    for (const [id, node] of this.groupNodes) if (!kept.has(id)) node.cancel();
+    this.groupNodes = kept;
+    return [...kept.values()];
   }
 }
 
@@ -234,11 +259,25 @@ export class GroupNode implements PagedNode {
   private readonly subspaces = new Map<string, SpaceNode>();
 
   constructor(
-    /** The newest copy: a refreshed space hands its group rows their new items. */
-    public group: Group,
+    private current: Group,
     readonly parent: SpaceNode,
     private readonly tree: TreeContext,
   ) {}
+
+  get group(): Group {
+    return this.current;
+  }
+
+  /** The newest copy: a refreshed space hands its group rows their new items; subspaces gone are dropped. */
+  set group(group: Group) {
+    this.current = group;
+    const present = new Set(group.items.map((item) => item.spaceId));
+    for (const [spaceId, node] of this.subspaces) {
+      if (present.has(spaceId)) continue;
+      node.cancel();
+      this.subspaces.delete(spaceId);
+    }
+  }
 
   get id(): string {
     return `${this.parent.id}/group:${this.group.id}`;
@@ -270,6 +309,10 @@ export class GroupNode implements PagedNode {
 
   cancel(): void {
     for (const node of this.subspaces.values()) node.cancel();
+  }
+
+  markStale(): void {
+    for (const node of this.subspaces.values()) node.markStale();
   }
 
   private subspace(spaceId: string, label: string): SpaceNode {

@@ -74,7 +74,13 @@ export function registerSpaceCommands({ settings, service, panels, raw }: Comman
     // Each account's rows arrive on their own, so one slow vendor holds back only its own rows.
     const { accounts } = settings.read();
     const rows = new Map<string, SpacePick[]>();
-    const update = () => (quickPick.items = [...accounts.flatMap((a) => rows.get(a.id) ?? []), ...extras(quickPick.value.trim())]);
+    const update = () => {
+      // New items move the highlight to the first row: keep it on the space the user had arrowed to.
+      const active = quickPick.activeItems[0];
+      quickPick.items = [...accounts.flatMap((a) => rows.get(a.id) ?? []), ...extras(quickPick.value.trim())];
+      const again = active?.spaceId !== undefined && quickPick.items.find((item) => item.account?.id === active.account?.id && item.spaceId === active.spaceId);
+      if (again) quickPick.activeItems = [again];
+    };
     const controller = new AbortController();
     let pending = accounts.length;
     quickPick.busy = pending > 0;
@@ -154,7 +160,7 @@ export function registerSpaceCommands({ settings, service, panels, raw }: Comman
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(`spaces.${id}`, run);
   return [
     raw.register(),
-    command('open', (node: SpaceNode) => panels.open(node.account, node.spaceId, { details: node.details, name: node.knownName })),
+    command('open', (node: SpaceNode) => panels.open(node.account, node.spaceId, { details: node.stale ? undefined : node.details, name: node.knownName })),
     command('showRawJson', async (node: SpaceNode) => {
       const details = await detailsOf(node);
       if (details) await raw.show(details);

@@ -260,8 +260,11 @@ export function groupTable(group: Group, context: TableContext, memory: TableMem
   if (windowed) {
     let pending = false;
     scroller.addEventListener('scroll', () => {
-      memory.scrollTop = scroller.scrollTop;
-      context.remember();
+      // A cached copy cut short caps the scroll: where the reader was is kept for the whole table.
+      if (total === group.items.length) {
+        memory.scrollTop = scroller.scrollTop;
+        context.remember();
+      }
       if (pending) return;
       pending = true;
       requestAnimationFrame(() => {

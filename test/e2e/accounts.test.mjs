@@ -416,6 +416,22 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     await spaceRow('ACME Production').waitFor({ timeout: 20_000 });
     const fetched = await refetch(accountRow('Renamed'), '/api/v1/spaces/', 1);
     assert.ok(fetched.every((r) => r.headers.authorization === `Bearer ${ALUMIO_SANDBOX.token}`));
+
+    // Pointed at another server (another origin, though the same sandbox), the stored token is not kept.
+    const mark = sandbox.received.length;
+    const elsewhere = sandbox.url.replace('127.0.0.1', 'localhost');
+    await contextMenu(accountRow('Renamed'), 'Edit Account');
+    await answer('Edit Account "Renamed" (1/5)', elsewhere);
+    await answer('Edit Account "Renamed" (2/5)');
+    await step('Edit Account "Renamed" (3/5)');
+    await message(/^API key/);
+    assert.equal(await quickInput().locator('.quick-input-message').filter({ hasText: /leave empty to keep/ }).count(), 0);
+    await answer('Edit Account "Renamed" (3/5)', '');
+    await message('This is required.');
+    await input().press('Escape');
+    await closed();
+    assert.equal(readSettings()['spaces.accounts'][0].baseUrl, sandbox.url, 'a cancelled edit wrote nothing');
+    assert.ok(receivedSince(mark, '/').every((r) => r.headers.authorization !== `Bearer ${ALUMIO_SANDBOX.token}`), 'the token went to the other server');
   });
 
   test('Remove Account: asks in a modal dialog, then deletes the entry and its stored credentials, keeping the other entries verbatim', async () => {

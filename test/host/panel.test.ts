@@ -64,6 +64,25 @@ describe('the space panel', function () {
     assert.equal(await eventually(async () => panel.pageReady, (ready) => ready), true);
   });
 
+  it('a subspace link on a restored panel waits for the space, then opens the subspace', async () => {
+    const { panels } = await api();
+    const subspace = BLUEWORKS_SANDBOX.spaces.seedSubspace;
+    // Neither open yet; then the seed comes back from a reload while its vendor is slow.
+    panels.get(blueworks.accountId, subspace)?.panel.dispose();
+    panels.get(blueworks.accountId, blueworks.spaceId)?.panel.dispose();
+    sandbox.addFault({ path: `/bwl/spaces/${BLUEWORKS_SANDBOX.spaces.seed}`, kind: 'latency', ms: 1500 });
+    try {
+      const webview = vscode.window.createWebviewPanel(VIEW_TYPE, 'restoring', vscode.ViewColumn.Active, {});
+      await panels.deserializeWebviewPanel(webview, { ...blueworks, space: { name: 'My Space (cached)', groups: [] } });
+      const panel = panels.get(blueworks.accountId, blueworks.spaceId)!;
+      assert.equal(panel.current, undefined, 'the space is still on its way');
+      await panel.handle({ type: 'openSubspace', spaceId: subspace });
+      assert.ok(panels.get(blueworks.accountId, subspace), 'the subspace did not open');
+    } finally {
+      sandbox.clearFaults();
+    }
+  });
+
   it('disposes a restored panel whose state is not a space, or whose space is already open', async () => {
     const { panels } = await api();
     const count = panels.size;

@@ -4,7 +4,7 @@ import { demoProfile } from '../sandbox/demo';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
 import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
-import type { AccountNode } from '../../src/tree/nodes';
+import type { AccountNode, SpaceNode } from '../../src/tree/nodes';
 import { api, eventually, rows, setAccounts, type Row } from './support';
 
 /** The account row with `label`, expanded: its space rows once every name has replaced its id. */
@@ -118,6 +118,21 @@ describe('the Spaces tree against the sandbox', function () {
     const again = await rows(large.node);
     assert.equal(again.find((g) => g.label === 'Blueprints')!.node, blueprints.node);
     assert.equal((await rows(blueprints.node)).length, 401);
+
+    // A subspace row, once expanded, is fetched anew after its account's Refresh (and not left loading).
+    const sub = subspaces[0]!.node as SpaceNode;
+    assert.ok((await rows(sub)).length > 0);
+    assert.equal(sub.details?.name, 'Subspace 001');
+    const account = (await rows()).find((r) => r.label === 'Process design')!;
+    const mark = sandbox.received.length;
+    await vscode.commands.executeCommand('spaces.refresh', account.node);
+    await rows(account.node);
+    const subspacesNow = await rows((await rows(large.node)).find((g) => g.label === 'Subspaces')!.node);
+    assert.equal(subspacesNow[0]!.node, sub, 'the subspace row was kept');
+    assert.equal(sub.stale, true);
+    assert.ok((await rows(sub)).every((r) => !String(r.item.contextValue).startsWith('error')));
+    assert.equal(sub.stale, false);
+    assert.ok(sandbox.received.slice(mark).some((r) => r.url.startsWith(`/bwl/spaces/${sub.spaceId}?`)), 'the subspace was not fetched again');
   });
 
   it('pages a long account listing with "Load more"', async () => {
