@@ -26,8 +26,10 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
   const raw = new RawJsonDocuments();
   const panels = new SpacePanels({ extensionUri: context.extensionUri, log, settings, service, raw });
 
+  const forgetRemoved = settings.onDidChange(() => service.keepClientsOf(settings.read().accounts.map((a) => a.id)));
+
   const deps = { context, tree, settings, secrets, service, log, panels, raw };
-  context.subscriptions.push(log, settings, secrets, service, tree, view, panels, ...registerTreeCommands(deps), ...registerAccountCommands(deps), ...registerSpaceCommands(deps));
+  context.subscriptions.push(log, settings, secrets, service, forgetRemoved, tree, view, panels, ...registerTreeCommands(deps), ...registerAccountCommands(deps), ...registerSpaceCommands(deps));
   log.info(`Spaces Explorer ${context.extension.packageJSON.version} activated`);
   return { tree, secrets, panels };
 }

@@ -39,7 +39,6 @@ export class SpacesService extends Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         // Only what the HTTP client is built from: an account's own change rebuilds just its client.
         if (HTTP_SETTINGS.some((s) => e.affectsConfiguration(s))) this.reset();
-        else if (e.affectsConfiguration('spaces.accounts')) this.forgetRemovedAccounts();
       }),
     );
     this.register(secrets.onDidChange((accountId) => this.clients.delete(accountId)));
@@ -137,10 +136,8 @@ export class SpacesService extends Disposable {
   }
 
   /** Accounts gone from the settings take their clients (and any token they hold) with them. */
-  private forgetRemovedAccounts(): void {
-    const entries = vscode.workspace.getConfiguration('spaces').get<unknown[]>('accounts', []);
-    const ids = new Set((Array.isArray(entries) ? entries : []).map((entry) => (typeof entry === 'object' && entry !== null ? (entry as { id?: unknown }).id : undefined)));
-    for (const id of this.clients.keys()) if (!ids.has(id)) this.clients.delete(id);
+  keepClientsOf(accountIds: readonly string[]): void {
+    for (const id of this.clients.keys()) if (!accountIds.includes(id)) this.clients.delete(id);
   }
 
   /** Drops the account's client, so the next request reads its secrets anew (after they were stored). */

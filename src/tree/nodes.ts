@@ -173,7 +173,6 @@ export class SpaceNode implements SpacesNode {
     this.cancel();
     this.loading = undefined;
     this.refreshNext = true;
-    for (const group of this.groupNodes.values()) group.markStale();
   }
 
   /** Refreshed elsewhere but not fetched again yet: its details are not to be handed on as current. */
