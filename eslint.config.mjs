@@ -11,6 +11,14 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only outside src/core.' }] }],
+      // Surfaces that turn text into links and icons: only through src/util/workbench.ts, which makes it inert.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.property.name='window'][property.name=/^(showInformationMessage|showWarningMessage|showErrorMessage|setStatusBarMessage|withProgress)$/]",
+          message: 'Use the function of src/util/workbench.ts for this surface: it makes vendor text inert.',
+        },
+      ],
     },
   },
   // Everything outside src/core may use the VS Code API.

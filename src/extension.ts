@@ -8,6 +8,7 @@ import { registerTreeCommands } from './tree/commands';
 import { registerSpaceCommands } from './tree/spaceCommands';
 import { SpacesTreeProvider, VIEW_ID } from './tree/provider';
 import { RawJsonDocuments } from './tree/rawJson';
+import { CommandTargets } from './tree/targets';
 
 /** What `activate` hands back: the tree and the panels, so the in-host tests can read exactly what is shown. */
 export interface SpacesExplorerApi {
@@ -26,10 +27,16 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
   const raw = new RawJsonDocuments();
   const panels = new SpacePanels({ extensionUri: context.extensionUri, log, settings, service, raw });
 
-  const forgetRemoved = settings.onDidChange(() => service.keepClientsOf(settings.read().accounts.map((a) => a.id)));
+  // An account gone from the settings, however it went, takes its client and its stored secrets with it.
+  const forgetRemoved = () => {
+    service.keepClientsOf(settings.read().accounts.map((a) => a.id));
+    void secrets.keepOnly(settings.ids()).then((gone) => gone.length > 0 && log.info(`stored credentials of removed account(s) deleted: ${gone.join(', ')}`));
+  };
+  forgetRemoved();
 
-  const deps = { context, tree, settings, secrets, service, log, panels, raw };
-  context.subscriptions.push(log, settings, secrets, service, forgetRemoved, tree, view, panels, ...registerTreeCommands(deps), ...registerAccountCommands(deps), ...registerSpaceCommands(deps));
+  const targets = new CommandTargets(settings, tree);
+  const deps = { context, tree, settings, secrets, service, log, panels, raw, targets };
+  context.subscriptions.push(log, settings, secrets, service, settings.onDidChange(forgetRemoved), tree, view, panels, ...registerTreeCommands(deps), ...registerAccountCommands(deps), ...registerSpaceCommands(deps));
   log.info(`Spaces Explorer ${context.extension.packageJSON.version} activated`);
   return { tree, secrets, panels };
 }

@@ -3,7 +3,7 @@
  * accepts, and the settings entry the answers make. Pure (no `vscode`), so it is tested in Node; the
  * wizard words the problems.
  */
-import { ACCOUNT_ID } from '../core/accounts';
+import { ACCOUNT_ID, travelsSafely } from '../core/accounts';
 import { VENDORS, type VendorId } from '../core/vendors/catalog';
 import type { FieldSpec, SecretSpec } from '../core/vendors/vendor';
 import type { RawEntry } from './entries';
@@ -22,14 +22,15 @@ export interface AccountAnswers {
 }
 
 /** Why a step's input is not accepted. */
-export type InputProblem = 'required' | 'notHttpUrl' | 'urlWithCredentials' | 'badId' | 'duplicateId';
+export type InputProblem = 'required' | 'notHttpUrl' | 'urlWithCredentials' | 'insecureHttp' | 'badId' | 'duplicateId';
 
 export function checkRequired(value: string): InputProblem | undefined {
   return value.trim() === '' ? 'required' : undefined;
 }
 
 /** http(s) only, and no user name or password in it (those belong in the secrets). */
-export function checkHttpUrl(value: string): InputProblem | undefined {
+/** `allowInsecure`: the entry opts in to plain http to another machine (set by hand in settings.json). */
+export function checkHttpUrl(value: string, allowInsecure = false): InputProblem | undefined {
   let url: URL;
   try {
     url = new URL(value.trim());
@@ -38,13 +39,14 @@ export function checkHttpUrl(value: string): InputProblem | undefined {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'notHttpUrl';
   if (url.username !== '' || url.password !== '') return 'urlWithCredentials';
+  if (!allowInsecure && !travelsSafely(url.href)) return 'insecureHttp';
   return undefined;
 }
 
 /** A settings field: required ones must be set; a base URL must be http(s). */
-export function checkField(spec: Pick<FieldSpec, 'key' | 'required'>, value: string): InputProblem | undefined {
+export function checkField(spec: Pick<FieldSpec, 'key' | 'required'>, value: string, allowInsecure = false): InputProblem | undefined {
   if (value.trim() === '') return spec.required ? 'required' : undefined;
-  return spec.key === 'baseUrl' ? checkHttpUrl(value) : undefined;
+  return spec.key === 'baseUrl' ? checkHttpUrl(value, allowInsecure) : undefined;
 }
 
 export function checkAccountId(value: string, taken: ReadonlySet<string>): InputProblem | undefined {

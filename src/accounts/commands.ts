@@ -10,34 +10,38 @@ import type { SpaceRef } from '../core/model';
 import type { ConnectionTest } from '../services/spaces';
 import { AccountNode, type SpacesNode } from '../tree/nodes';
 import type { CommandDeps } from '../tree/commands';
+import { forLog, forPick } from '../util/text';
+import { confirmModal, showError, showInfo, showStatus, withNotificationProgress } from '../util/workbench';
 import { checkRequired, secretSpecsFor } from './answers';
 import { describeFailure, describeSuccess } from './connection';
 import { withoutEntry, withSpaceRemoved, withSpacesAdded } from './entries';
 import { BackPressed, MultiStepInput, type Step } from './multiStep';
 import { addAccount, describeInputProblem, editAccount } from './wizard';
 
-/** What the commands are called with from the tree: any row that knows its account. */
-type AccountArg = { readonly account?: Account } | undefined;
-type SpaceArg = { readonly account: Account; readonly spaceId: string; readonly configured?: boolean } | undefined;
+/**
+ * What the commands are called with: a tree row, a command link's JSON, another extension's object. Only
+ * the ids it names are read (`CommandTargets`), never its fields.
+ */
+type CommandArg = unknown;
 
 export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { tree, settings, secrets, service, log } = deps;
+  const { tree, settings, secrets, service, log, targets } = deps;
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(`spaces.${id}`, run);
 
-  /** The account a command runs on: the row's (as the settings have it now), else one the user picks. */
-  async function resolveAccount(arg: AccountArg, placeholder: string): Promise<Account | undefined> {
+  /** The account a command runs on: the configured one the argument names, else (no argument) one the user picks. */
+  async function resolveAccount(arg: CommandArg, placeholder: string): Promise<Account | undefined> {
+    if (arg !== undefined && arg !== null) return targets.account(arg);
     const { accounts } = settings.read();
-    if (arg?.account) return accounts.find((a) => a.id === arg.account!.id) ?? arg.account;
     if (accounts.length === 0) {
       const add = vscode.l10n.t('Add Account…');
-      if ((await vscode.window.showInformationMessage(vscode.l10n.t('There is no account yet.'), add)) === add) await vscode.commands.executeCommand('spaces.addAccount');
+      if ((await showInfo(vscode.l10n.t('There is no account yet.'), add)) === add) await vscode.commands.executeCommand('spaces.addAccount');
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(
-      accounts.map((account) => ({ label: account.label, description: VENDORS[account.vendor].name, detail: account.id, account })),
+      accounts.map((account) => ({ label: forPick(account.label), description: VENDORS[account.vendor].name, detail: account.id, id: account.id })),
       { placeHolder: placeholder },
     );
-    return picked?.account;
+    return picked && accounts.find((account) => account.id === picked.id);
   }
 
   /** Lists the account's spaces anew: after its secrets changed but its settings did not. */
@@ -49,14 +53,14 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
     else tree.refreshAll();
   }
 
-  async function updateCredentials(arg: AccountArg): Promise<void> {
+  async function updateCredentials(arg: CommandArg): Promise<void> {
     const account = await resolveAccount(arg, vscode.l10n.t('Update the credentials of which account?'));
     if (!account) return;
     const specs = secretSpecsFor(service.vendor(account.vendor).secretFields, account.authMode);
     const fromEnv = specs.filter((s) => account.credentialsFromEnv[s.key] !== undefined);
     const asked = specs.filter((s) => account.credentialsFromEnv[s.key] === undefined);
     if (fromEnv.length > 0) {
-      void vscode.window.showInformationMessage(
+      void showInfo(
         vscode.l10n.t(
           'Account "{0}" reads {1} from the environment variable(s) {2} (its "credentialsFromEnv" setting), so there is nothing to store for it.',
           account.label,
@@ -92,30 +96,26 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
     await refreshAccount(account.id);
   }
 
-  async function testConnection(arg: AccountArg): Promise<void> {
+  async function testConnection(arg: CommandArg): Promise<void> {
     const account = await resolveAccount(arg, vscode.l10n.t('Test the connection of which account?'));
     if (!account) return;
-    const outcome: { test: ConnectionTest } | { error: SpacesError } = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing the connection of "{0}"…', account.label), cancellable: true },
-      async (_progress, token) => {
-        const controller = new AbortController();
-        const cancel = token.onCancellationRequested(() => controller.abort());
+    const outcome: { test: ConnectionTest } | { error: SpacesError } = await withNotificationProgress(
+      vscode.l10n.t('Testing the connection of "{0}"…', account.label),
+      async (signal) => {
         try {
-          return { test: await service.testAccount(account, {}, { signal: controller.signal }) };
+          return { test: await service.testAccount(account, {}, { signal }) };
         } catch (err) {
           return { error: asSpacesError(err) };
-        } finally {
-          cancel.dispose();
         }
       },
     );
     if ('test' in outcome) {
       log.info(`connection test of ${account.id}: ok (${outcome.test.kind})`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1}', account.label, describeSuccess(outcome.test)));
+      void showInfo(vscode.l10n.t('{0}: {1}', account.label, describeSuccess(outcome.test)));
       return;
     }
     const { error } = outcome;
-    log.warn(`connection test of ${account.id}: ${error.toString()}`);
+    log.warn(`connection test of ${account.id}: ${forLog(error.toString())}`);
     if (error.kind === 'cancelled') return;
     const showLog = vscode.l10n.t('Show Log');
     const credentials = vscode.l10n.t('Update Credentials…');
@@ -125,21 +125,17 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
       ...(['tls', 'config', 'redirect'].includes(error.kind) ? [openSettings] : []),
       showLog,
     ];
-    const picked = await vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', account.label, describeFailure(error)), ...actions);
+    const picked = await showError(vscode.l10n.t('{0}: {1}', account.label, describeFailure(error)), ...actions);
     if (picked === showLog) log.show();
-    else if (picked === credentials) await updateCredentials({ account });
+    else if (picked === credentials) await updateCredentials({ accountId: account.id });
     else if (picked === openSettings) await vscode.commands.executeCommand('workbench.action.openSettings', error.kind === 'tls' ? 'spaces.extraCaCertificates' : 'spaces.accounts');
   }
 
-  async function removeAccount(arg: AccountArg): Promise<void> {
+  async function removeAccount(arg: CommandArg): Promise<void> {
     const account = await resolveAccount(arg, vscode.l10n.t('Remove which account?'));
     if (!account) return;
     const remove = vscode.l10n.t('Remove');
-    const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Remove account "{0}"? Its stored credentials are deleted too.', account.label),
-      { modal: true },
-      remove,
-    );
+    const answer = await confirmModal(vscode.l10n.t('Remove account "{0}"? Its stored credentials are deleted too.', account.label), remove);
     if (answer !== remove) return;
     await settings.update((entries) => withoutEntry(entries, account.id));
     await secrets.delete(account.id);
@@ -147,7 +143,7 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
     log.info(`account ${account.id} removed, with its stored credentials`);
   }
 
-  async function addSpace(arg: AccountArg): Promise<void> {
+  async function addSpace(arg: CommandArg): Promise<void> {
     const account = await resolveAccount(arg, vscode.l10n.t('Add a space to which account?'));
     if (!account) return;
     const { find } = await service.capabilities(account);
@@ -215,7 +211,7 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
             try {
               const found = (await service.findSpaces(account, how === 'name' ? { name: query } : { tag: query }, { signal, refresh: true })) ?? [];
               const fresh = found.filter((ref) => !account.spaces.includes(ref.id));
-              const items = fresh.map((ref): Item => ({ label: ref.name ?? ref.id, description: ref.id, ref }));
+              const items = fresh.map((ref): Item => ({ label: forPick(ref.name ?? ref.id), description: forPick(ref.id), ref }));
               const placeholder =
                 found.length === 0
                   ? vscode.l10n.t('No space found: go back and try another search.')
@@ -237,24 +233,25 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
     if (chosen.length === 0) return;
     await settings.update((entries) => withSpacesAdded(entries, account.id, chosen.map((s) => s.id)));
     const names = chosen.map((s) => s.name ?? s.id).join(', ');
-    vscode.window.setStatusBarMessage(vscode.l10n.t('Added {0} to "{1}".', names, account.label), 5000);
+    showStatus(vscode.l10n.t('Added {0} to "{1}".', names, account.label), 5000);
   }
 
-  async function removeSpace(node: SpaceArg): Promise<void> {
-    if (!node) return;
-    if (node.configured === false) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('This space is listed by the vendor, not configured on the account, so there is nothing to remove.'));
+  async function removeSpace(arg: CommandArg): Promise<void> {
+    const target = targets.space(arg);
+    if (!target) return;
+    if (!target.account.spaces.includes(target.spaceId)) {
+      void showInfo(vscode.l10n.t('This space is listed by the vendor, not configured on the account, so there is nothing to remove.'));
       return;
     }
-    await settings.update((entries) => withSpaceRemoved(entries, node.account.id, node.spaceId));
+    await settings.update((entries) => withSpaceRemoved(entries, target.account.id, target.spaceId));
   }
 
   async function runAdd(): Promise<void> {
     const result = await addAccount(deps);
-    if (result) void vscode.window.showInformationMessage(vscode.l10n.t('Account "{0}" added.', result.accountId));
+    if (result) void showInfo(vscode.l10n.t('Account "{0}" added.', result.accountId));
   }
 
-  async function runEdit(arg: AccountArg): Promise<void> {
+  async function runEdit(arg: CommandArg): Promise<void> {
     const account = await resolveAccount(arg, vscode.l10n.t('Edit which account?'));
     if (!account) return;
     const result = await editAccount(deps, account);
@@ -271,8 +268,8 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
       } catch (err) {
         if (err instanceof BackPressed) return;
         const message = err instanceof Error ? err.message : String(err);
-        log.error(`${name} failed: ${message}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', name, message));
+        log.error(`${name} failed: ${forLog(message)}`);
+        void showError(vscode.l10n.t('{0} failed: {1}', name, message));
       }
     };
 

@@ -5,6 +5,7 @@
  * change the steps that follow (the vendor's fields, the auth mode's secrets).
  */
 import * as vscode from 'vscode';
+import { forPick } from '../util/text';
 
 export interface Step {
   /** Names the step, for `{ goto }`. */
@@ -113,14 +114,15 @@ export class MultiStepInput implements vscode.Disposable {
   inputOrButton(options: InputOptions): Promise<{ value: string; button?: string }> {
     const box = vscode.window.createInputBox();
     this.prepare(box);
-    box.prompt = options.prompt;
+    // Prompts and validation messages render links and icons: whatever vendor text they quote stays inert.
+    box.prompt = forPick(options.prompt);
     box.value = options.value ?? '';
     box.placeholder = options.placeholder;
     box.password = options.password ?? false;
     box.buttons = [...this.backButton(options.back), ...(options.buttons ?? [])];
     const controller = new AbortController();
     return this.show(box, controller, (resolve, reject) => [
-      box.onDidChangeValue((value) => (box.validationMessage = options.validate?.(value))),
+      box.onDidChangeValue((value) => (box.validationMessage = inertOrUndefined(options.validate?.(value)))),
       box.onDidTriggerButton((button) => {
         if (button === vscode.QuickInputButtons.Back) reject(new BackPressed());
         else resolve({ value: box.value, button: (button as ActionButton).id });
@@ -128,7 +130,7 @@ export class MultiStepInput implements vscode.Disposable {
       box.onDidAccept(async () => {
         const value = box.value;
         const problem = options.validate?.(value);
-        box.validationMessage = problem;
+        box.validationMessage = inertOrUndefined(problem);
         if (problem !== undefined || box.busy) return;
         if (options.accept) {
           box.busy = true;
@@ -144,7 +146,7 @@ export class MultiStepInput implements vscode.Disposable {
           }
           if (controller.signal.aborted) return;
           if (failure !== undefined) {
-            box.validationMessage = failure;
+            box.validationMessage = forPick(failure);
             return;
           }
         }
@@ -164,7 +166,7 @@ export class MultiStepInput implements vscode.Disposable {
     return this.show(pick, controller, (resolve, reject) => {
       const source = typeof options.items === 'function' ? options.items : { items: options.items };
       this.load(pick, controller.signal, source, ({ items, placeholder }: { items: readonly T[]; placeholder?: string }) => {
-        if (placeholder !== undefined) pick.placeholder = placeholder;
+        if (placeholder !== undefined) pick.placeholder = forPick(placeholder);
         pick.items = items;
         if (options.active && items.includes(options.active)) pick.activeItems = [options.active];
       }, reject);
@@ -190,7 +192,7 @@ export class MultiStepInput implements vscode.Disposable {
     const controller = new AbortController();
     return this.show(pick, controller, (resolve, reject) => {
       this.load(pick, controller.signal, options.items, ({ items, selected, placeholder }) => {
-        if (placeholder !== undefined) pick.placeholder = placeholder;
+        if (placeholder !== undefined) pick.placeholder = forPick(placeholder);
         pick.items = items;
         pick.selectedItems = selected ?? [];
       }, reject);
@@ -251,4 +253,8 @@ export class MultiStepInput implements vscode.Disposable {
       for (const listener of listeners) listener.dispose();
     });
   }
+}
+
+function inertOrUndefined(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : forPick(text);
 }

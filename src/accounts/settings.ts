@@ -33,6 +33,12 @@ export class AccountSettings extends Disposable {
     return Array.isArray(value) ? value : [];
   }
 
+  /** The ids of the entries in user settings, broken entries' too (an entry being fixed is still there). */
+  ids(): Set<string> {
+    const ids = this.raw().map((entry) => (typeof entry === 'object' && entry !== null ? (entry as { id?: unknown }).id : undefined));
+    return new Set(ids.filter((id): id is string => typeof id === 'string'));
+  }
+
   /**
    * Reads the user-settings array, applies `change` and writes the result back to user settings (never
    * to a workspace). Updates run one after another, so two quick changes never lose one another.
@@ -70,6 +76,8 @@ function describeProblem(problem: AccountProblem): string {
       return vscode.l10n.t('"{0}" is required for this vendor', problem.field);
     case 'badUrl':
       return vscode.l10n.t('"{0}" is not an http(s) URL', problem.value);
+    case 'insecureHttp':
+      return vscode.l10n.t('"{0}" is plain http to another machine, so credentials would travel unencrypted: use https, or set "allowInsecureHttp": true on the account to accept that', problem.value);
     case 'badAuthMode':
       return problem.allowed.length
         ? vscode.l10n.t('"authMode" must be one of {0}', problem.allowed.join(', '))

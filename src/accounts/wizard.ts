@@ -26,6 +26,8 @@ import {
   type InputProblem,
 } from './answers';
 import { asSpacesError } from '../core/errors';
+import { forLog, forPick } from '../util/text';
+import { showError } from '../util/workbench';
 import { culprit, describeSuccess, failureHeadline } from './connection';
 import { findEntry, takenIds, withEntryAdded, withEntryReplaced, type RawEntry } from './entries';
 import { BackPressed, MultiStepInput, type Step } from './multiStep';
@@ -55,6 +57,8 @@ export function describeInputProblem(problem: InputProblem | undefined): string 
       return vscode.l10n.t('This is required.');
     case 'notHttpUrl':
       return vscode.l10n.t('Enter an http:// or https:// URL.');
+    case 'insecureHttp':
+      return vscode.l10n.t('Use https:// (plain http:// is only for this machine): credentials would travel unencrypted.');
     case 'urlWithCredentials':
       return vscode.l10n.t('Leave the user name and password out of the URL: they are asked for as credentials.');
     case 'badId':
@@ -73,7 +77,7 @@ export function addAccount(deps: WizardDeps): Promise<WizardResult | undefined> 
 export async function editAccount(deps: WizardDeps, account: Account): Promise<WizardResult | undefined> {
   const entry = findEntry(deps.settings.raw(), account.id);
   if (!entry) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Account "{0}" is no longer in the user settings.', account.label));
+    void showError(vscode.l10n.t('Account "{0}" is no longer in the user settings.', account.label));
     return undefined;
   }
   return runWizard(deps, { account, entry });
@@ -89,6 +93,8 @@ async function runWizard(deps: WizardDeps, editing: { account: Account; entry: R
   /** Secret fields already stored (an empty answer keeps them) and those read from the environment (not asked). */
   const stored = editing ? await storedSecrets(deps.secrets, editing.account) : new Set<string>();
   const fromEnv = editing?.account.credentialsFromEnv ?? {};
+  /** Plain http to another machine is accepted only where the entry already opts in to it (by hand). */
+  const allowInsecure = editing?.account.allowInsecureHttp ?? false;
 
   const vendor = () => vendorOf(answers.vendor);
   const sameServer = () => editing !== undefined && serverOf({ vendor: answers.vendor, baseUrl: answers.fields.baseUrl?.trim() || undefined }) === serverOf(editing.account);
@@ -112,7 +118,7 @@ async function runWizard(deps: WizardDeps, editing: { account: Account; entry: R
   const fieldStep = (spec: FieldSpec): Step => ({
     id: `field:${spec.key}`,
     async run(input) {
-      answers.fields[spec.key] = spec.choices?.length ? await choose(input, spec, answers.fields[spec.key]) : await typeField(input, spec, answers.fields[spec.key]);
+      answers.fields[spec.key] = spec.choices?.length ? await choose(input, spec, answers.fields[spec.key], allowInsecure) : await typeField(input, spec, answers.fields[spec.key], allowInsecure);
     },
   });
 
@@ -191,7 +197,7 @@ async function runWizard(deps: WizardDeps, editing: { account: Account; entry: R
       items: async (signal) => {
         try {
           const refs = await service.listWith(account, answers.secrets, { signal });
-          listed = refs.map((ref) => ({ label: ref.name ?? ref.id, description: ref.name === undefined ? undefined : ref.id, id: ref.id }));
+          listed = refs.map((ref) => ({ label: forPick(ref.name ?? ref.id), description: ref.name === undefined ? undefined : forPick(ref.id), id: ref.id }));
           return { items: listed, selected: listed.filter((i) => answers.spaces.includes(i.id)), placeholder: vscode.l10n.t('Spaces to pin under the account ({0} listed)', listed.length) };
         } catch (err) {
           const error = asSpacesError(err);
@@ -218,15 +224,15 @@ async function runWizard(deps: WizardDeps, editing: { account: Account; entry: R
           try {
             const test = await service.testAccount(account, answers.secrets, { signal });
             deps.log.info(`connection test of the new settings for ${account.id}: ok (${test.kind})`);
-            return { placeholder: vscode.l10n.t('Save the account?'), items: [{ ...save, detail: describeSuccess(test) }] };
+            return { placeholder: vscode.l10n.t('Save the account?'), items: [{ ...save, detail: forPick(describeSuccess(test)) }] };
           } catch (err) {
             const error = asSpacesError(err);
-            deps.log.warn(`connection test of the new settings for ${account.id}: ${error.toString()}`);
+            deps.log.warn(`connection test of the new settings for ${account.id}: ${forLog(error.toString())}`);
             const back = backTarget(culprit(error.kind));
             return {
               placeholder: failureHeadline(error.kind),
               items: [
-                { label: `$(arrow-left) ${back.label}`, detail: error.message, action: 'back', target: back.step },
+                { label: `$(arrow-left) ${back.label}`, detail: forPick(error.message), action: 'back', target: back.step },
                 { label: `$(save) ${vscode.l10n.t('Save Anyway')}`, description: vscode.l10n.t('keep these settings and fix them later'), action: 'save' },
                 { label: `$(refresh) ${vscode.l10n.t('Test Again')}`, action: 'retry' },
               ],
@@ -282,7 +288,7 @@ async function runWizard(deps: WizardDeps, editing: { account: Account; entry: R
 }
 
 /** A field with choices (regions, auth modes): a pick; a base URL may also be typed ("Other URL…"). */
-async function choose(input: MultiStepInput, spec: FieldSpec, current: string | undefined): Promise<string> {
+async function choose(input: MultiStepInput, spec: FieldSpec, current: string | undefined, allowInsecure: boolean): Promise<string> {
   type Item = vscode.QuickPickItem & { value?: string };
   const items: Item[] = (spec.choices ?? []).map((c) => ({ label: c.label, description: c.value === c.label ? undefined : c.value, value: c.value }));
   const other: Item | undefined = spec.key === 'baseUrl' ? { label: `$(edit) ${vscode.l10n.t('Other URL…')}` } : undefined;
@@ -297,7 +303,7 @@ async function choose(input: MultiStepInput, spec: FieldSpec, current: string | 
         prompt: withOptional(spec),
         value: custom,
         back: true,
-        validate: (value) => describeInputProblem(checkHttpUrl(value)),
+        validate: (value) => describeInputProblem(checkHttpUrl(value, allowInsecure)),
       });
     } catch (err) {
       if (!(err instanceof BackPressed)) throw err;
@@ -305,13 +311,13 @@ async function choose(input: MultiStepInput, spec: FieldSpec, current: string | 
   }
 }
 
-function typeField(input: MultiStepInput, spec: FieldSpec, current: string | undefined): Promise<string> {
+function typeField(input: MultiStepInput, spec: FieldSpec, current: string | undefined, allowInsecure: boolean): Promise<string> {
   return input
     .input({
       prompt: withOptional(spec),
       value: current ?? '',
       placeholder: spec.placeholder,
-      validate: (value) => describeInputProblem(checkField(spec, value)),
+      validate: (value) => describeInputProblem(checkField(spec, value, allowInsecure)),
     })
     .then((value) => value.trim());
 }

@@ -21,6 +21,8 @@ export interface Account {
   readonly publishedState: 'all' | 'published' | 'unpublished';
   readonly spaces: readonly string[];
   readonly credentialsFromEnv: Readonly<Record<string, string>>;
+  /** The user accepts that credentials travel unencrypted to a plain `http:` base URL on another machine. */
+  readonly allowInsecureHttp: boolean;
 }
 
 /** Why an entry was set aside; the UI words it. */
@@ -31,6 +33,8 @@ export type AccountProblem =
   | { readonly code: 'unknownVendor'; readonly vendor: string }
   | { readonly code: 'missingField'; readonly field: AccountField }
   | { readonly code: 'badUrl'; readonly value: string }
+  /** Plain `http:` to another machine, without `allowInsecureHttp`: the credentials would travel unencrypted. */
+  | { readonly code: 'insecureHttp'; readonly value: string }
   | { readonly code: 'badAuthMode'; readonly value: string; readonly allowed: readonly string[] }
   | { readonly code: 'badValue'; readonly field: string };
 
@@ -62,6 +66,7 @@ const entrySchema = z.looseObject({
   publishedState: z.optional(z.enum(['all', 'published', 'unpublished'])),
   spaces: z.optional(z.array(z.string().check(z.trim(), z.minLength(1)))),
   credentialsFromEnv: z.optional(z.record(z.string(), z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/)))),
+  allowInsecureHttp: z.optional(z.boolean()),
 });
 
 export function parseAccounts(raw: unknown): ParsedAccounts {
@@ -104,6 +109,7 @@ function parseAccount(entry: unknown): EntryResult {
   const baseUrl = fields.baseUrl ?? catalog.defaultBaseUrl;
   if (baseUrl === undefined) return { id, problem: { code: 'missingField', field: 'baseUrl' } };
   if (!isHttpUrl(baseUrl)) return { id, problem: { code: 'badUrl', value: baseUrl } };
+  if (!travelsSafely(baseUrl) && fields.allowInsecureHttp !== true) return { id, problem: { code: 'insecureHttp', value: baseUrl } };
   if (fields.authMode !== undefined && !catalog.authModes.includes(fields.authMode)) {
     return { id, problem: { code: 'badAuthMode', value: fields.authMode, allowed: catalog.authModes } };
   }
@@ -123,6 +129,7 @@ function parseAccount(entry: unknown): EntryResult {
       publishedState: fields.publishedState ?? 'all',
       spaces: [...new Set(fields.spaces ?? [])],
       credentialsFromEnv: fields.credentialsFromEnv ?? {},
+      allowInsecureHttp: fields.allowInsecureHttp === true,
     },
   };
 }
@@ -134,4 +141,21 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether what is sent to `baseUrl` is safe from the network: encrypted (`https:`), or never leaving this
+ * machine (plain `http:` to a loopback address: localhost, 127.0.0.0/8, [::1]).
+ */
+export function travelsSafely(baseUrl: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  if (url.protocol !== 'http:') return false;
+  const host = url.hostname.toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }

@@ -331,33 +331,34 @@ function errorFor(status: number, text: string, req: HttpRequest, retryAt?: numb
   return new SpacesError(described?.kind ?? kindForStatus(status), described?.message ?? fallback, retryAt === undefined ? { status } : { status, retryAt });
 }
 
-const TIMEOUTS: Readonly<Record<string, (host: string, seconds: string) => string>> = {
-  UND_ERR_CONNECT_TIMEOUT: (host, s) => `Connecting to ${host} took longer than ${s} seconds.`,
-  UND_ERR_HEADERS_TIMEOUT: (host, s) => `${host} did not start answering within ${s} seconds.`,
-  UND_ERR_BODY_TIMEOUT: (host, s) => `${host} stopped sending its answer for ${s} seconds.`,
-};
+// Keyed by an error's `code`: Maps, so no code can reach an object's own properties (`constructor`…).
+const TIMEOUTS = new Map<string, (host: string, seconds: string) => string>([
+  ['UND_ERR_CONNECT_TIMEOUT', (host, s) => `Connecting to ${host} took longer than ${s} seconds.`],
+  ['UND_ERR_HEADERS_TIMEOUT', (host, s) => `${host} did not start answering within ${s} seconds.`],
+  ['UND_ERR_BODY_TIMEOUT', (host, s) => `${host} stopped sending its answer for ${s} seconds.`],
+]);
 
-const NETWORK: Readonly<Record<string, (host: string) => string>> = {
-  ECONNREFUSED: (host) => `${host} refused the connection.`,
-  ENOTFOUND: (host) => `The name of ${host} could not be resolved.`,
-  EAI_AGAIN: (host) => `The name of ${host} could not be resolved.`,
-  ECONNRESET: (host) => `The connection to ${host} was closed unexpectedly.`,
-  UND_ERR_SOCKET: (host) => `The connection to ${host} was closed unexpectedly.`,
-};
+const NETWORK = new Map<string, (host: string) => string>([
+  ['ECONNREFUSED', (host) => `${host} refused the connection.`],
+  ['ENOTFOUND', (host) => `The name of ${host} could not be resolved.`],
+  ['EAI_AGAIN', (host) => `The name of ${host} could not be resolved.`],
+  ['ECONNRESET', (host) => `The connection to ${host} was closed unexpectedly.`],
+  ['UND_ERR_SOCKET', (host) => `The connection to ${host} was closed unexpectedly.`],
+]);
 
 function toSpacesError(err: unknown, url: string, signal: AbortSignal | undefined, timeoutSeconds: number): SpacesError {
   if (err instanceof SpacesError) return err;
   if (signal?.aborted) return new SpacesError('cancelled', 'The request was cancelled.', {}, { cause: err });
   const host = hostOf(url);
   const code = errorCode(err);
-  const timeout = TIMEOUTS[code];
+  const timeout = TIMEOUTS.get(code);
   if (timeout) return new SpacesError('timeout', timeout(host, String(timeoutSeconds)), {}, { cause: err });
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/.test(code)) {
     return new SpacesError('tls', `The certificate of ${host} is not trusted (${code}).`, {}, { cause: err });
   }
   const proxyStatus = /Proxy response \((\d+)\)/.exec(err instanceof Error ? err.message : '')?.[1];
   if (proxyStatus) return new SpacesError('network', `The proxy refused to connect to ${host} (status ${proxyStatus}).`, {}, { cause: err });
-  const message = NETWORK[code]?.(host) ?? `Could not reach ${host}${code ? ` (${code})` : ''}.`;
+  const message = NETWORK.get(code)?.(host) ?? `Could not reach ${host}${code ? ` (${code})` : ''}.`;
   return new SpacesError('network', message, {}, { cause: err });
 }
 

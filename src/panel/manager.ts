@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
+import { forLabel } from '../util/text';
 import type { AccountSettings } from '../accounts/settings';
 import type { Account } from '../core/accounts';
-import { revealBidi } from '../core/format';
 import type { SpaceDetails } from '../core/model';
 import type { SpacesService } from '../services/spaces';
 import type { RawJsonDocuments } from '../tree/rawJson';
@@ -62,7 +62,7 @@ export class SpacePanels extends Disposable implements vscode.WebviewPanelSerial
   }
 
   private async openNew(account: Account, spaceId: string, known: { details?: SpaceDetails; name?: string }): Promise<SpacePanel> {
-    const title = revealBidi(known.details?.name ?? known.name ?? spaceId);
+    const title = forLabel(known.details?.name ?? known.name ?? spaceId);
     const restored = await this.reviveRestoredTab(account.id, spaceId, title);
     if (restored) return restored;
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, title, vscode.ViewColumn.Active, { enableFindWidget: true, ...webviewOptions(this.context.extensionUri) });
@@ -115,7 +115,7 @@ export class SpacePanels extends Disposable implements vscode.WebviewPanelSerial
       return;
     }
     const { name, ...identity } = restored;
-    panel.title = revealBidi(name ?? identity.spaceId);
+    panel.title = forLabel(name ?? identity.spaceId);
     this.track(new SpacePanel(panel, identity satisfies PanelIdentity, this.context));
     this.restored.fire();
   }

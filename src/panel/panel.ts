@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
+import { forLabel, forLog } from '../util/text';
 import { copySpaceId, openWebUrl } from '../util/workbench';
 import type { Account } from '../core/accounts';
 import { asSpacesError, SpacesError } from '../core/errors';
-import { revealBidi } from '../core/format';
 import type { SpaceDetails } from '../core/model';
 import { VENDORS } from '../core/vendors/catalog';
 import { vendorIcon } from '../tree/nodes';
@@ -105,7 +105,7 @@ export class SpacePanel extends Disposable {
       if (controller.signal.aborted) return;
       this.details = details;
       this.error = undefined;
-      this.panel.title = revealBidi(details.name);
+      this.panel.title = forLabel(details.name);
       this.post({ type: 'space', space: toPanelSpace(details) });
       this.post({ type: 'error', error: null });
     } catch (err) {
@@ -154,10 +154,10 @@ export class SpacePanel extends Disposable {
   private receive(raw: unknown): void {
     const message = parsePageMessage(raw);
     if (!message) {
-      this.context.log.warn(`space panel: ignored a message the page may not send: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      this.context.log.warn(`space panel: ignored a message the page may not send: ${forLog(JSON.stringify(raw)?.slice(0, 200))}`);
       return;
     }
-    void this.handle(message).catch((err: unknown) => this.context.log.error(`space panel: ${String(err)}`));
+    void this.handle(message).catch((err: unknown) => this.context.log.error(`space panel: ${forLog(String(err))}`));
   }
 
   /** Public for the host tests, which cannot click inside the page. */
@@ -184,7 +184,7 @@ export class SpacePanel extends Disposable {
         const listed = (await this.space())?.groups.some((group) => group.items.some((item) => item.spaceId === message.spaceId));
         const account = this.context.findAccount(this.identity.accountId);
         if (listed && account) await this.context.openSpace(account, message.spaceId);
-        else this.context.log.warn(`space panel: ignored opening "${message.spaceId}", which this space does not list`);
+        else this.context.log.warn(`space panel: ignored opening "${forLog(message.spaceId)}", which this space does not list`);
         return;
       }
     }

@@ -10,6 +10,9 @@ import { Disposable } from '../util/disposable';
  * Stored secrets are bound to the server they were entered for (vendor and origin): should an entry with
  * the same id later point elsewhere (edited by hand, or an old id reused), they are not sent there, and
  * the account asks for its credentials again.
+ *
+ * They go when the account goes, however it goes (Remove Account, or its entry deleted from settings.json):
+ * SecretStorage cannot list its keys, so the ids with stored secrets are kept in an index entry of their own.
  */
 export class AccountSecrets extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<string>());
@@ -37,15 +40,68 @@ export class AccountSecrets extends Disposable {
   }
 
   /** Stores `values` for the account's server, over the ones stored for that same server. */
-  async store(account: AccountServer & { readonly id: string }, values: Readonly<Record<string, string>>): Promise<void> {
-    const server = serverOf(account);
-    const entry: StoredEntry = { server, values: { ...(await this.storedFor(account.id, server)), ...values } };
-    await this.storage.store(KEY_PREFIX + account.id, JSON.stringify(entry));
+  store(account: AccountServer & { readonly id: string }, values: Readonly<Record<string, string>>): Promise<void> {
+    return this.serially(async () => {
+      const server = serverOf(account);
+      const entry: StoredEntry = { server, values: { ...(await this.storedFor(account.id, server)), ...values } };
+      await this.storage.store(KEY_PREFIX + account.id, JSON.stringify(entry));
+      const index = await this.index();
+      if (!index.includes(account.id)) await this.writeIndex([...index, account.id]);
+    });
   }
 
-  async delete(accountId: string): Promise<void> {
-    await this.storage.delete(KEY_PREFIX + accountId);
+  delete(accountId: string): Promise<void> {
+    return this.serially(async () => {
+      await this.storage.delete(KEY_PREFIX + accountId);
+      await this.writeIndex((await this.index()).filter((id) => id !== accountId));
+    });
   }
+
+  /**
+   * Deletes the stored secrets of every account id not in `present` (the ids of the entries in the user's
+   * settings, broken ones too, so a typo being fixed loses nothing). Returns the ids whose secrets went.
+   */
+  keepOnly(present: ReadonlySet<string>): Promise<string[]> {
+    return this.serially(async () => {
+      const index = await this.index(present);
+      const gone = index.filter((id) => !present.has(id));
+      for (const id of gone) await this.storage.delete(KEY_PREFIX + id);
+      if (gone.length > 0) await this.writeIndex(index.filter((id) => present.has(id)));
+      return gone;
+    });
+  }
+
+  /**
+   * The ids with stored secrets. Before there was an index, secrets could be stored for any configured
+   * account: the first reading takes `seed` (the ids configured now) as the index.
+   */
+  private async index(seed: Iterable<string> = []): Promise<string[]> {
+    const raw = await this.storage.get(INDEX_KEY);
+    if (raw === undefined) {
+      const seeded = [...seed];
+      await this.writeIndex(seeded);
+      return seeded;
+    }
+    try {
+      const ids: unknown = JSON.parse(raw);
+      return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private async writeIndex(ids: readonly string[]): Promise<void> {
+    await this.storage.store(INDEX_KEY, JSON.stringify(ids));
+  }
+
+  /** Index updates read, change and write: one at a time, so none is lost. */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private queue: Promise<unknown> = Promise.resolve();
 
   /**
    * The stored values, if they were stored for `server`. An entry from before secrets were bound (a plain
@@ -95,3 +151,5 @@ interface StoredEntry {
 }
 
 const KEY_PREFIX = 'spaces.account.';
+/** Not an account key: account ids have no dots. */
+const INDEX_KEY = 'spaces.accounts.index';

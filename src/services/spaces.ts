@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Account } from '../core/accounts';
+import { NETWORK_SETTINGS, networkLimits } from '../core/limits';
 import { SpacesError } from '../core/errors';
 import type { ClosableHttpClient, HttpOptions } from '../core/http';
 import type { CoreModule } from '../core/index';
@@ -9,6 +10,7 @@ import type { SpaceDetails, SpaceRef } from '../core/model';
 import { VENDORS, type VendorId } from '../core/vendors/catalog';
 import type { FetchOptions, FindQuery, Vendor, VendorClient } from '../core/vendors/vendor';
 import { Disposable } from '../util/disposable';
+import { forLog } from '../util/text';
 import type { AccountSecrets } from './secrets';
 
 /** What a connection test fetched. */
@@ -193,11 +195,14 @@ export class SpacesService extends Disposable {
       ),
     );
     const proxyUrl = http.get<string>('proxy') || undefined;
+    // Machine-scoped, so a workspace cannot set them; clamped, so no value turns a limit off.
+    const { limits, problems } = networkLimits((setting) => spaces.get(setting));
+    for (const problem of problems) this.warnOnce(problem);
     return {
-      timeoutSeconds: spaces.get('requestTimeoutSeconds', 30),
-      cacheTtlSeconds: spaces.get('cacheTtlSeconds', 300),
-      maxConcurrentPerOrigin: spaces.get('maxConcurrentRequests', 6),
-      maxResponseBytes: spaces.get('maxResponseMegabytes', 10) * 1024 * 1024,
+      timeoutSeconds: limits.requestTimeoutSeconds,
+      cacheTtlSeconds: limits.cacheTtlSeconds,
+      maxConcurrentPerOrigin: limits.maxConcurrentRequests,
+      maxResponseBytes: limits.maxResponseMegabytes * 1024 * 1024,
       ca: ca.filter((pem) => pem.includes('BEGIN CERTIFICATE')),
       proxy: {
         url: proxyUrl,
@@ -206,8 +211,17 @@ export class SpacesService extends Disposable {
         authorization: http.get<string>('proxyAuthorization') || undefined,
         fromEnvironment: proxyUrl === undefined,
       },
-      log: (line) => this.log.info(line),
+      log: (line) => this.log.info(forLog(line)),
     };
+  }
+
+  private readonly warned = new Set<string>();
+
+  /** A settings problem goes to the log once, not at every client rebuilt from the same settings. */
+  private warnOnce(line: string): void {
+    if (this.warned.has(line)) return;
+    this.warned.add(line);
+    this.log.warn(line);
   }
 
   /** HTTP settings changed: the next request builds a fresh HTTP client and fresh vendor clients. */
@@ -220,11 +234,4 @@ export class SpacesService extends Disposable {
 }
 
 /** The settings `httpOptions` reads. */
-const HTTP_SETTINGS = [
-  'spaces.requestTimeoutSeconds',
-  'spaces.cacheTtlSeconds',
-  'spaces.maxConcurrentRequests',
-  'spaces.maxResponseMegabytes',
-  'spaces.extraCaCertificates',
-  'http',
-];
+const HTTP_SETTINGS = [...Object.keys(NETWORK_SETTINGS).map((setting) => `spaces.${setting}`), 'spaces.extraCaCertificates', 'http'];

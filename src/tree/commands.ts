@@ -3,9 +3,10 @@ import type { AccountSettings } from '../accounts/settings';
 import type { AccountSecrets } from '../services/secrets';
 import type { SpacesService } from '../services/spaces';
 import type { SpacePanels } from '../panel/manager';
-import { AccountNode, type ErrorNode, type LoadMoreNode, SpaceNode, type SpacesNode } from './nodes';
+import { AccountNode, ErrorNode, LoadMoreNode } from './nodes';
 import type { SpacesTreeProvider } from './provider';
 import type { RawJsonDocuments } from './rawJson';
+import { idsOf, type CommandTargets } from './targets';
 
 export interface CommandDeps {
   readonly context: vscode.ExtensionContext;
@@ -16,20 +17,34 @@ export interface CommandDeps {
   readonly log: vscode.LogOutputChannel;
   readonly panels: SpacePanels;
   readonly raw: RawJsonDocuments;
+  readonly targets: CommandTargets;
 }
 
 /** The commands of the tree itself: refreshing, retrying, paging, settings and the log. */
-export function registerTreeCommands({ context, tree, log }: CommandDeps): vscode.Disposable[] {
+export function registerTreeCommands({ context, tree, log, targets }: CommandDeps): vscode.Disposable[] {
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(`spaces.${id}`, run);
+  /** A row only the tree itself hands out (Retry, Load more): a crafted argument is ignored, not trusted. */
+  const treeRow =
+    <T>(kind: abstract new (...args: never[]) => T, run: (row: T) => void) =>
+    (arg: unknown): void => {
+      if (arg instanceof kind) run(arg);
+      else log.warn(`ignored a ${kind.name} command whose argument is not a row of the tree`);
+    };
   return [
-    command('refresh', (node?: SpacesNode) => {
-      if (node instanceof AccountNode) node.refresh();
-      else if (node instanceof SpaceNode) void node.load({ refresh: true }).then(() => tree.changed(node));
-      else tree.refreshAll();
+    command('refresh', (arg?: unknown) => {
+      if (arg === undefined || arg === null) return tree.refreshAll();
+      // An account or a space, named by its ids and found in the tree as the settings have it now.
+      if (idsOf(arg).spaceId === undefined || arg instanceof AccountNode) {
+        const account = targets.account(arg);
+        if (account) tree.accountNode(account.id)?.refresh();
+        return;
+      }
+      const node = targets.space(arg)?.node;
+      if (node) void node.load({ refresh: true }).then(() => tree.changed(node));
     }),
     command('refreshAll', () => tree.refreshAll()),
-    command('retry', (node: ErrorNode) => node.retry()),
-    command('loadMore', (node: LoadMoreNode) => node.parent.loadMore()),
+    command('retry', treeRow(ErrorNode, (node) => node.retry())),
+    command('loadMore', treeRow(LoadMoreNode, (node) => node.parent.loadMore())),
     command('openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`)),
     command('showLog', () => log.show()),
   ];

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import type { Account, BrokenAccount } from '../core/accounts';
+import { travelsSafely, type Account, type BrokenAccount } from '../core/accounts';
 import { asSpacesError, SpacesError, type ErrorKind } from '../core/errors';
 import type { Group, GroupItem, SpaceDetails, Tone } from '../core/model';
-import { formatValue, revealBidi } from '../core/format';
+import { formatValue } from '../core/format';
+import { forLabel, forTooltip } from '../util/text';
 import { VENDORS } from '../core/vendors/catalog';
 import { describeBrokenAccount } from '../accounts/settings';
 import type { SpacesService } from '../services/spaces';
@@ -53,10 +54,14 @@ export class AccountNode implements PagedNode {
   getTreeItem(): vscode.TreeItem {
     const { account } = this;
     const vendorName = VENDORS[account.vendor].name;
-    const item = new vscode.TreeItem(account.label, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(forLabel(account.label), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = vendorName;
-    item.tooltip = new vscode.MarkdownString().appendText(`${account.label} · ${vendorName}\n\n${account.baseUrl}`);
+    // An account that opted in to plain http says so on its row, every time it is seen.
+    const insecure = !travelsSafely(account.baseUrl);
+    item.description = insecure ? vscode.l10n.t('{0} · not encrypted (http)', vendorName) : vendorName;
+    const tooltip = new vscode.MarkdownString().appendText(forTooltip(`${account.label} · ${vendorName}\n\n${account.baseUrl}`));
+    if (insecure) tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Its credentials travel unencrypted: "allowInsecureHttp" is set for this account.'));
+    item.tooltip = tooltip;
     item.iconPath = vendorIcon(this.tree.extensionUri, account.vendor);
     item.contextValue = `account.${account.vendor}`;
     return item;
@@ -75,6 +80,17 @@ export class AccountNode implements PagedNode {
   /** The row of space `spaceId` under this account, if it has been listed. */
   spaceNode(spaceId: string): SpaceNode | undefined {
     return this.spaceNodes.get(spaceId);
+  }
+
+  /** Every row of space `spaceId` this account shows: its listing's, then subspace rows under any space. */
+  rowsOf(spaceId: string): SpaceNode[] {
+    const rows: SpaceNode[] = [];
+    const visit = (node: SpaceNode) => {
+      if (node.spaceId === spaceId) rows.push(node);
+      for (const sub of node.subspaceRows()) visit(sub);
+    };
+    for (const node of this.spaceNodes.values()) visit(node);
+    return rows;
   }
 
   /** Lists the spaces anew (Refresh); the details of each are fetched anew too. */
@@ -209,14 +225,19 @@ export class SpaceNode implements SpacesNode {
     return loading;
   }
 
+  /** The subspace rows made under this space so far (only expanded groups make them). */
+  *subspaceRows(): Iterable<SpaceNode> {
+    for (const group of this.groupNodes.values()) yield* group.subspaceRows();
+  }
+
   getTreeItem(): vscode.TreeItem {
     const { details, error } = this;
-    const item = new vscode.TreeItem(revealBidi(details?.name ?? this.knownName ?? this.spaceId), vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(forLabel(details?.name ?? this.knownName ?? this.spaceId), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     // A subspace row is not fetched until it is expanded or opened: no spinner until then.
     const loading = !details && !error && this.loading !== undefined;
-    item.description = error ? error.kind : details ? revealBidi(details.status?.label ?? '') : loading ? vscode.l10n.t('loading…') : undefined;
-    item.tooltip = details ? spaceTooltip(details) : error ? error.toString() : this.spaceId;
+    item.description = error ? error.kind : details ? forLabel(details.status?.label ?? '') : loading ? vscode.l10n.t('loading…') : undefined;
+    item.tooltip = details ? spaceTooltip(details) : forTooltip(error ? error.toString() : this.spaceId);
     item.iconPath = error
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : details
@@ -310,6 +331,10 @@ export class GroupNode implements PagedNode {
     for (const node of this.subspaces.values()) node.cancel();
   }
 
+  subspaceRows(): Iterable<SpaceNode> {
+    return this.subspaces.values();
+  }
+
   markStale(): void {
     for (const node of this.subspaces.values()) node.markStale();
   }
@@ -329,11 +354,11 @@ export class ItemNode implements SpacesNode {
   ) {}
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(revealBidi(this.entry.label), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(forLabel(this.entry.label), vscode.TreeItemCollapsibleState.None);
     item.id = `${this.parent.id}/item:${this.entry.id}`;
-    item.description = this.entry.description === undefined ? undefined : revealBidi(this.entry.description);
+    item.description = this.entry.description === undefined ? undefined : forLabel(this.entry.description);
     item.tooltip = new vscode.MarkdownString().appendText(
-      revealBidi([this.entry.label, ...this.parent.group.columns.map((c) => `${c.label}: ${formatValue(this.entry.values[c.key] ?? null, c.kind, { locale: vscode.env.language })}`)].join('\n\n')),
+      forTooltip([this.entry.label, ...this.parent.group.columns.map((c) => `${c.label}: ${formatValue(this.entry.values[c.key] ?? null, c.kind, { locale: vscode.env.language })}`)].join('\n\n')),
     );
     item.contextValue = `item.${this.parent.group.kind}`;
     return item;
@@ -378,9 +403,9 @@ export class ErrorNode implements SpacesNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.error.toString(), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(forLabel(this.error.toString()), vscode.TreeItemCollapsibleState.None);
     item.id = `${(this.parent.getTreeItem().id ?? '')}/error`;
-    item.tooltip = new vscode.MarkdownString().appendText(this.error.toString());
+    item.tooltip = new vscode.MarkdownString().appendText(forTooltip(this.error.toString()));
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.contextValue = `error.${this.error.kind}`;
     return item;
@@ -398,9 +423,9 @@ export class BrokenAccountNode implements SpacesNode {
 
   getTreeItem(): vscode.TreeItem {
     const message = describeBrokenAccount(this.broken);
-    const item = new vscode.TreeItem(`config: ${message}`, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(forLabel(`config: ${message}`), vscode.TreeItemCollapsibleState.None);
     item.id = `broken:${this.broken.index}:${this.broken.id ?? ''}`;
-    item.tooltip = message;
+    item.tooltip = forTooltip(message);
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.contextValue = 'brokenAccount';
     item.command = { command: 'spaces.openSettings', title: vscode.l10n.t('Open Settings') };
@@ -479,7 +504,7 @@ function spaceTooltip(details: SpaceDetails): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.isTrusted = false;
   md.supportHtml = false;
-  const text = (value: string) => md.appendText(revealBidi(value));
+  const text = (value: string) => md.appendText(forTooltip(value));
   md.appendMarkdown('**');
   text(details.name).appendMarkdown('**');
   if (details.status) text(` · ${details.status.label}`);

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
 import type { AccountSettings } from '../accounts/settings';
 import type { SpacesService } from '../services/spaces';
-import { AccountNode, BrokenAccountNode, type SpacesNode, type TreeContext } from './nodes';
+import { withViewProgress } from '../util/workbench';
+import { AccountNode, BrokenAccountNode, type SpaceNode, type SpacesNode, type TreeContext } from './nodes';
 
 export const VIEW_ID = 'spaces.explorer';
 
@@ -37,8 +38,22 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   progress<T>(work: Promise<T>): Promise<T> {
-    void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => work.catch(() => undefined));
+    withViewProgress(VIEW_ID, work);
     return work;
+  }
+
+  /** The row of the account `accountId` as the tree shows it now. */
+  accountNode(accountId: string): AccountNode | undefined {
+    return this.accounts.get(accountId)?.node;
+  }
+
+  /**
+   * A row of space `spaceId` that the account `accountId` shows (listed, or a subspace of one of its
+   * spaces): `preferred` when it is one of them, the listed row first otherwise.
+   */
+  spaceNode(accountId: string, spaceId: string, preferred?: unknown): SpaceNode | undefined {
+    const rows = this.accountNode(accountId)?.rowsOf(spaceId) ?? [];
+    return rows.find((row) => row === preferred) ?? rows[0];
   }
 
   /** Forgets everything loaded and fetches it all anew. */

@@ -3,28 +3,44 @@ import type { Account } from '../core/accounts';
 import type { SpaceDetails } from '../core/model';
 import type { FindQuery } from '../core/vendors/vendor';
 import { VENDORS } from '../core/vendors/catalog';
-import { copySpaceId, openWebUrl } from '../util/workbench';
+import { copySpaceId, openWebUrl, showError, showInfo, withNotificationProgress } from '../util/workbench';
+import { forPick } from '../util/text';
 import { asSpacesError } from '../core/errors';
-import type { SpaceNode } from './nodes';
 import type { CommandDeps } from './commands';
+import type { SpaceTarget } from './targets';
 
 /** A space from any account, as the palette's pickers list it. */
 interface SpacePick extends vscode.QuickPickItem {
   readonly account?: Account;
   readonly spaceId?: string;
+  /** The space's name as known, for the panel's title until its details arrive. */
+  readonly name?: string;
   /** A row that runs a vendor-side search instead of naming a space. */
   readonly search?: FindQuery;
 }
 
 /** The commands on spaces: open, find, copy, browse, raw JSON. */
-export function registerSpaceCommands({ settings, service, panels, raw }: CommandDeps): vscode.Disposable[] {
-  /** The node's details, fetched if the row has not loaded them yet. */
-  async function detailsOf(node: SpaceNode): Promise<SpaceDetails | undefined> {
-    await node.load();
-    if (node.details) return node.details;
-    void vscode.window.showErrorMessage(node.error?.toString() ?? vscode.l10n.t('The space could not be loaded.'));
-    return undefined;
+export function registerSpaceCommands({ settings, service, panels, raw, targets }: CommandDeps): vscode.Disposable[] {
+  /** The space's details: its row's (loaded if need be), else fetched for the configured account. */
+  async function detailsOf({ account, spaceId, node }: SpaceTarget): Promise<SpaceDetails | undefined> {
+    try {
+      if (!node) return await service.getSpace(account, spaceId);
+      await node.load();
+      if (node.details) return node.details;
+      throw node.error ?? new Error(vscode.l10n.t('The space could not be loaded.'));
+    } catch (err) {
+      void showError(vscode.l10n.t('"{0}": {1}', spaceId, asSpacesError(err).toString()));
+      return undefined;
+    }
   }
+
+  /** Runs `run` on the space `arg` names, resolved from the settings (`CommandTargets`); nothing when it names none. */
+  const onSpace =
+    (run: (target: SpaceTarget) => unknown) =>
+    (arg: unknown): unknown => {
+      const target = targets.space(arg);
+      return target && run(target);
+    };
 
   /** The space's panel: it fetches and shows progress and errors itself. */
   async function open(account: Account, spaceId: string, name?: string): Promise<void> {
@@ -38,11 +54,12 @@ export function registerSpaceCommands({ settings, service, panels, raw }: Comman
   async function spacesOf(account: Account, signal: AbortSignal, show: (rows: SpacePick[]) => void): Promise<void> {
     const description = `${VENDORS[account.vendor].name} · ${account.label}`;
     const row = (id: string, name?: string, details?: SpaceDetails): SpacePick => ({
-      label: details?.name ?? name ?? id,
-      description,
-      detail: details?.status ? `${id} · ${details.status.label}` : id,
+      label: forPick(details?.name ?? name ?? id),
+      description: forPick(description),
+      detail: forPick(details?.status ? `${id} · ${details.status.label}` : id),
       account,
       spaceId: id,
+      name: details?.name ?? name,
     });
     const refs = await service.listSpaces(account, { signal }).catch(() => account.spaces.map((id) => ({ id, name: undefined })));
     if (signal.aborted) return;
@@ -54,7 +71,7 @@ export function registerSpaceCommands({ settings, service, panels, raw }: Comman
   async function pickAccount(): Promise<Account | undefined> {
     const { accounts } = settings.read();
     const pick = await vscode.window.showQuickPick(
-      accounts.map((account) => ({ label: account.label, description: VENDORS[account.vendor].name, account })),
+      accounts.map((account) => ({ label: forPick(account.label), description: VENDORS[account.vendor].name, account })),
       { title: vscode.l10n.t('Which account?'), placeHolder: vscode.l10n.t('Pick the account the space belongs to') },
     );
     return pick?.account;
@@ -110,8 +127,8 @@ export function registerSpaceCommands({ settings, service, panels, raw }: Comman
       value
         ? searchable.flatMap((account) =>
             (['name', 'tag'] as const).map((by) => ({
-              label: `$(search) ${by === 'name' ? vscode.l10n.t('Find spaces named "{0}"', value) : vscode.l10n.t('Find spaces tagged "{0}"', value)}`,
-              description: `${VENDORS[account.vendor].name} · ${account.label}`,
+              label: `$(search) ${forPick(by === 'name' ? vscode.l10n.t('Find spaces named "{0}"', value) : vscode.l10n.t('Find spaces tagged "{0}"', value))}`,
+              description: forPick(`${VENDORS[account.vendor].name} · ${account.label}`),
               alwaysShow: true,
               account,
               search: { [by]: value },
@@ -120,25 +137,22 @@ export function registerSpaceCommands({ settings, service, panels, raw }: Comman
         : [],
     );
     if (!chosen?.account) return;
-    if (!chosen.search) return open(chosen.account, chosen.spaceId!, chosen.label);
+    if (!chosen.search) return open(chosen.account, chosen.spaceId!, chosen.name);
     const { account, search } = chosen;
     try {
-      const found = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Searching {0}…', account.label), cancellable: true },
-        (_, token) => service.findSpaces(account, search, { signal: abortOn(token) }),
-      );
+      const found = await withNotificationProgress(vscode.l10n.t('Searching {0}…', account.label), (signal) => service.findSpaces(account, search, { signal }));
       if (!found?.length) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No space in {0} matches.', account.label));
+        void showInfo(vscode.l10n.t('No space in {0} matches.', account.label));
         return;
       }
       const pick = await vscode.window.showQuickPick(
-        found.map(({ id, name }) => ({ label: name ?? id, description: id, id })),
-        { title: vscode.l10n.t('Spaces found in {0}', account.label) },
+        found.map(({ id, name }) => ({ label: forPick(name ?? id), description: forPick(id), id, name })),
+        { title: forPick(vscode.l10n.t('Spaces found in {0}', account.label)) },
       );
-      if (pick) await open(account, pick.id, pick.label);
+      if (pick) await open(account, pick.id, pick.name);
     } catch (err) {
       const error = asSpacesError(err);
-      if (error.kind !== 'cancelled') void vscode.window.showErrorMessage(error.toString());
+      if (error.kind !== 'cancelled') void showError(error.toString());
     }
   }
 
@@ -146,11 +160,11 @@ export function registerSpaceCommands({ settings, service, panels, raw }: Comman
     const enterId: SpacePick = { label: `$(edit) ${vscode.l10n.t('Enter an id…')}`, alwaysShow: true };
     const chosen = await pickSpace(vscode.l10n.t('Open Space'), () => [enterId]);
     if (!chosen) return;
-    if (chosen.account && chosen.spaceId !== undefined) return open(chosen.account, chosen.spaceId, chosen.label);
+    if (chosen.account && chosen.spaceId !== undefined) return open(chosen.account, chosen.spaceId, chosen.name);
     const account = await pickAccount();
     if (!account) return;
     const id = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Open Space in {0}', account.label),
+      title: forPick(vscode.l10n.t('Open Space in {0}', account.label)),
       prompt: vscode.l10n.t('The space id'),
       validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter an id')),
     });
@@ -160,24 +174,27 @@ export function registerSpaceCommands({ settings, service, panels, raw }: Comman
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(`spaces.${id}`, run);
   return [
     raw.register(),
-    command('open', (node: SpaceNode) => panels.open(node.account, node.spaceId, { details: node.stale ? undefined : node.details, name: node.knownName })),
-    command('showRawJson', async (node: SpaceNode) => {
-      const details = await detailsOf(node);
-      if (details) await raw.show(details);
-    }),
+    command(
+      'open',
+      onSpace(({ account, spaceId, node }) => panels.open(account, spaceId, { details: node && !node.stale ? node.details : undefined, name: node?.knownName })),
+    ),
+    command(
+      'showRawJson',
+      onSpace(async (target) => {
+        const details = await detailsOf(target);
+        if (details) await raw.show(details);
+      }),
+    ),
     command('openSpace', openSpace),
     command('findSpace', findSpace),
-    command('copySpaceId', (node: SpaceNode) => copySpaceId(node.spaceId)),
-    command('copyAsJson', async (node: SpaceNode) => {
-      const details = await detailsOf(node);
-      if (details) await vscode.env.clipboard.writeText(JSON.stringify(details.raw, null, 2));
-    }),
-    command('openInBrowser', async (node: SpaceNode) => openWebUrl((await detailsOf(node))?.webUrl)),
+    command('copySpaceId', onSpace(({ spaceId }) => copySpaceId(spaceId))),
+    command(
+      'copyAsJson',
+      onSpace(async (target) => {
+        const details = await detailsOf(target);
+        if (details) await vscode.env.clipboard.writeText(JSON.stringify(details.raw, null, 2));
+      }),
+    ),
+    command('openInBrowser', onSpace(async (target) => openWebUrl((await detailsOf(target))?.webUrl))),
   ];
-}
-
-function abortOn(token: vscode.CancellationToken): AbortSignal {
-  const controller = new AbortController();
-  token.onCancellationRequested(() => controller.abort());
-  return controller.signal;
 }

@@ -1,12 +1,52 @@
-// What both the tree and the panel ask of the workbench for a space, done one way.
+/**
+ * The workbench surfaces that turn text into actions (notifications, modals, progress titles, the status
+ * bar), each behind one function that makes the whole text inert (`forMessage`): the extension's own
+ * wording has no links or icons, so nothing in a message can be one, whatever vendor text it quotes.
+ * ESLint keeps `vscode.window`'s own versions out of the rest of the code.
+ */
 import * as vscode from 'vscode';
-import { escapeIcons } from './text';
+import { forMessage } from './text';
 import { isWebUrl } from './url';
+
+/* eslint-disable no-restricted-syntax -- this file is the one place allowed to call them */
+
+export function showInfo<T extends string>(message: string, ...actions: T[]): Thenable<T | undefined> {
+  return vscode.window.showInformationMessage(forMessage(message), ...actions);
+}
+
+export function showError<T extends string>(message: string, ...actions: T[]): Thenable<T | undefined> {
+  return vscode.window.showErrorMessage(forMessage(message), ...actions);
+}
+
+/** A modal warning (a confirmation): resolves with the action picked, undefined when dismissed. */
+export function confirmModal<T extends string>(message: string, ...actions: T[]): Thenable<T | undefined> {
+  return vscode.window.showWarningMessage(forMessage(message), { modal: true }, ...actions);
+}
+
+export function showStatus(message: string, hideAfterMs: number): vscode.Disposable {
+  return vscode.window.setStatusBarMessage(forMessage(message), hideAfterMs);
+}
+
+/** Work shown as a cancellable notification titled `title`; `signal` aborts when the user cancels. */
+export function withNotificationProgress<T>(title: string, work: (signal: AbortSignal) => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: forMessage(title), cancellable: true }, (_progress, token) => {
+    const controller = new AbortController();
+    const cancel = token.onCancellationRequested(() => controller.abort());
+    return work(controller.signal).finally(() => cancel.dispose());
+  });
+}
+
+/** Work shown as the progress bar of the view `viewId` (no text, so nothing to make inert). */
+export function withViewProgress<T>(viewId: string, work: Promise<T>): void {
+  void vscode.window.withProgress({ location: { viewId } }, () => work.catch(() => undefined));
+}
+
+/* eslint-enable no-restricted-syntax */
 
 /** Copies a space id and says so in the status bar, the id shown as text (never as an icon). */
 export async function copySpaceId(spaceId: string): Promise<void> {
   await vscode.env.clipboard.writeText(spaceId);
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', escapeIcons(spaceId)), 3000);
+  showStatus(vscode.l10n.t('Copied {0}', spaceId), 3000);
 }
 
 /**

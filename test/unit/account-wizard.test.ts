@@ -38,6 +38,9 @@ describe('wizard step checks', () => {
     assert.equal(checkHttpUrl('javascript:alert(1)'), 'notHttpUrl');
     assert.equal(checkHttpUrl('x.alumio.com'), 'notHttpUrl');
     assert.equal(checkHttpUrl('https://user:pw@x.alumio.com'), 'urlWithCredentials');
+    assert.equal(checkHttpUrl('http://x.alumio.com'), 'insecureHttp');
+    assert.equal(checkHttpUrl('http://x.alumio.com', true), undefined, 'an entry that opts in keeps its URL when edited');
+    assert.equal(checkHttpUrl('http://localhost:8080'), undefined);
   });
 
   it('checks fields by their spec: required ones set, a base URL http(s), optional ones may stay empty', () => {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseAccounts } from '../../src/core/accounts';
+import { parseAccounts, travelsSafely } from '../../src/core/accounts';
 
 describe('spaces.accounts settings contract', () => {
   it('applies defaults: label, vendor base URL, auth mode, Blueworks query options', () => {
@@ -52,6 +52,35 @@ describe('spaces.accounts settings contract', () => {
     );
     assert.deepEqual(broken[3]!.problem, { code: 'missingField', field: 'baseUrl' });
     assert.deepEqual(broken[7]!.problem, { code: 'badValue', field: 'spaces' });
+  });
+
+  it('refuses plain http to another machine (credentials would travel unencrypted) unless the account opts in', () => {
+    const { accounts, broken } = parseAccounts([
+      { id: 'clear', vendor: 'alumio', baseUrl: 'http://acme.alumio.com' },
+      { id: 'opted', vendor: 'alumio', baseUrl: 'http://acme.alumio.com', allowInsecureHttp: true },
+      { id: 'loop', vendor: 'alumio', baseUrl: 'http://127.0.0.1:8080' },
+      { id: 'shared', vendor: 'openlayer', workspaceId: 'w', baseUrl: 'http://10.0.0.5/v1', allowInsecureHttp: 'yes' },
+    ]);
+    assert.deepEqual(
+      broken.map((b) => [b.id, b.problem]),
+      [
+        ['clear', { code: 'insecureHttp', value: 'http://acme.alumio.com' }],
+        ['shared', { code: 'badValue', field: 'allowInsecureHttp' }],
+      ],
+    );
+    assert.deepEqual(accounts.map((a) => [a.id, a.allowInsecureHttp]), [
+      ['opted', true],
+      ['loop', false],
+    ]);
+  });
+
+  it('counts https and loopback as safe, and nothing else', () => {
+    for (const url of ['https://x.example', 'http://localhost:3000', 'http://api.localhost', 'http://127.0.0.1', 'http://127.8.9.10:1/v1', 'http://[::1]:8080']) {
+      assert.ok(travelsSafely(url), url);
+    }
+    for (const url of ['http://x.example', 'http://127.0.0.1.evil.example', 'http://localhost.evil.example', 'http://10.0.0.1', 'http://[::2]', 'http://0.0.0.0', 'ftp://localhost', 'nonsense']) {
+      assert.ok(!travelsSafely(url), url);
+    }
   });
 
   it('treats anything but an array as no accounts', () => {

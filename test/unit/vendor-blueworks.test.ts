@@ -211,6 +211,16 @@ describe('blueworks vendor', () => {
       assert.equal(new Set(group(space.groups, 'blueprints').items.map((i) => i.id)).size, 1250);
     });
 
+    it('shows a participant type that names an object property (constructor, __proto__) as the type it is', async () => {
+      const space = await client.getSpace(S.protoKeys);
+      const users = space.groups.find((g) => g.kind === 'permissions');
+      assert.deepEqual(users?.items.map((i) => [i.label, i.values.type]), [
+        ['constructor 1', 'constructor'],
+        ['__proto__ 2', '__proto__'],
+        ['toString 3', 'toString'],
+      ]);
+    });
+
     it('encodes ids as one opaque path segment', async () => {
       await rejectsWith(client.getSpace('a/b c?d'), 'notFound');
       assert.equal(spaceRequests('a/b c?d').length, 1);

@@ -126,6 +126,17 @@ describe('onedata vendor', () => {
       assert.deepEqual(fact(space.facts, 'Marketplace contact'), { label: 'Marketplace contact', value: HOSTILE.attribute, kind: 'text' });
     });
 
+    it('keeps provider ids that name an object property (__proto__, constructor) as rows, in the total too', async () => {
+      const space = await client.getSpace(S.protoKeys);
+      const providers = space.groups.find((g) => g.kind === 'providers');
+      assert.deepEqual(providers?.items.map((i) => [i.label, i.values.size]), [
+        ['__proto__', 4096],
+        ['constructor', 1024],
+        ['ordinary', 512],
+      ]);
+      assert.equal(providers?.total?.value, 4096 + 1024 + 512);
+    });
+
     it('encodes ids as one opaque path segment', async () => {
       await rejectsWith(client.getSpace('a/b c?d#e'), 'notFound');
       assert.ok(paths().includes(`${API}/user/effective_spaces/a%2Fb%20c%3Fd%23e`));

@@ -309,13 +309,14 @@ function goalsGroup(goals: NonNullable<BlueworksSpace['goals']>): Group {
   };
 }
 
-const PARTICIPANT_TYPES: Readonly<Record<string, string>> = {
-  user: 'User',
-  'user-group': 'User group',
-  'all-editors': 'All editors',
-  'all-contributors': 'All contributors',
-  'all-community': 'All community members',
-};
+/** A Map: a vendor's type (`constructor`, `__proto__`…) selects a label only if it is one of these. */
+const PARTICIPANT_TYPES: ReadonlyMap<string, string> = new Map([
+  ['user', 'User'],
+  ['user-group', 'User group'],
+  ['all-editors', 'All editors'],
+  ['all-contributors', 'All contributors'],
+  ['all-community', 'All community members'],
+]);
 
 /** Participants against the five permissions: a matrix of booleans. */
 function usersGroup(users: NonNullable<BlueworksSpace['users']>): Group {
@@ -326,7 +327,7 @@ function usersGroup(users: NonNullable<BlueworksSpace['users']>): Group {
     kind: 'permissions',
     columns: [{ key: 'type', label: 'Type', kind: 'text' }, ...PERMISSIONS.map(([key, label]): Column => ({ key, label, kind: 'boolean' }))],
     items: users.map(({ participant, permissions }): GroupItem => {
-      const typeLabel = PARTICIPANT_TYPES[participant.type] ?? participant.type;
+      const typeLabel = PARTICIPANT_TYPES.get(participant.type) ?? participant.type;
       const values: Record<string, Value> = { type: typeLabel };
       for (const [key] of PERMISSIONS) values[key] = permissions?.[key] ?? null;
       return {

@@ -20,8 +20,11 @@ export const ONEDATA_LIST_CONCURRENCY = 6;
 const spaceSchema = z.looseObject({
   spaceId: z.optional(z.string()),
   name: z.optional(z.string()),
-  /** Provider id -> support size in bytes. */
-  providers: z.optional(z.record(z.string(), z.number())),
+  /**
+   * Provider id -> support size in bytes. Checked, not copied: a copy made by assignment would turn a
+   * provider id `__proto__` into the object's prototype and lose it.
+   */
+  providers: z.optional(z.custom<Readonly<Record<string, number>>>(isSizeMap)),
   creator: z.nullish(z.looseObject({ type: z.string(), id: z.nullish(z.string()) })),
   /** Unix seconds. */
   creationTime: z.nullish(z.number()),
@@ -238,4 +241,8 @@ async function mapBounded<T, R>(items: readonly T[], limit: number, signal: Abor
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+function isSizeMap(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((size) => typeof size === 'number');
 }

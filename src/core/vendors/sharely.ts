@@ -151,7 +151,8 @@ function createClient(account: Account, { http, secrets }: VendorContext): Vendo
   // `{error, message}` bodies: `errorText` reads the message (`error` is often just "Error").
   const wording = { vendorName: NAME, what: 'space', secrets: Object.values(secrets) };
   const keyErrors = describeHttpError({ ...wording, credentials: 'API key' });
-  const tokenErrors = describeHttpError({ ...wording, credentials: 'access token' });
+  // The exchanged access token is a credential too: masked should the server echo it.
+  const tokenErrors = (jwt: string) => describeHttpError({ ...wording, credentials: 'access token', secrets: [...wording.secrets, jwt] });
   const exchangeErrors = describeHttpError({ ...wording, what: 'workspace', credentials: 'API key' });
   const accessToken = account.authMode === 'accessToken';
 
@@ -187,7 +188,7 @@ function createClient(account: Account, { http, secrets }: VendorContext): Vendo
       const url = apiUrl(account.baseUrl, 'v1', 'workspaces', workspaceId, 'spaces', id);
       const raw =
         accessToken && organizationId
-          ? await tokens.use((jwt) => getJson(http, url, { authorization: `Bearer ${jwt}`, organizationid: organizationId }, tokenErrors, options), options?.signal)
+          ? await tokens.use((jwt) => getJson(http, url, { authorization: `Bearer ${jwt}`, organizationid: organizationId }, tokenErrors(jwt), options), options?.signal)
           : await getJson(http, url, { 'x-api-key': apiKey }, keyErrors, options);
       return toDetails(account, id, parseWith(spaceSchema, raw, NAME, 'the space'), raw);
     },

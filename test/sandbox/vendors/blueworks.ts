@@ -42,6 +42,8 @@ export const BLUEWORKS_SANDBOX = {
     wide: 'wide-space',
     /** A 403 whose message echoes the access token it was sent, as a careless server might. */
     echo: 'echo-credentials',
+    /** Participant types that are also the names of an object's own properties: `constructor`, `__proto__`. */
+    protoKeys: 'proto-keys-space',
   },
   largeArtifacts: LARGE_ARTIFACTS,
   largeSubspaces: LARGE_SUBSPACES,
@@ -487,6 +489,16 @@ const FIXTURES: Readonly<Record<string, Json>> = {
     id: S.longName,
     description: LONG_UNICODE_NAME,
     blueprints: [artifact('blueprint', 'bp-long', LONG_UNICODE_NAME, 1, { id: S.longName, name: LONG_UNICODE_NAME })],
+    'archived-state': 'active',
+  },
+  [S.protoKeys]: {
+    name: 'Prototype keys',
+    id: S.protoKeys,
+    users: [
+      { participant: { id: '1', type: 'constructor' }, permissions: ALL_PERMISSIONS },
+      { participant: { id: '2', type: '__proto__' }, permissions: ALL_PERMISSIONS },
+      { participant: { id: '3', type: 'toString' }, permissions: ALL_PERMISSIONS },
+    ],
     'archived-state': 'active',
   },
   [S.hostile]: {

@@ -33,6 +33,8 @@ export const ONEDATA_SANDBOX = {
     hostile: 'hostile-space',
     /** `providers` is not a map of numbers: a schema mismatch. */
     badShape: 'bad-shape-space',
+    /** Provider ids that are also the names of an object's own properties: `__proto__`, `constructor`. */
+    protoKeys: 'proto-keys-space',
     /** Not in anyone's effective_spaces: only `/spaces/{id}` answers, and only for the admin. */
     adminOnly: 'admin-only-space',
     /** Answers 500 internalServerError (in the bulk listing). */
@@ -128,6 +130,8 @@ const FIXTURES: Readonly<Record<string, unknown>> = {
     tags: [HOSTILE.link, hostile(1)],
     marketplaceContactEmail: HOSTILE.attribute,
   },
+  // Computed keys: a plain `__proto__:` would set the fixture's prototype instead of a property.
+  [S.protoKeys]: { spaceId: S.protoKeys, name: 'Prototype keys', providers: { ['__proto__']: 4096, ['constructor']: 1024, ordinary: 512 } },
   [S.badShape]: { spaceId: S.badShape, name: 'Bad shape', providers: { '296ebe3c20e9666dc489b647f8647f12': 'five gigabytes' } },
   [S.adminOnly]: { spaceId: S.adminOnly, name: 'Admin-only space', providers: { dcf12429647c204896eebe3b6f686967: 14400000 }, creator: { type: 'oneprovider', id: 'dcf12429647c204896eebe3b6f686967' }, creationTime: 1600000000 },
 };

@@ -1,0 +1,34 @@
+/**
+ * The network settings, read so that no value can turn a limit off: each must be a number within its
+ * range, else the default is used and the problem is named. Pure (no `vscode`), so it is tested in Node.
+ */
+
+/** Each network setting (under `spaces.`): its range and default, as package.json declares them. */
+export const NETWORK_SETTINGS = {
+  requestTimeoutSeconds: { min: 1, max: 600, fallback: 30, integer: false },
+  cacheTtlSeconds: { min: 0, max: 86_400, fallback: 300, integer: false },
+  maxConcurrentRequests: { min: 1, max: 32, fallback: 6, integer: true },
+  maxResponseMegabytes: { min: 1, max: 100, fallback: 10, integer: false },
+} as const;
+
+export type NetworkSetting = keyof typeof NETWORK_SETTINGS;
+
+export type NetworkLimits = Record<NetworkSetting, number>;
+
+/**
+ * The limits from `read` (a setting's value as configured, undefined when unset), and one line per value
+ * that was refused and replaced by its default.
+ */
+export function networkLimits(read: (setting: NetworkSetting) => unknown): { limits: NetworkLimits; problems: string[] } {
+  const problems: string[] = [];
+  const limits = {} as NetworkLimits;
+  for (const [setting, { min, max, fallback, integer }] of Object.entries(NETWORK_SETTINGS) as [NetworkSetting, (typeof NETWORK_SETTINGS)[NetworkSetting]][]) {
+    const value = read(setting);
+    const fine = typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value));
+    if (value !== undefined && !fine) {
+      problems.push(`spaces.${setting} = ${JSON.stringify(value) ?? String(value)} is not ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}: using ${fallback}`);
+    }
+    limits[setting] = fine ? value : fallback;
+  }
+  return { limits, problems };
+}

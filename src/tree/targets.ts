@@ -1,0 +1,57 @@
+/**
+ * What a command runs on. A command's argument may come from the tree, a command link, another extension
+ * or a keybinding, so it is never trusted: it names an account id and a space id, and both are resolved
+ * from the user's settings (the account) and from what that account shows (its configured ids, the vendor's
+ * listing, the subspaces its spaces list). No other field of the argument is read.
+ */
+import * as vscode from 'vscode';
+import type { Account } from '../core/accounts';
+import type { AccountSettings } from '../accounts/settings';
+import { showError } from '../util/workbench';
+import type { SpaceNode } from './nodes';
+import type { SpacesTreeProvider } from './provider';
+
+/** The ids an argument names: `account.id` (tree rows) or `accountId`, and `spaceId`. Strings only. */
+export function idsOf(arg: unknown): { accountId?: string; spaceId?: string } {
+  if (typeof arg !== 'object' || arg === null) return {};
+  const { account, accountId, spaceId } = arg as { account?: unknown; accountId?: unknown; spaceId?: unknown };
+  const nested = typeof account === 'object' && account !== null ? (account as { id?: unknown }).id : undefined;
+  const id = typeof accountId === 'string' ? accountId : typeof nested === 'string' ? nested : undefined;
+  return { accountId: id, spaceId: typeof spaceId === 'string' ? spaceId : undefined };
+}
+
+/** A space a command may act on: the account as configured, the id, and the tree's row for it if it has one. */
+export interface SpaceTarget {
+  readonly account: Account;
+  readonly spaceId: string;
+  readonly node?: SpaceNode;
+}
+
+export class CommandTargets {
+  constructor(
+    private readonly settings: AccountSettings,
+    private readonly tree: SpacesTreeProvider,
+  ) {}
+
+  /**
+   * The configured account `arg` names, or undefined after saying why not. `arg` undefined (the palette)
+   * is not refused: the caller asks the user instead.
+   */
+  account(arg: unknown): Account | undefined {
+    const { accountId } = idsOf(arg);
+    const account = accountId === undefined ? undefined : this.settings.read().accounts.find((a) => a.id === accountId);
+    if (!account) void showError(vscode.l10n.t('No account with the id "{0}" is configured, so nothing was done.', accountId ?? ''));
+    return account;
+  }
+
+  /** The space `arg` names, if its account is configured and shows it; else undefined, after saying why not. */
+  space(arg: unknown): SpaceTarget | undefined {
+    const { spaceId } = idsOf(arg);
+    const account = this.account(arg);
+    if (!account) return undefined;
+    const node = spaceId === undefined ? undefined : this.tree.spaceNode(account.id, spaceId, arg);
+    if (spaceId !== undefined && (node || account.spaces.includes(spaceId))) return { account, spaceId, node };
+    void showError(vscode.l10n.t('"{0}" is not a space that account "{1}" shows, so nothing was done.', spaceId ?? '', account.label));
+    return undefined;
+  }
+}
