@@ -30,6 +30,7 @@ export class AccountSecrets extends Disposable {
 
   /** Every secret field the account needs, with its value where one is set. */
   async read(account: Account): Promise<Record<string, string | undefined>> {
+    await this.queue; // after any store or deletion under way
     const stored = await this.storedFor(account.id, serverOf(account));
     const values: Record<string, string | undefined> = {};
     for (const field of secretFields(account.vendor, account.authMode)) {

@@ -17,6 +17,7 @@ export async function run(): Promise<void> {
   require('./tree.test');
   require('./accounts.test');
   require('./panel.test');
+  require('./security.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 
   const failures: { title: string; error: string }[] = [];
