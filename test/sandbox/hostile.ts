@@ -12,6 +12,12 @@ export const HOSTILE = {
   bidi: 'abc\u202Eexe.txt',
 } as const;
 
+/**
+ * Text the workbench itself would act on, were it not made inert: a command link (with a title that hides
+ * the "click to execute command" hover), a Markdown autolink to a command, and icon syntax.
+ */
+export const WORKBENCH_HOSTILE = '[Sign in again](command:spaces.testConnection?%7B%22accountId%22%3A%22evil%22%7D "Sign in") <command:workbench.action.quit> $(warning) Check your account';
+
 /** One hostile string per field, cycling through them. */
 export function hostile(index: number): string {
   const values = Object.values(HOSTILE);

@@ -6,4 +6,4 @@ export { SHARELY_SANDBOX } from './vendors/sharely';
 export { OPENLAYER_SANDBOX } from './vendors/openlayer';
 export { ONEDATA_SANDBOX } from './vendors/onedata';
 export { BLUEWORKS_SANDBOX } from './vendors/blueworks';
-export { HOSTILE } from './hostile';
+export { HOSTILE, WORKBENCH_HOSTILE } from './hostile';

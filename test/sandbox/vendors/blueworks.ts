@@ -5,7 +5,7 @@
 import { STATUS_CODES } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { Sandbox, SandboxRequest, SandboxResponse } from '../server';
-import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../hostile';
+import { HOSTILE, hostile, LONG_UNICODE_NAME, WORKBENCH_HOSTILE } from '../hostile';
 
 const LARGE_ARTIFACTS = 5000;
 const LARGE_SUBSPACES = 200;
@@ -44,6 +44,8 @@ export const BLUEWORKS_SANDBOX = {
     echo: 'echo-credentials',
     /** Participant types that are also the names of an object's own properties: `constructor`, `__proto__`. */
     protoKeys: 'proto-keys-space',
+    /** Named with text the workbench would turn into a link and an icon: found by that name. */
+    workbench: 'workbench-text-space',
   },
   largeArtifacts: LARGE_ARTIFACTS,
   largeSubspaces: LARGE_SUBSPACES,
@@ -491,6 +493,7 @@ const FIXTURES: Readonly<Record<string, Json>> = {
     blueprints: [artifact('blueprint', 'bp-long', LONG_UNICODE_NAME, 1, { id: S.longName, name: LONG_UNICODE_NAME })],
     'archived-state': 'active',
   },
+  [S.workbench]: { name: WORKBENCH_HOSTILE, id: S.workbench, 'archived-state': 'active' },
   [S.protoKeys]: {
     name: 'Prototype keys',
     id: S.protoKeys,

@@ -1,0 +1,194 @@
+// Vendor text never acts, in the real workbench with the packaged VSIX: spaces and errors whose text holds a
+// command link (pointing an invented account at another origin with an environment variable as its token),
+// a Markdown autolink to a command and icon syntax go through Test Connection, Open Space…, Find Space…,
+// Add Space… and Refresh. The notification, quick pick, validation message and tree DOM must hold no link
+// and no icon that came from that text, clicking the text runs nothing, and the other origin hears nothing.
+import { after, before, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { startCodeServer } from '../harness/codeServer.mjs';
+import { launchBrowser, openWorkbench } from '../harness/browser.mjs';
+import { poll } from '../harness/wait.mjs';
+import { workbench } from '../harness/workbench.mjs';
+
+const require = createRequire(import.meta.url);
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const { startSandbox, ALUMIO_SANDBOX, BLUEWORKS_SANDBOX, WORKBENCH_HOSTILE } = require(path.join(ROOT, 'out', 'sandbox', 'index.js'));
+const SHOTS = path.join(ROOT, '.test-output', 'screenshots');
+
+const TOKEN_VARIABLE = 'SPACES_E2E_ALUMIO_TOKEN';
+const SECRET_VARIABLE = 'SPACES_E2E_BLUEWORKS_SECRET';
+/** What an invented account would send as its token: it must never leave the machine. */
+const CANARY_VARIABLE = 'SPACES_E2E_CANARY';
+const CANARY = 'canary-e2e-7f3a9c';
+
+const NAMED = 'workbench-text';
+const FAILING = 'workbench-error';
+
+describe('vendor text in the workbench never acts (packaged VSIX)', () => {
+  let sandbox;
+  let attacker;
+  let server;
+  let browser;
+  let page;
+  let ui;
+  /** Vendor text with a command link that would test an invented account against the attacker's origin. */
+  let hostile;
+
+  const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+
+  /** Links and icons inside `locator` (an element showing vendor text): there must be none. */
+  async function actors(locator) {
+    return locator.evaluateAll((elements) =>
+      elements.flatMap((element) => [...element.querySelectorAll('a[href], [href], .monaco-link, .codicon')].map((e) => e.outerHTML.slice(0, 120))),
+    );
+  }
+
+  /** The text as it reads (the zero-width spaces that keep it inert are invisible). */
+  const visible = async (locator) => (await locator.innerText()).replaceAll('\u200B', '');
+
+  const alumioSpace = (name, status) => ({ object: { identifier: NAMED, name, status, purpose: 'prod' } });
+  const alumioError = (status, detail) => ({ status: String(status), context: {}, type: 'https://tools.ietf.org/html/rfc2616#section-10', title: 'An error occurred', detail, violations: [] });
+
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    sandbox = await startSandbox();
+    attacker = await startSandbox();
+    const invented = { account: { id: 'evil', vendor: 'alumio', label: 'Evil', baseUrl: attacker.url, spaces: ['x'], credentialsFromEnv: { token: CANARY_VARIABLE } } };
+    hostile = `[Sign in again](command:spaces.testConnection?${encodeURIComponent(JSON.stringify(invented))} "Sign in") <command:workbench.action.quit> $(warning) Check your account`;
+    // The vendor names a space and words its errors with that text.
+    sandbox.addFault({ path: `/api/v1/spaces/${NAMED}`, kind: 'status', status: 200, body: alumioSpace(hostile, '$(error) [Failed](command:workbench.action.quit)') });
+    sandbox.addFault({ path: `/api/v1/spaces/${FAILING}`, kind: 'status', status: 403, body: alumioError(403, hostile) });
+    sandbox.addFault({ path: '/api/v1/spaces/new-space', kind: 'status', status: 403, body: alumioError(403, hostile) });
+    const token = { credentialsFromEnv: { token: TOKEN_VARIABLE } };
+    server = await startCodeServer({
+      vsix: process.env.SPACES_VSIX,
+      settings: {
+        'spaces.accounts': [
+          { id: 'named', vendor: 'alumio', label: 'Named', baseUrl: sandbox.url, spaces: [NAMED], ...token },
+          { id: 'failing', vendor: 'alumio', label: 'Failing', baseUrl: sandbox.url, spaces: [FAILING], ...token },
+          { id: 'process', vendor: 'blueworks', label: 'Process', baseUrl: sandbox.url, clientId: BLUEWORKS_SANDBOX.clientId, credentialsFromEnv: { clientSecret: SECRET_VARIABLE } },
+        ],
+      },
+      env: { [TOKEN_VARIABLE]: ALUMIO_SANDBOX.token, [SECRET_VARIABLE]: BLUEWORKS_SANDBOX.clientSecret, [CANARY_VARIABLE]: CANARY },
+    });
+    browser = await launchBrowser();
+    page = browser.page;
+    ui = workbench(page);
+    await openWorkbench(page, server.workspaceUrl);
+    await page.locator('.activitybar').getByRole('tab', { name: /^Spaces/ }).click();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await sandbox?.close();
+    await attacker?.close();
+  });
+
+  /** Runs Test Connection on the account labelled `label` from the palette. */
+  async function testConnection(label) {
+    await ui.runCommand('Spaces: Test Connection');
+    await ui.input().fill(label);
+    await ui.option(new RegExp(`^${label}`)).first().click();
+  }
+
+  it('Test Connection: the name and the error text are text in the notification, and clicking them runs nothing', async () => {
+    await testConnection('Named');
+    const success = await ui.notification(/Connected: fetched the space/);
+    assert.match(await visible(success), /\[Sign in again\]\(command:spaces\.testConnection\?/);
+    assert.deepEqual(await actors(success.locator('.notification-list-item-message')), []);
+    await success.locator('.notification-list-item-message').getByText(/Sign in again/).click();
+
+    await testConnection('Failing');
+    const failure = await ui.notification(/^Failing: The credentials were accepted but may not read this/);
+    assert.match(await failure.innerText(), /Sign in again/);
+    assert.deepEqual(await actors(failure.locator('.notification-list-item-message')), []);
+    await failure.locator('.notification-list-item-message').getByText(/Sign in again/).click();
+    await shot('security-notifications');
+    // Had the text been a link, the click would have tested "Evil" and said so.
+    assert.equal(await page.locator('.notification-list-item-message', { hasText: /^Evil|"Evil"/ }).count(), 0);
+    await ui.clearNotifications();
+  });
+
+  it('Open Space…: rows named with the text show it as text, no icon', async () => {
+    await ui.runCommand('Spaces: Open Space');
+    await ui.step('Open Space');
+    await ui.input().fill('Sign in again');
+    const row = ui.quickInput().locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Sign in again' }).first();
+    await row.filter({ hasText: NAMED }).waitFor({ timeout: 20_000 });
+    assert.match(await visible(row), /\$\(error\) \[Failed\]\(command:workbench\.action\.quit\)/);
+    assert.deepEqual(await actors(row), []);
+    await shot('security-open-space');
+    await page.keyboard.press('Escape');
+    await ui.closed();
+  });
+
+  it('Find Space…: the typed text keeps only our own icon, and the results show the name as text', async () => {
+    await ui.runCommand('Spaces: Find Space');
+    await ui.step('Find Space');
+    await ui.input().fill(WORKBENCH_HOSTILE);
+    const search = ui.quickInput().locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Find spaces named' }).first();
+    await search.waitFor({ timeout: 20_000 });
+    const icons = await search.locator('.codicon').evaluateAll((elements) => elements.map((e) => [...e.classList].find((c) => c.startsWith('codicon-'))));
+    assert.deepEqual(icons, ['codicon-search'], 'the search row has our icon and no other');
+    assert.match(await visible(search), /<command:workbench\.action\.quit> \$\(warning\) Check your account/);
+    await search.click();
+    await ui.step('Spaces found in Process');
+    const found = ui.quickInput().locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Sign in again' }).first();
+    await found.waitFor({ timeout: 20_000 });
+    assert.deepEqual(await actors(found), []);
+    await shot('security-find-space');
+    await page.keyboard.press('Escape');
+    await ui.closed();
+  });
+
+  it('Add Space…: a failure quoting the text is text in the validation message', async () => {
+    await ui.runCommand('Spaces: Add Space');
+    await ui.input().fill('Named');
+    await ui.option(/^Named/).first().click();
+    await ui.step(/^Add Space to "Named"/);
+    await ui.input().fill('new-space');
+    await ui.input().press('Enter');
+    const message = ui.quickInput().locator('.quick-input-message').filter({ hasText: 'Sign in again' });
+    await message.waitFor({ timeout: 20_000 });
+    assert.deepEqual(await actors(message), []);
+    await shot('security-add-space');
+    await page.keyboard.press('Escape');
+    await ui.closed();
+  });
+
+  it('Refresh: the tree shows the name, the status and the error row as text', async () => {
+    const account = (label) => page.getByRole('treeitem', { level: 1, name: new RegExp(`^${label} `) });
+    for (const label of ['Named', 'Failing']) {
+      const row = account(label);
+      await row.waitFor({ timeout: 20_000 });
+      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+    }
+    const mark = sandbox.received.length;
+    await account('Named').hover();
+    await account('Named').getByRole('button', { name: 'Refresh' }).click();
+    await poll(() => sandbox.received.slice(mark).filter((r) => r.url.endsWith(NAMED)), (requests) => requests.length > 0, 'the refresh to fetch the space');
+    const named = page.getByRole('treeitem', { level: 2 }).filter({ hasText: 'Sign in again' });
+    await named.locator('.label-description', { hasText: 'Failed' }).waitFor({ timeout: 20_000 });
+    assert.deepEqual(await actors(named.locator('.monaco-icon-label-container')), []);
+
+    const failing = page.getByRole('treeitem', { level: 2 }).filter({ hasText: FAILING });
+    await failing.locator('.monaco-tl-twistie').click();
+    const error = page.getByRole('treeitem', { level: 3 }).filter({ hasText: /^forbidden: / });
+    await error.waitFor({ timeout: 20_000 });
+    assert.match(await error.innerText(), /Sign in again/);
+    assert.deepEqual(await actors(error.locator('.monaco-icon-label-container')), []);
+    await shot('security-tree');
+  });
+
+  it('no request went to any other origin, and the environment variable was never sent', async () => {
+    assert.deepEqual(attacker.received, []);
+    assert.deepEqual(
+      sandbox.received.filter((r) => JSON.stringify(r).includes(CANARY)),
+      [],
+    );
+  });
+});
