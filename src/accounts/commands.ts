@@ -11,11 +11,12 @@ import type { ConnectionTest } from '../services/spaces';
 import { AccountNode, type SpacesNode } from '../tree/nodes';
 import type { CommandDeps } from '../tree/commands';
 import { forLog, forPick } from '../util/text';
+import { registerCommand } from '../util/commands';
 import { confirmModal, showError, showInfo, showStatus, withNotificationProgress } from '../util/workbench';
 import { checkRequired, secretSpecsFor } from './answers';
 import { describeFailure, describeSuccess } from './connection';
 import { withoutEntry, withSpaceRemoved, withSpacesAdded } from './entries';
-import { BackPressed, MultiStepInput, type Step } from './multiStep';
+import { MultiStepInput, type Step } from './multiStep';
 import { addAccount, describeInputProblem, editAccount } from './wizard';
 
 /**
@@ -26,7 +27,8 @@ type CommandArg = unknown;
 
 export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] {
   const { tree, settings, secrets, service, log, targets } = deps;
-  const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(`spaces.${id}`, run);
+  /** Each command under the one error policy, its failures worded with its name. */
+  const command = (id: string, name: string, run: (...args: never[]) => unknown) => registerCommand(log, id, run, name);
 
   /** The account a command runs on: the configured one the argument names, else (no argument) one the user picks. */
   async function resolveAccount(arg: CommandArg, placeholder: string): Promise<Account | undefined> {
@@ -125,7 +127,8 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
       ...(['tls', 'config', 'redirect'].includes(error.kind) ? [openSettings] : []),
       showLog,
     ];
-    const picked = await showError(vscode.l10n.t('{0}: {1}', account.label, describeFailure(error)), ...actions);
+    // Our words first; the vendor's short (the whole of them is in the log).
+    const picked = await showError(vscode.l10n.t('{0}: {1}', account.label, describeFailure(error, { brief: true })), ...actions);
     if (picked === showLog) log.show();
     else if (picked === credentials) await updateCredentials({ accountId: account.id });
     else if (picked === openSettings) await vscode.commands.executeCommand('workbench.action.openSettings', error.kind === 'tls' ? 'spaces.extraCaCertificates' : 'spaces.accounts');
@@ -259,27 +262,13 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
     if (result && !result.settingsChanged && result.secretsChanged) await refreshAccount(result.accountId);
   }
 
-  /** A failure of a command is one message (and the log), never an unhandled rejection. */
-  const guarded =
-    <A extends unknown[]>(name: string, run: (...args: A) => Promise<void>) =>
-    async (...args: A): Promise<void> => {
-      try {
-        await run(...args);
-      } catch (err) {
-        if (err instanceof BackPressed) return;
-        const message = err instanceof Error ? err.message : String(err);
-        log.error(`${name} failed: ${forLog(message)}`);
-        void showError(vscode.l10n.t('{0} failed: {1}', name, message));
-      }
-    };
-
   return [
-    command('addAccount', guarded(vscode.l10n.t('Add Account'), runAdd)),
-    command('editAccount', guarded(vscode.l10n.t('Edit Account'), runEdit)),
-    command('setCredentials', guarded(vscode.l10n.t('Update Credentials'), updateCredentials)),
-    command('removeAccount', guarded(vscode.l10n.t('Remove Account'), removeAccount)),
-    command('testConnection', guarded(vscode.l10n.t('Test Connection'), testConnection)),
-    command('addSpace', guarded(vscode.l10n.t('Add Space'), addSpace)),
-    command('removeSpace', guarded(vscode.l10n.t('Remove Space'), removeSpace)),
+    command('addAccount', vscode.l10n.t('Add Account'), runAdd),
+    command('editAccount', vscode.l10n.t('Edit Account'), runEdit),
+    command('setCredentials', vscode.l10n.t('Update Credentials'), updateCredentials),
+    command('removeAccount', vscode.l10n.t('Remove Account'), removeAccount),
+    command('testConnection', vscode.l10n.t('Test Connection'), testConnection),
+    command('addSpace', vscode.l10n.t('Add Space'), addSpace),
+    command('removeSpace', vscode.l10n.t('Remove Space'), removeSpace),
   ];
 }

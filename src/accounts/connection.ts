@@ -18,10 +18,16 @@ export function describeSuccess(test: ConnectionTest): string {
   }
 }
 
-/** One plain sentence on what failed, then the vendor's own message. */
-export function describeFailure(error: SpacesError): string {
-  return error.kind === 'cancelled' ? failureHeadline(error.kind) : `${failureHeadline(error.kind)} ${error.message}`;
+/** One plain sentence on what failed, then the vendor's own message (`brief`: its first words only, for a notification). */
+export function describeFailure(error: SpacesError, { brief = false } = {}): string {
+  if (error.kind === 'cancelled') return failureHeadline(error.kind);
+  const words = Array.from(error.message);
+  const message = brief && words.length > BRIEF ? `${words.slice(0, BRIEF - 1).join('')}…` : error.message;
+  return `${failureHeadline(error.kind)} ${message}`;
 }
+
+/** How much of a vendor's message a notification quotes. */
+const BRIEF = 120;
 
 /** What a failure of this kind means, in plain words (short enough for a quick pick's placeholder). */
 export function failureHeadline(kind: ErrorKind): string {

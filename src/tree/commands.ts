@@ -7,6 +7,7 @@ import { AccountNode, ErrorNode, LoadMoreNode } from './nodes';
 import type { SpacesTreeProvider } from './provider';
 import type { RawJsonDocuments } from './rawJson';
 import { idsOf, type CommandTargets } from './targets';
+import { registerCommand } from '../util/commands';
 
 export interface CommandDeps {
   readonly context: vscode.ExtensionContext;
@@ -22,7 +23,7 @@ export interface CommandDeps {
 
 /** The commands of the tree itself: refreshing, retrying, paging, settings and the log. */
 export function registerTreeCommands({ context, tree, log, targets }: CommandDeps): vscode.Disposable[] {
-  const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(`spaces.${id}`, run);
+  const command = (id: string, run: (...args: never[]) => unknown) => registerCommand(log, id, run);
   /** A row only the tree itself hands out (Retry, Load more): a crafted argument is ignored, not trusted. */
   const treeRow =
     <T>(kind: abstract new (...args: never[]) => T, run: (row: T) => void) =>

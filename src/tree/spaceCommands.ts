@@ -5,6 +5,7 @@ import type { FindQuery } from '../core/vendors/vendor';
 import { VENDORS } from '../core/vendors/catalog';
 import { copySpaceId, openWebUrl, showError, showInfo, withNotificationProgress } from '../util/workbench';
 import { forPick } from '../util/text';
+import { registerCommand } from '../util/commands';
 import { asSpacesError } from '../core/errors';
 import type { CommandDeps } from './commands';
 import type { SpaceTarget } from './targets';
@@ -20,7 +21,7 @@ interface SpacePick extends vscode.QuickPickItem {
 }
 
 /** The commands on spaces: open, find, copy, browse, raw JSON. */
-export function registerSpaceCommands({ settings, service, panels, raw, targets }: CommandDeps): vscode.Disposable[] {
+export function registerSpaceCommands({ settings, service, panels, raw, targets, log }: CommandDeps): vscode.Disposable[] {
   /** The space's details: its row's (loaded if need be), else fetched for the configured account. */
   async function detailsOf({ account, spaceId, node }: SpaceTarget): Promise<SpaceDetails | undefined> {
     try {
@@ -171,7 +172,7 @@ export function registerSpaceCommands({ settings, service, panels, raw, targets 
     if (id) await open(account, id.trim());
   }
 
-  const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(`spaces.${id}`, run);
+  const command = (id: string, run: (...args: never[]) => unknown) => registerCommand(log, id, run);
   return [
     raw.register(),
     command(

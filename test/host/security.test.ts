@@ -79,8 +79,18 @@ describe('untrusted input', function () {
         spaceId: 'x',
         configured: true,
       };
-      for (const command of COMMANDS_WITH_ARGUMENTS) await vscode.commands.executeCommand(`spaces.${command}`, crafted);
-      assert.deepEqual(attacker.received, [], 'the attacker origin heard from the extension');
+      for (const command of COMMANDS_WITH_ARGUMENTS) {
+        // Until the command is done, or the attacker hears from it (a command that trusted its argument may
+        // then wait on a dialog for ever, so its end is not waited for alone).
+        let done = false;
+        void vscode.commands.executeCommand(`spaces.${command}`, crafted).then(
+          () => (done = true),
+          () => (done = true),
+        );
+        await eventually(async () => done || attacker.received.length > 0, (stop) => stop, 30_000);
+        assert.deepEqual(attacker.received.map((r) => `${r.method} ${r.url} ${r.headers.authorization}`), [], `spaces.${command} sent a request to the attacker's origin`);
+        assert.ok(done, `spaces.${command} did not finish`);
+      }
       assert.deepEqual(leaks(), [], 'the canary variable was sent');
       assert.deepEqual(vendor.received, [], 'nothing was fetched for an account that is not configured');
     });
@@ -147,7 +157,9 @@ describe('untrusted input', function () {
 
     it('size 100000 in the workspace leaves the size cap on', async () => {
       vendor.addFault({ path: '/api/v1/spaces/', kind: 'oversize', bytes: 3 * 1024 * 1024, times: 1 });
-      assert.equal(await kindOf(fetchSpace(ALUMIO_SANDBOX.spaces.seed)), 'badResponse');
+      const error = await fetchSpace(ALUMIO_SANDBOX.spaces.seed).then(() => undefined, (err: unknown) => err);
+      assert.ok(isSpacesError(error), 'the 3 MB answer was refused');
+      assert.match(error.message, /larger than 1 MB and was cut off/);
     });
 
     it('concurrency 0 in the workspace leaves the concurrency limit on', async () => {
