@@ -155,6 +155,15 @@ describe('Sharely.ai client', () => {
       });
     });
 
+    it('a vendor that echoes the exchanged access token does not put it in the message', async () => {
+      const err = await tokenClient().getSpace(spaces.echo).then(() => undefined, (e: unknown) => e);
+      assert.ok(isSpacesError(err) && err.kind === 'forbidden', String(err));
+      const jwt = /^Bearer (\S+)$/.exec(String(suite.sandbox.received.at(-1)!.headers.authorization))?.[1];
+      assert.ok(jwt, 'an access token was sent');
+      assert.ok(!err.message.includes(jwt), err.message);
+      assert.match(err.message, /Token \*\*\* has no access to this space\.$/);
+    });
+
     it('sandbox faults on Sharely paths answer in Sharely shape, though Openlayer shares /v1/workspaces/', async () => {
       suite.sandbox.addFault({ path: '/v1/workspaces/workspace-uuid-456/spaces/space-uuid-123', kind: 'status', status: 502, times: 1 });
       await assert.rejects(client().getSpace(spaces.seed, { refresh: true }), failsWith('server', /^Sharely\.ai could not answer \(HTTP 502\): Sandbox fault: Bad Gateway\.$/));

@@ -200,7 +200,10 @@ export function registerSharely(sandbox: Sandbox): void {
     if (!workspaceIds.includes(wid)) return fail(404, 'Workspace not found');
     const error = statusAnswer(id, sharelyError);
     if (error) return error;
-    if (id === spaces.echo) return fail(403, `API key ${String(req.headers['x-api-key'] ?? req.headers.authorization)} has no access to this space`);
+    if (id === spaces.echo) {
+      const token = bearerToken(req.headers.authorization);
+      return fail(403, token === undefined ? `API key ${String(req.headers['x-api-key'])} has no access to this space` : `Token ${token} has no access to this space`);
+    }
     const space = FIXTURES.get(id);
     return space ? { status: 200, body: space } : fail(404, 'Space not found');
   });
