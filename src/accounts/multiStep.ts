@@ -226,7 +226,7 @@ export class MultiStepInput implements vscode.Disposable {
   }
 
   private prepare(input: vscode.QuickInput): void {
-    input.title = this.title;
+    input.title = forPick(this.title);
     input.step = this.step;
     input.totalSteps = this.total;
     input.ignoreFocusOut = true;

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { startCodeServer } from '../harness/codeServer.mjs';
 import { escapeRegExp, poll } from '../harness/wait.mjs';
 import { launchBrowser, openWorkbench } from '../harness/browser.mjs';
+import { workbench } from '../harness/workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -49,14 +50,14 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
 
   // --- the quick input -------------------------------------------------------------------------
 
-  const quickInput = () => page.locator('.quick-input-widget');
-  const input = () => quickInput().locator('input.input');
+  /** The workbench's quick input, palette, menus and notifications (test/harness/workbench.mjs). */
+  let ui;
+  const quickInput = () => ui.quickInput();
+  const input = () => ui.input();
   const backButton = () => quickInput().locator('.quick-input-left-action-bar').getByRole('button', { name: /^Back/ });
 
   /** Waits for the quick input's title to read exactly `title` (with its step counter, e.g. "Add Account (2/7)"). */
-  async function step(title) {
-    await quickInput().locator('.quick-input-title').filter({ hasText: new RegExp(`^${escapeRegExp(title)}$`) }).waitFor({ timeout: 20_000 });
-  }
+  const step = (title) => ui.step(title);
 
   /** At step `title`: types `text` (unless undefined) and presses Enter. */
   async function answer(title, text) {
@@ -75,9 +76,9 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     await quickInput().locator(`input.input[placeholder=${JSON.stringify(text)}]`).waitFor({ timeout: 20_000 });
   }
 
-  const option = (name) => quickInput().getByRole('option', { name });
+  const option = (name) => ui.option(name);
   const optionLabels = () => quickInput().getByRole('option').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')));
-  const closed = () => quickInput().waitFor({ state: 'hidden', timeout: 20_000 });
+  const closed = () => ui.closed();
 
   // --- the settings and the tree ---------------------------------------------------------------
 
@@ -94,22 +95,9 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
   /** Polls the file until its accounts satisfy `ok`. */
   const accountsEventually = (ok, what) => poll(orNull(accounts), (entries) => entries !== null && ok(entries), what);
 
-  /**
-   * Command palette: runs the command titled `title`. The palette closes when the workbench moves the focus
-   * elsewhere, which it now and then does just as the palette opens: seen closed before the command was
-   * picked (so nothing ran), it is opened again.
-   */
+  /** Command palette: runs the command titled `title`, which closes the quick input. */
   async function runCommand(title) {
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('F1');
-      try {
-        await input().fill(`>${title}`, { timeout: 5000 });
-        await option(new RegExp(`^${escapeRegExp(title)}`)).first().click({ timeout: 5000 });
-        break;
-      } catch (err) {
-        if (attempt === 3 || (await quickInput().isVisible())) throw err;
-      }
-    }
+    await ui.runCommand(title);
     await closed();
   }
 
@@ -137,33 +125,12 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
   }
 
-  /** Right-click on `row`, then the menu item `name` (hovered first: a click straight after opening is lost). */
-  async function contextMenu(row, name) {
-    await row.click({ button: 'right' });
-    const menu = page.getByRole('menu');
-    const entry = menu.locator('.action-item').filter({ has: page.getByRole('menuitem', { name }) });
-    await entry.hover();
-    await menu.locator('.action-item.focused').filter({ has: page.getByRole('menuitem', { name }) }).waitFor();
-    await entry.click();
-    await menu.waitFor({ state: 'detached' });
-  }
+  const contextMenu = (row, name) => ui.contextMenu(row, name);
 
   /** A modal dialog (notification toasts are dialogs too, but not modal ones). */
   const modalDialog = () => page.locator('[role="dialog"][aria-modal="true"]');
 
-  /**
-   * The notification whose message matches `pattern`, as the notification center lists it. (A toast may
-   * never show: the workbench drops toasts beyond three within 800 ms, progress notifications included, and
-   * keeps them in the center only.)
-   */
-  async function shownNotification(pattern) {
-    const center = page.locator('.notifications-center');
-    if ((await page.locator('.notifications-center.visible').count()) === 0) await runCommand('Notifications: Show Notifications');
-    const item = center.locator('.notification-list-item').filter({ has: page.locator('.notification-list-item-message', { hasText: pattern }) });
-    await item.first().waitFor({ timeout: 20_000 });
-    return item.first();
-  }
-
+  const shownNotification = (pattern) => ui.notification(pattern);
   const notificationText = (item) => item.locator('.notification-list-item-message').innerText();
   const notificationButtons = (item) => item.locator('.notification-list-item-buttons-container').getByRole('button').allTextContents();
 
@@ -201,6 +168,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     settingsFile = path.join(server.paths.userData, 'User', 'settings.json');
     browser = await launchBrowser();
     page = browser.page;
+    ui = workbench(page);
     await openWorkbench(page, server.workspaceUrl);
     await page.locator('.activitybar').getByRole('tab', { name: /^Spaces/ }).click();
     await page.locator('.welcome-view-content').getByRole('button', { name: 'Add Account' }).waitFor({ timeout: 30_000 });
@@ -366,7 +334,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     await step('Add Account (7/8)');
     await quickInput().getByRole('button', { name: "Pick from the account's own spaces" }).click();
     // A pick of several (checkboxes), loaded with the token typed a step ago.
-    await placeholder('Spaces to pin under the account (8 listed)');
+    await placeholder('Spaces to pin under the account (9 listed)');
     const seed = quickInput().getByRole('checkbox', { name: `My Private space, ${ONEDATA_SANDBOX.spaces.seed}` });
     assert.equal(await seed.getAttribute('aria-checked'), 'false');
     await seed.click();
