@@ -18,7 +18,8 @@ export function workbench(page) {
   /**
    * Command palette: runs the command titled `title`. The palette closes when the workbench moves the focus
    * elsewhere, which it now and then does just as the palette opens: seen closed before the command was
-   * picked (so nothing ran), it is opened again.
+   * picked (so nothing ran), it is opened again. A command that opens no input of its own closes the
+   * palette: wait for `closed()` before reading what is on screen.
    */
   async function runCommand(title) {
     for (let attempt = 1; ; attempt++) {
@@ -50,7 +51,10 @@ export function workbench(page) {
    */
   async function notification(pattern) {
     const center = page.locator('.notifications-center');
-    if ((await page.locator('.notifications-center.visible').count()) === 0) await runCommand('Notifications: Show Notifications');
+    if ((await page.locator('.notifications-center.visible').count()) === 0) {
+      await runCommand('Notifications: Show Notifications');
+      await closed();
+    }
     const item = center.locator('.notification-list-item').filter({ has: page.locator('.notification-list-item-message', { hasText: pattern }) });
     await item.first().waitFor({ timeout: 20_000 });
     return item.first();
@@ -58,6 +62,7 @@ export function workbench(page) {
 
   async function clearNotifications() {
     await runCommand('Notifications: Clear All Notifications');
+    await closed();
   }
 
   return { quickInput, input, option, closed, step, runCommand, contextMenu, notification, clearNotifications };
