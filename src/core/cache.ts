@@ -3,52 +3,87 @@
  * (least recently used entries go first) and in-flight sharing of identical concurrent work.
  */
 
-export interface TtlCacheOptions {
+export interface TtlCacheOptions<V> {
   /** How long an entry stays fresh; 0 or less turns the cache off. */
   readonly ttlMs: number;
-  /** The most entries kept; beyond it the least recently used one is dropped. */
+  /** The most entries kept; beyond it the least recently used ones are dropped. */
   readonly maxEntries: number;
+  /** The most bytes kept in all (by `sizeOf`); beyond it the least recently used ones are dropped. */
+  readonly maxBytes?: number;
+  /** An entry's size in bytes (default 0: only the entry count bounds the cache). */
+  readonly sizeOf?: (value: V) => number;
   readonly now?: () => number;
+}
+
+interface Entry<V> {
+  readonly value: V;
+  readonly bytes: number;
+  readonly expiresAt: number;
 }
 
 export class TtlCache<V> {
   // A Map iterates in insertion order, so re-inserting on every read keeps the LRU entry first.
-  private readonly entries = new Map<string, { readonly value: V; readonly expiresAt: number }>();
+  private readonly entries = new Map<string, Entry<V>>();
   private readonly now: () => number;
+  private total = 0;
 
-  constructor(private readonly options: TtlCacheOptions) {
+  constructor(private readonly options: TtlCacheOptions<V>) {
     this.now = options.now ?? Date.now;
   }
 
   get(key: string): V | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    this.entries.delete(key);
+    this.remove(key, entry);
     if (this.now() >= entry.expiresAt) return undefined;
-    this.entries.set(key, entry);
+    this.insert(key, entry);
     return entry.value;
   }
 
   set(key: string, value: V): void {
-    if (this.options.ttlMs <= 0 || this.options.maxEntries <= 0) return;
-    this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: this.now() + this.options.ttlMs });
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.options.maxEntries) break;
-      this.entries.delete(oldest);
+    const { ttlMs, maxEntries, maxBytes = Infinity, sizeOf } = this.options;
+    const old = this.entries.get(key);
+    if (old) this.remove(key, old);
+    const bytes = sizeOf?.(value) ?? 0;
+    if (ttlMs <= 0 || maxEntries <= 0 || bytes > maxBytes) return;
+    const now = this.now();
+    // Expired entries go first, however recently used: nothing stale holds memory for long.
+    for (const [k, entry] of this.entries) if (now >= entry.expiresAt) this.remove(k, entry);
+    this.insert(key, { value, bytes, expiresAt: now + ttlMs });
+    for (const [oldest, entry] of this.entries) {
+      if (this.entries.size <= maxEntries && this.total <= maxBytes) break;
+      this.remove(oldest, entry);
     }
   }
 
   delete(key: string): boolean {
-    return this.entries.delete(key);
+    const entry = this.entries.get(key);
+    if (entry) this.remove(key, entry);
+    return entry !== undefined;
   }
 
   clear(): void {
     this.entries.clear();
+    this.total = 0;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The bytes held in all (by `sizeOf`). */
+  get bytes(): number {
+    return this.total;
+  }
+
+  private insert(key: string, entry: Entry<V>): void {
+    this.entries.set(key, entry);
+    this.total += entry.bytes;
+  }
+
+  private remove(key: string, entry: Entry<V>): void {
+    this.entries.delete(key);
+    this.total -= entry.bytes;
   }
 }
 

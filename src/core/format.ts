@@ -55,3 +55,54 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 export function revealBidi(text: string): string {
   return text.replace(BIDI_CONTROLS, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
 }
+
+/** How much of a vendor's answer Show Raw JSON and Copy as JSON write out. */
+export const RAW_JSON_LIMITS = { maxDepth: 64, maxChars: 5 * 1024 * 1024 } as const;
+
+/**
+ * `value` as indented JSON, bounded: objects and arrays nested deeper than `maxDepth` are written as a
+ * string saying so (so a hostile answer neither overflows the stack nor grows quadratically with its
+ * indentation), and the text stops once it is longer than `maxChars`. `cut` says what was left out.
+ */
+export function formatJson(value: unknown, { maxDepth, maxChars }: { maxDepth: number; maxChars: number } = RAW_JSON_LIMITS): { text: string; cut: { depth: boolean; size: boolean } } {
+  const cut = { depth: false, size: false };
+  const parts: string[] = [];
+  let length = 0;
+  const write = (text: string): void => {
+    parts.push(text);
+    length += text.length;
+    if (length > maxChars) throw CUT;
+  };
+  const visit = (node: unknown, depth: number): void => {
+    if (node === null || typeof node !== 'object') {
+      write(JSON.stringify(node) ?? 'null');
+      return;
+    }
+    if (depth >= maxDepth) {
+      cut.depth = true;
+      write(JSON.stringify(`… nested deeper than ${maxDepth} levels: not shown`));
+      return;
+    }
+    const inner = '\n' + '  '.repeat(depth + 1);
+    const entries: [string | undefined, unknown][] = Array.isArray(node) ? node.map((item) => [undefined, item]) : Object.entries(node);
+    if (entries.length === 0) {
+      write(Array.isArray(node) ? '[]' : '{}');
+      return;
+    }
+    write(Array.isArray(node) ? '[' : '{');
+    entries.forEach(([key, item], index) => {
+      write(`${index > 0 ? ',' : ''}${inner}${key === undefined ? '' : `${JSON.stringify(key)}: `}`);
+      visit(item, depth + 1);
+    });
+    write(`\n${'  '.repeat(depth)}${Array.isArray(node) ? ']' : '}'}`);
+  };
+  try {
+    visit(value, 0);
+  } catch (err) {
+    if (err !== CUT) throw err;
+    cut.size = true;
+  }
+  return { text: parts.join('').slice(0, maxChars), cut };
+}
+
+const CUT = Symbol('cut');

@@ -5,8 +5,9 @@
  * TTL cache for GETs, and one mapping of every failure to a SpacesError.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { rootCertificates } from 'node:tls';
+import * as tls from 'node:tls';
 import { Agent, EnvHttpProxyAgent, Pool, request, type Dispatcher } from 'undici';
 import { InFlight, TtlCache } from './cache';
 import { kindForStatus, SpacesError, type ErrorKind } from './errors';
@@ -48,19 +49,28 @@ export interface ProxyOptions {
 }
 
 export interface HttpOptions {
-  /** Connect, headers and body timeouts each (fractions allowed). */
+  /**
+   * Connect, headers and body timeouts each (fractions allowed): how long the server may stay silent.
+   * Each request as a whole also has a deadline (`deadlineSeconds`), so a server that keeps sending a
+   * byte now and then cannot hold a request for ever.
+   */
   readonly timeoutSeconds: number;
   readonly maxConcurrentPerOrigin: number;
   readonly maxResponseBytes: number;
   /** 0 turns the cache off. */
   readonly cacheTtlSeconds: number;
   readonly cacheMaxEntries?: number;
+  /** The most bytes of answers (as received) the cache keeps in all. */
+  readonly cacheMaxBytes?: number;
   /** The longest a `Retry-After` is waited for; a longer one fails at once, saying when to retry. */
   readonly maxRetryDelaySeconds?: number;
   /** First backoff after a connection reset (or a 429/503 without Retry-After); doubles, with jitter. */
   readonly retryBaseDelayMs?: number;
   readonly proxy?: ProxyOptions;
-  /** Extra trusted CA certificates (PEM), in addition to Node's default roots. */
+  /**
+   * Extra trusted CA certificates (PEM), in addition to Node's roots, `NODE_EXTRA_CA_CERTS` and the
+   * operating system's store (where the runtime can read it).
+   */
   readonly ca?: readonly string[];
   /** One line per request: method, URL without secrets, status or error kind, duration, retries, cache hit or shared. Never a header or a body. */
   readonly log?: (line: string) => void;
@@ -74,6 +84,7 @@ export const DEFAULT_HTTP_OPTIONS: Tunables = {
   maxResponseBytes: 10 * 1024 * 1024,
   cacheTtlSeconds: 300,
   cacheMaxEntries: 500,
+  cacheMaxBytes: 32 * 1024 * 1024,
   maxRetryDelaySeconds: 30,
   retryBaseDelayMs: 250,
 };
@@ -83,6 +94,13 @@ export interface ClosableHttpClient extends HttpClient {
 }
 
 const MAX_TRIES = 3;
+/**
+ * A request's deadline as a whole (each try of it, redirects and body included): three timeouts, and at
+ * least two seconds more than one, as undici checks its idle timeouts only about every half second.
+ */
+export function deadlineSeconds(timeoutSeconds: number): number {
+  return Math.round(Math.max(3 * timeoutSeconds, timeoutSeconds + 2) * 10) / 10;
+}
 const MAX_REDIRECTS = 5;
 const RETRY_STATUSES = new Set([429, 503]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -92,6 +110,8 @@ const RESET_CODES = new Set(['ECONNRESET', 'UND_ERR_SOCKET']);
 interface Answer {
   readonly value: unknown;
   readonly status: number;
+  /** The size of the body as received: what the cache counts. */
+  readonly bytes: number;
 }
 
 /** A final (non-redirect) response, its body read within the size cap. */
@@ -112,23 +132,32 @@ type Settings = Tunables & HttpOptions;
 export function createHttpClient(options: Partial<HttpOptions> = {}): ClosableHttpClient {
   const opts: Settings = { ...DEFAULT_HTTP_OPTIONS, ...options };
   const dispatcher = createDispatcher(opts);
-  const cache = new TtlCache<Answer>({ ttlMs: opts.cacheTtlSeconds * 1000, maxEntries: opts.cacheMaxEntries });
+  const cache = new TtlCache<Answer>({ ttlMs: opts.cacheTtlSeconds * 1000, maxEntries: opts.cacheMaxEntries, maxBytes: opts.cacheMaxBytes, sizeOf: (answer) => answer.bytes });
   const flights = new InFlight<Answer>();
+  /** One per request under way, so `close()` can end them all. */
+  const running = new Set<AbortController>();
+  let closed = false;
 
   async function json(req: HttpRequest): Promise<unknown> {
     const started = Date.now();
     const method = req.method ?? 'GET';
     const trace: Trace = { retries: 0 };
     let outcome = '-';
+    const own = follow(req.signal);
+    running.add(own.controller);
     try {
-      const answer = method === 'GET' ? await get(req, trace) : await exchange(req, req.signal, trace);
+      if (closed) own.controller.abort();
+      const request = { ...req, signal: own.controller.signal };
+      const answer = method === 'GET' ? await get(request, trace) : await exchange(request, request.signal, trace);
       outcome = String(answer.status);
       return answer.value;
     } catch (err) {
-      const error = toSpacesError(err, req.url, req.signal, opts.timeoutSeconds);
+      const error = toSpacesError(err, req.url, own.controller.signal, opts.timeoutSeconds);
       outcome = error.details.status === undefined ? error.kind : `${error.details.status} ${error.kind}`;
       throw error;
     } finally {
+      own.dispose();
+      running.delete(own.controller);
       opts.log?.(logLine(method, req.url, outcome, Date.now() - started, trace));
     }
   }
@@ -161,18 +190,25 @@ export function createHttpClient(options: Partial<HttpOptions> = {}): ClosableHt
 
   async function withRetries(req: HttpRequest, signal: AbortSignal | undefined, trace: Trace): Promise<Answer> {
     const retryable = (req.method ?? 'GET') === 'GET';
+    const deadline = deadlineSeconds(opts.timeoutSeconds);
     for (let tries = 1; ; tries++) {
       const last = !retryable || tries >= MAX_TRIES;
       let received: Received;
+      const attempt = follow(signal, deadline * 1000);
       try {
-        received = await followRedirects(req, signal);
+        received = await followRedirects(req, attempt.controller.signal);
       } catch (err) {
+        if (attempt.expired()) {
+          throw new SpacesError('timeout', `${hostOf(req.url)} took longer than ${deadline} seconds to answer in full.`, {}, { cause: err });
+        }
         if (last || !RESET_CODES.has(errorCode(err))) throw err;
         await pause(backoffMs(tries), signal, trace);
         continue;
+      } finally {
+        attempt.dispose();
       }
       const { status, headers, text } = received;
-      if (status >= 200 && status < 300) return { value: parseJson(text, header(headers, 'content-type')), status };
+      if (status >= 200 && status < 300) return { value: parseJson(text, header(headers, 'content-type')), status, bytes: Buffer.byteLength(text) };
       if (!RETRY_STATUSES.has(status)) throw errorFor(status, text, req);
       const waitMs = retryAfterMs(headers);
       const retryAt = waitMs === undefined ? undefined : Date.now() + waitMs;
@@ -211,7 +247,10 @@ export function createHttpClient(options: Partial<HttpOptions> = {}): ClosableHt
     return exponential / 2 + (Math.random() * exponential) / 2;
   }
 
+  /** Ends every request under way (they fail as `cancelled`) and the connections. */
   async function close(): Promise<void> {
+    closed = true;
+    for (const controller of running) controller.abort();
     cache.clear();
     await dispatcher.close();
   }
@@ -219,10 +258,64 @@ export function createHttpClient(options: Partial<HttpOptions> = {}): ClosableHt
   return { json, close };
 }
 
+/**
+ * A controller that aborts with `parent` and, given `ms`, on its own once that time is up (`expired()`).
+ * `dispose()` lets go of the parent and the timer.
+ */
+function follow(parent: AbortSignal | undefined, ms?: number): { controller: AbortController; expired(): boolean; dispose(): void } {
+  const controller = new AbortController();
+  let expired = false;
+  const onAbort = () => controller.abort(parent?.reason);
+  if (parent?.aborted) onAbort();
+  else parent?.addEventListener('abort', onAbort, { once: true });
+  const timer =
+    ms === undefined
+      ? undefined
+      : setTimeout(() => {
+          expired = true;
+          controller.abort();
+        }, ms);
+  timer?.unref?.();
+  return {
+    controller,
+    expired: () => expired,
+    dispose() {
+      clearTimeout(timer);
+      parent?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/**
+ * The certificates a TLS connection trusts, given extra ones: `ca` replaces Node's roots rather than adding
+ * to them, so everything Node would trust goes along: its roots, the operating system's store where the
+ * runtime can read it (`tls.getCACertificates`, Node 22.15+), and the file in `NODE_EXTRA_CA_CERTS`.
+ * Without extra ones, Node's own choice stands.
+ */
+export function trustedCertificates(extra: readonly string[]): string[] | undefined {
+  if (extra.length === 0) return undefined;
+  const read = (tls as { getCACertificates?: (type: 'default' | 'system') => string[] }).getCACertificates;
+  const attempt = (get: () => readonly string[]): readonly string[] => {
+    try {
+      return get();
+    } catch {
+      return [];
+    }
+  };
+  const fromRuntime = read ? [...attempt(() => read('default')), ...attempt(() => read('system'))] : [...tls.rootCertificates];
+  const envFile = process.env.NODE_EXTRA_CA_CERTS;
+  const fromEnv = envFile ? attempt(() => pemBlocks(readFileSync(envFile, 'utf8'))) : [];
+  return [...new Set([...fromRuntime, ...fromEnv, ...extra])];
+}
+
+function pemBlocks(text: string): string[] {
+  return text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+}
+
 function createDispatcher(opts: Settings): Dispatcher {
   const timeoutMs = Math.round(opts.timeoutSeconds * 1000);
-  // `ca` replaces Node's roots rather than adding to them, so the roots go along.
-  const trust = opts.ca?.length ? { ca: [...rootCertificates, ...opts.ca] } : {};
+  const ca = trustedCertificates(opts.ca ?? []);
+  const trust = ca ? { ca } : {};
   const agentOptions: Agent.Options = {
     connections: opts.maxConcurrentPerOrigin,
     connectTimeout: timeoutMs,

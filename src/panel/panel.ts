@@ -148,7 +148,9 @@ export class SpacePanel extends Disposable {
   }
 
   private post(message: ExtensionMessage): void {
-    if (this.ready) void this.panel.webview.postMessage(message);
+    // A panel closed while its space loads: the answer has nowhere to go (posting would throw).
+    if (!this.ready || this.isDisposed) return;
+    void this.panel.webview.postMessage(message).then(undefined, () => undefined);
   }
 
   private receive(raw: unknown): void {

@@ -28,7 +28,8 @@ export type ConnectionTest =
  */
 export class SpacesService extends Disposable {
   private core?: CoreModule;
-  private http?: ClosableHttpClient;
+  /** One client for every account: made once, even when several accounts load at the same moment. */
+  private http?: Promise<ClosableHttpClient>;
   private readonly clients = new Map<string, { key: string; client: Promise<VendorClient> }>();
 
   constructor(
@@ -44,7 +45,7 @@ export class SpacesService extends Disposable {
       }),
     );
     this.register(secrets.onDidChange((accountId) => this.clients.delete(accountId)));
-    this.register({ dispose: () => void this.http?.close() });
+    this.register({ dispose: () => void this.http?.then((http) => http.close()) });
   }
 
   private readonly fetched = this.register(new vscode.EventEmitter<SpaceDetails>());
@@ -149,7 +150,7 @@ export class SpacesService extends Disposable {
 
   private async throwawayClient(account: Account, secrets: Readonly<Record<string, string>>): Promise<VendorClient> {
     const core = this.loadCore();
-    const http = (this.http ??= core.createHttpClient(await this.httpOptions()));
+    const http = await this.httpClient();
     const given = Object.fromEntries(Object.entries(secrets).filter(([, value]) => value !== ''));
     return core.VENDOR_REGISTRY[account.vendor].createClient(account, { http, secrets: { ...(await this.secrets.read(account)), ...given } });
   }
@@ -166,9 +167,14 @@ export class SpacesService extends Disposable {
 
   private async createClient(account: Account): Promise<VendorClient> {
     const core = this.loadCore();
-    const http = (this.http ??= core.createHttpClient(await this.httpOptions()));
+    const http = await this.httpClient();
     const secrets = await this.secrets.read(account);
     return core.VENDOR_REGISTRY[account.vendor].createClient(account, { http, secrets });
+  }
+
+  private httpClient(): Promise<ClosableHttpClient> {
+    this.http ??= this.httpOptions().then((options) => this.loadCore().createHttpClient(options));
+    return this.http;
   }
 
   private loadCore(): CoreModule {
@@ -229,7 +235,7 @@ export class SpacesService extends Disposable {
     const old = this.http;
     this.http = undefined;
     this.clients.clear();
-    void old?.close();
+    void old?.then((http) => http.close());
   }
 }
 

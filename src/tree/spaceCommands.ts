@@ -3,11 +3,12 @@ import type { Account } from '../core/accounts';
 import type { SpaceDetails } from '../core/model';
 import type { FindQuery } from '../core/vendors/vendor';
 import { VENDORS } from '../core/vendors/catalog';
-import { copySpaceId, openWebUrl, showError, showInfo, withNotificationProgress } from '../util/workbench';
+import { copySpaceId, openWebUrl, showError, showInfo, showStatus, withNotificationProgress } from '../util/workbench';
 import { forPick } from '../util/text';
 import { registerCommand } from '../util/commands';
 import { asSpacesError } from '../core/errors';
 import type { CommandDeps } from './commands';
+import { rawJsonText } from './rawJson';
 import type { SpaceTarget } from './targets';
 
 /** A space from any account, as the palette's pickers list it. */
@@ -193,7 +194,11 @@ export function registerSpaceCommands({ settings, service, panels, raw, targets,
       'copyAsJson',
       onSpace(async (target) => {
         const details = await detailsOf(target);
-        if (details) await vscode.env.clipboard.writeText(JSON.stringify(details.raw, null, 2));
+        if (!details) return;
+        // Bounded like Show Raw JSON; a cut copy says so in the status bar (JSON has no comments to say it in).
+        const { text, note } = rawJsonText(details.raw);
+        await vscode.env.clipboard.writeText(text);
+        if (note) showStatus(note, 5000);
       }),
     ),
     command('openInBrowser', onSpace(async (target) => openWebUrl((await detailsOf(target))?.webUrl))),

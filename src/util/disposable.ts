@@ -5,6 +5,11 @@ export abstract class Disposable implements vscode.Disposable {
   private readonly children: vscode.Disposable[] = [];
   private disposed = false;
 
+  /** Whether `dispose()` has run: work that finishes later must not touch what it owned. */
+  protected get isDisposed(): boolean {
+    return this.disposed;
+  }
+
   protected register<T extends vscode.Disposable>(child: T): T {
     if (this.disposed) child.dispose();
     else this.children.push(child);

@@ -316,9 +316,9 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
     // A large space comes back too, its 5,000 rows cut short in the saved copy.
     await openFromTree('Process design', 'Wide space');
     await panelShowing('Wide space');
-    // Slow vendors, so the cached copies are seen before the fresh answers replace them.
-    sandbox.addFault({ path: `/api/v3/onezone/user/effective_spaces/${ONEDATA_SANDBOX.spaces.seed}`, kind: 'latency', ms: 8000 });
-    sandbox.addFault({ path: `/bwl/spaces/${BLUEWORKS_SANDBOX.spaces.wide}`, kind: 'latency', ms: 8000 });
+    // The vendors' answers are held until the cached copies have been seen, however busy the machine.
+    sandbox.addFault({ path: `/api/v3/onezone/user/effective_spaces/${ONEDATA_SANDBOX.spaces.seed}`, kind: 'hold' });
+    sandbox.addFault({ path: `/bwl/spaces/${BLUEWORKS_SANDBOX.spaces.wide}`, kind: 'hold' });
     try {
       // Web VS Code saves its open editors (with each panel's state) every few seconds, not on unload.
       const bothSaved = async () => (await editorsSaved(ONEDATA_SANDBOX.spaces.seed)) && (await editorsSaved(BLUEWORKS_SANDBOX.spaces.wide));
@@ -344,6 +344,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
       await shot('panel-blueworks-large-restored-cached');
 
       sandbox.clearFaults();
+      sandbox.release();
       await wide.locator('.badge.cached').waitFor({ state: 'detached', timeout: 30_000 });
       await expectText(blueprints.locator('.shown'), '5,000 of 5,000');
       await panelTabs('My Private space').first().click();
@@ -352,6 +353,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
       await expectRow(fresh, 'Storage providers', '296ebe3c20e9666dc489b647f8647f12', ['5.0 GB']);
     } finally {
       sandbox.clearFaults();
+      sandbox.release();
     }
     await showSpacesView();
   });

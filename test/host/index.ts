@@ -18,6 +18,7 @@ export async function run(): Promise<void> {
   require('./accounts.test');
   require('./panel.test');
   require('./security.test');
+  require('./robustness.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 
   const failures: { title: string; error: string }[] = [];

@@ -70,16 +70,22 @@ describe('the space panel', function () {
     // Neither open yet; then the seed comes back from a reload while its vendor is slow.
     panels.get(blueworks.accountId, subspace)?.panel.dispose();
     panels.get(blueworks.accountId, blueworks.spaceId)?.panel.dispose();
-    sandbox.addFault({ path: `/bwl/spaces/${BLUEWORKS_SANDBOX.spaces.seed}`, kind: 'latency', ms: 1500 });
+    sandbox.addFault({ path: `/bwl/spaces/${BLUEWORKS_SANDBOX.spaces.seed}`, kind: 'hold' });
     try {
       const webview = vscode.window.createWebviewPanel(VIEW_TYPE, 'restoring', vscode.ViewColumn.Active, {});
       await panels.deserializeWebviewPanel(webview, { ...blueworks, space: { name: 'My Space (cached)', groups: [] } });
       const panel = panels.get(blueworks.accountId, blueworks.spaceId)!;
+      const opening = panel.handle({ type: 'openSubspace', spaceId: subspace });
+      await eventually(async () => sandbox.held, (held) => held === 1);
       assert.equal(panel.current, undefined, 'the space is still on its way');
-      await panel.handle({ type: 'openSubspace', spaceId: subspace });
+      assert.equal(panels.get(blueworks.accountId, subspace), undefined, 'the subspace waits for the space');
+      sandbox.clearFaults();
+      sandbox.release();
+      await opening;
       assert.ok(panels.get(blueworks.accountId, subspace), 'the subspace did not open');
     } finally {
       sandbox.clearFaults();
+      sandbox.release();
     }
   });
 

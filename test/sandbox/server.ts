@@ -4,7 +4,7 @@
  * only, on free ports, counts requests, TCP connections and requests in flight, records what it received,
  * and fails on request (faults), programmatically or over HTTP from another process:
  *   POST /__sandbox/faults (a FaultSpec as JSON), DELETE /__sandbox/faults, POST /__sandbox/reset,
- *   GET /__sandbox/received, GET /__sandbox/stats, GET /__sandbox/health.
+ *   GET /__sandbox/received, GET /__sandbox/stats, GET /__sandbox/health, POST /__sandbox/release, GET /__sandbox/held.
  * Requests under /__sandbox/ are neither recorded, counted nor faulted. Vendors register with `route()`.
  */
 import { execFile } from 'node:child_process';
@@ -46,7 +46,7 @@ export type ErrorShape = (status: number, message: string) => unknown;
 
 export type Handler = (req: SandboxRequest) => SandboxResponse | Promise<SandboxResponse>;
 
-export const FAULT_KINDS = ['status', 'latency', 'slowHeaders', 'slowBody', 'oversize', 'truncated', 'html', 'reset', 'redirect'] as const;
+export const FAULT_KINDS = ['status', 'latency', 'slowHeaders', 'slowBody', 'trickle', 'hold', 'oversize', 'truncated', 'html', 'reset', 'redirect'] as const;
 
 const faultSchema = z.object({
   /** Applies to requests whose pathname starts with this. */
@@ -68,6 +68,9 @@ const faultSchema = z.object({
  * - `status`: answers `status` with `body`, or the owning vendor's error body; `headers` e.g. Retry-After;
  * - `latency`, `slowHeaders`: wait `ms` before answering normally;
  * - `slowBody`: sends headers and half the body, then stalls for `ms` (forever without) before the rest;
+ * - `trickle`: sends headers, then one byte of a JSON body every `ms` (400), never finishing;
+ * - `hold`: keeps the request until the test calls `release()` (or POSTs /__sandbox/release), then answers
+ *   normally, so a test sees the state in between without racing a clock (`held` says how many wait);
  * - `oversize`: streams `bytes` (default 11 MB) of JSON; `truncated`: JSON cut off in the middle;
  * - `html`: a 200 HTML login page; `reset`: destroys the socket; `redirect`: `status` (302) to `location`.
  */
@@ -126,6 +129,8 @@ export class Sandbox {
     this.route('POST', '/__sandbox/faults', (req) => this.addFaultFromJson(req.body));
     this.route('DELETE', '/__sandbox/faults', () => (this.clearFaults(), { status: 200, body: { ok: true } }));
     this.route('POST', '/__sandbox/reset', () => (this.reset(), { status: 200, body: { ok: true } }));
+    this.route('POST', '/__sandbox/release', () => ({ status: 200, body: { released: this.release() } }));
+    this.route('GET', '/__sandbox/held', () => ({ status: 200, body: { held: this.held } }));
   }
 
   /** `pattern` is a path where `:name` matches one segment, e.g. `/api/v1/spaces/:id`. */
@@ -295,7 +300,42 @@ export class Sandbox {
       case 'reset':
         res.socket?.destroy();
         return true;
+      case 'trickle':
+        await this.trickle(res, fault.ms ?? 400, headers);
+        return true;
+      case 'hold':
+        await new Promise<void>((resolve) => {
+          const hold = { pathname, resolve };
+          this.holds.push(hold);
+          this.closing.signal.addEventListener('abort', () => resolve(), { once: true });
+        });
+        return false;
     }
+  }
+
+  private readonly holds: { readonly pathname: string; readonly resolve: () => void }[] = [];
+
+  /** How many requests a `hold` fault keeps waiting. */
+  get held(): number {
+    return this.holds.length;
+  }
+
+  /** Lets the held requests under `path` (all without) be answered; returns how many. */
+  release(path = '/'): number {
+    const released = this.holds.filter((h) => h.pathname.startsWith(path));
+    for (const hold of released) {
+      this.holds.splice(this.holds.indexOf(hold), 1);
+      hold.resolve();
+    }
+    return released.length;
+  }
+
+  /** Headers, then one byte every `ms` until the client goes away or the sandbox closes. */
+  private async trickle(res: http.ServerResponse, ms: number, headers: Readonly<Record<string, string>>): Promise<void> {
+    res.writeHead(200, { 'content-type': 'application/json', ...headers });
+    res.write('{"padding":"');
+    while (!res.destroyed && (await this.wait(ms))) res.write('x');
+    res.end();
   }
 
   /** Waits unless the sandbox closes first; true when the wait ran its course. */

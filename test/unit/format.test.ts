@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { formatBytes, formatDuration, formatValue, revealBidi } from '../../src/core/format';
+import { formatBytes, formatDuration, formatJson, formatValue, revealBidi } from '../../src/core/format';
 
 describe('formatting values for people', () => {
   it('shows byte counts in binary units', () => {
@@ -32,5 +32,32 @@ describe('bidi controls in vendor text', () => {
     assert.equal(revealBidi('a\u2066b\u2069c\u202Ad'), 'a[U+2066]b[U+2069]c[U+202A]d');
     // Marks that right-to-left text needs stay as they are.
     assert.equal(revealBidi('שלום\u200F abc'), 'שלום\u200F abc');
+  });
+});
+
+describe('raw JSON, bounded', () => {
+  const nested = (depth: number): unknown => {
+    let value: unknown = { leaf: true };
+    for (let i = 0; i < depth; i++) value = { child: value, list: [i] };
+    return value;
+  };
+
+  it('writes an ordinary answer exactly as JSON.stringify indents it', () => {
+    const answer = JSON.parse('{"a":1,"b":[true,null,"x",{"c":[]}],"d":{},"e":"\\u202e","__proto__":{"f":2}}');
+    assert.deepEqual(formatJson(answer), { text: JSON.stringify(answer, null, 2), cut: { depth: false, size: false } });
+  });
+
+  it('survives an answer nested 20,000 deep, and stays small: deeper levels are named, not written', () => {
+    const answer = nested(20_000);
+    const { text, cut } = formatJson(answer);
+    assert.deepEqual(cut, { depth: true, size: false });
+    assert.ok(text.length < 100_000, `${text.length} characters`);
+    assert.match(text, /nested deeper than 64 levels: not shown/);
+  });
+
+  it('stops after the size limit', () => {
+    const { text, cut } = formatJson({ big: 'x'.repeat(2000) }, { maxDepth: 64, maxChars: 1000 });
+    assert.deepEqual(cut, { depth: false, size: true });
+    assert.equal(text.length, 1000);
   });
 });

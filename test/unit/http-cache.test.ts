@@ -40,6 +40,31 @@ describe('TtlCache', () => {
     assert.equal(cache.size, 1);
   });
 
+  it('is bounded by bytes as well as entries: the least recently used go first, a value beyond the bound is not kept', () => {
+    const cache = new TtlCache<string>({ ttlMs: 100, maxEntries: 100, maxBytes: 10, sizeOf: (value) => value.length });
+    cache.set('a', 'aaaa');
+    cache.set('b', 'bbbb');
+    cache.get('a');
+    cache.set('c', 'cccc');
+    assert.deepEqual([cache.get('a'), cache.get('b'), cache.get('c')], ['aaaa', undefined, 'cccc']);
+    assert.equal(cache.bytes, 8);
+    cache.set('huge', 'x'.repeat(11));
+    assert.equal(cache.get('huge'), undefined);
+    assert.equal(cache.bytes, 8, 'what was kept stays');
+    cache.set('a', 'a');
+    assert.equal(cache.bytes, 5, 'a replaced entry counts once');
+  });
+
+  it('drops expired entries when another is added, so nothing stale holds memory', () => {
+    const time = clock();
+    const cache = new TtlCache<string>({ ttlMs: 100, maxEntries: 100, maxBytes: 1000, sizeOf: (value) => value.length, now: time.now });
+    for (let i = 0; i < 40; i++) cache.set(`k${i}`, 'x'.repeat(20));
+    assert.equal(cache.bytes, 800);
+    time.advance(100);
+    cache.set('fresh', 'y');
+    assert.deepEqual([cache.size, cache.bytes], [1, 1]);
+  });
+
   it('is off with a TTL of 0', () => {
     const cache = new TtlCache<number>({ ttlMs: 0, maxEntries: 2 });
     cache.set('a', 1);

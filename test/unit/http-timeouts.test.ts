@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import net, { type AddressInfo, type Socket } from 'node:net';
 import { createHttpClient, type ClosableHttpClient } from '../../src/core/http';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { failsWith } from './http-support';
+import { failsWith, poll } from './http-support';
 
 // undici checks these timeouts on a coarse timer (about half a second), so each test takes about a second:
 // they run concurrently, each on its own path.
@@ -56,6 +56,27 @@ describe('http: timeouts and the size cap', { concurrency: true }, () => {
   it('accepts a slow answer within the timeout', async () => {
     sandbox.addFault({ path: '/t/slow', kind: 'slowBody', ms: 100, times: 1, body: { slow: 'but fine' } });
     assert.deepEqual(await http.json({ url: `${sandbox.url}/t/slow` }), { slow: 'but fine' });
+  });
+
+  it('ends a request that trickles a byte now and then at its overall deadline, freeing its slot', async () => {
+    sandbox.addFault({ path: '/t/trickle', kind: 'trickle', ms: 100, times: 1 });
+    await assert.rejects(http.json({ url: `${sandbox.url}/t/trickle` }), failsWith('timeout', /took longer than 2\.3 seconds to answer in full/));
+    assert.deepEqual(await http.json({ url: `${sandbox.url}/t/after-trickle` }), { ok: true });
+  });
+
+  it('close() ends the requests under way instead of waiting for them', async () => {
+    const closing = createHttpClient({ timeoutSeconds: 30, cacheTtlSeconds: 0 });
+    sandbox.addFault({ path: '/t/held', kind: 'hold', times: 2 });
+    const requests = [closing.json({ url: `${sandbox.url}/t/held` }), closing.json({ url: `${sandbox.url}/t/held`, method: 'POST', body: '{}' })];
+    const outcomes = Promise.allSettled(requests);
+    await poll(() => sandbox.held, (held) => held === 2, 'both requests held');
+    await closing.close();
+    for (const outcome of await outcomes) {
+      assert.equal(outcome.status, 'rejected');
+      failsWith('cancelled')(outcome.status === 'rejected' ? outcome.reason : undefined);
+    }
+    sandbox.release('/t/held');
+    await assert.rejects(closing.json({ url: `${sandbox.url}/t/ok` }), failsWith('cancelled'), 'a closed client sends nothing more');
   });
 
   it('stops reading at the size cap while streaming', async () => {

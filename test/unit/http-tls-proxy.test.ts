@@ -1,7 +1,11 @@
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import nodeHttp from 'node:http';
-import { createHttpClient, type ClosableHttpClient, type HttpOptions } from '../../src/core/http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { rootCertificates } from 'node:tls';
+import { createHttpClient, trustedCertificates, type ClosableHttpClient, type HttpOptions } from '../../src/core/http';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { TestProxy } from '../sandbox/proxy';
 import { failsWith } from './http-support';
@@ -34,6 +38,33 @@ describe('http: HTTPS, extra CAs and proxies', () => {
     const trusting = client({ ca: [sandbox.caPem] });
     assert.deepEqual(await trusting.json({ url: `${sandbox.httpsUrl}/ok` }), { fine: true });
     assert.deepEqual(await trusting.json({ url: `${sandbox.httpsUrl.replace('127.0.0.1', 'localhost')}/ok` }), { fine: true });
+  });
+
+  it("adds extra CAs to what Node trusts: NODE_EXTRA_CA_CERTS's certificates stay trusted", async () => {
+    const other = await startSandbox(); // another self-signed CA: the one the user adds
+    const dir = mkdtempSync(path.join(tmpdir(), 'spaces-ca-'));
+    const file = path.join(dir, 'extra.pem');
+    writeFileSync(file, sandbox.caPem);
+    const saved = process.env.NODE_EXTRA_CA_CERTS;
+    process.env.NODE_EXTRA_CA_CERTS = file;
+    try {
+      const http = client({ ca: [other.caPem] });
+      assert.deepEqual(await http.json({ url: `${sandbox.httpsUrl}/ok` }), { fine: true }, 'the CA from NODE_EXTRA_CA_CERTS');
+      other.route('GET', '/ok', () => ({ status: 200, body: { other: true } }));
+      assert.deepEqual(await http.json({ url: `${other.httpsUrl}/ok` }), { other: true }, 'the CA added in the settings');
+    } finally {
+      if (saved === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
+      else process.env.NODE_EXTRA_CA_CERTS = saved;
+      rmSync(dir, { recursive: true, force: true });
+      await other.close();
+    }
+  });
+
+  it('keeps the public roots (and the system store, where the runtime reads it) beside an extra CA', () => {
+    const trusted = trustedCertificates([sandbox.caPem]) ?? [];
+    assert.ok(trusted.includes(sandbox.caPem));
+    for (const root of rootCertificates.slice(0, 5)) assert.ok(trusted.includes(root), 'a public root is kept');
+    assert.equal(trustedCertificates([]), undefined, "without extra CAs Node's own choice stands");
   });
 
   it('goes through the proxy, for http and (tunnelled) https', async () => {

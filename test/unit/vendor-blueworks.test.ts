@@ -221,6 +221,12 @@ describe('blueworks vendor', () => {
       ]);
     });
 
+    it('shows a subspace listed twice once', async () => {
+      const space = await client.getSpace(S.duplicateSubspace);
+      const subspaces = space.groups.find((g) => g.kind === 'subspaces');
+      assert.deepEqual(subspaces?.items.map((i) => i.spaceId), ['large-sub-001', 'large-sub-002']);
+    });
+
     it('encodes ids as one opaque path segment', async () => {
       await rejectsWith(client.getSpace('a/b c?d'), 'notFound');
       assert.equal(spaceRequests('a/b c?d').length, 1);

@@ -340,8 +340,10 @@ function usersGroup(users: NonNullable<BlueworksSpace['users']>): Group {
   };
 }
 
-function subspacesGroup(subspaces: readonly Subspace[]): Group {
-  const unique = uniqueIds();
+function subspacesGroup(listed: readonly Subspace[]): Group {
+  // A subspace listed twice is one subspace: shown once (the tree keys its rows by the subspace's id).
+  const seen = new Set<string>();
+  const subspaces = listed.filter((sub) => !seen.has(sub.id) && seen.add(sub.id));
   return {
     id: 'subspaces',
     label: 'Subspaces',
@@ -355,7 +357,7 @@ function subspacesGroup(subspaces: readonly Subspace[]): Group {
       { key: 'modifiedBy', label: 'Modified by', kind: 'text' },
     ],
     items: subspaces.map((sub) => ({
-      id: unique(sub.id),
+      id: sub.id,
       label: sub.name || sub.id,
       spaceId: sub.id,
       values: {

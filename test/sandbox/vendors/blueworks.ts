@@ -46,6 +46,8 @@ export const BLUEWORKS_SANDBOX = {
     protoKeys: 'proto-keys-space',
     /** Named with text the workbench would turn into a link and an icon: found by that name. */
     workbench: 'workbench-text-space',
+    /** Lists the same subspace twice. */
+    duplicateSubspace: 'duplicate-subspace-space',
   },
   largeArtifacts: LARGE_ARTIFACTS,
   largeSubspaces: LARGE_SUBSPACES,
@@ -494,6 +496,7 @@ const FIXTURES: Readonly<Record<string, Json>> = {
     'archived-state': 'active',
   },
   [S.workbench]: { name: WORKBENCH_HOSTILE, id: S.workbench, 'archived-state': 'active' },
+  [S.duplicateSubspace]: { name: 'Listed twice', id: S.duplicateSubspace, subspaces: [subspaceSummary(1), subspaceSummary(1), subspaceSummary(2)], 'archived-state': 'active' },
   [S.protoKeys]: {
     name: 'Prototype keys',
     id: S.protoKeys,

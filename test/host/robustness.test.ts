@@ -1,0 +1,102 @@
+// Limits that hold inside a real extension host: one HTTP client (and so one per-origin cap) however many
+// accounts load at once; a panel closed while its space loads ends quietly; Show Raw JSON and Copy as JSON
+// of an answer nested thousands deep neither overflow the stack nor grow without bound. Answers are held by
+// the sandbox and released by the test, so no state in between is caught by timing.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parseAccounts } from '../../src/core/accounts';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
+import { api, eventually, setAccounts } from './support';
+
+const TOKEN_VARIABLE = 'SPACES_HOST_ROBUST_TOKEN';
+
+describe('limits that hold', function () {
+  this.timeout(60_000);
+  let sandbox: Sandbox;
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+
+  const alumio = (id: string, spaces: string[]) => ({ id, vendor: 'alumio', baseUrl: sandbox.url, spaces, credentialsFromEnv: { token: TOKEN_VARIABLE } });
+  const account = (entry: Record<string, unknown>) => parseAccounts([entry]).accounts[0]!;
+  /** Releases held answers until `done()` holds (each release lets the next queued request through). */
+  async function releaseUntil(done: () => boolean): Promise<void> {
+    while (!done()) {
+      await eventually(async () => sandbox.held > 0 || done(), (ready) => ready);
+      sandbox.release();
+    }
+  }
+
+  before(async () => {
+    sandbox = await startSandbox();
+    process.env[TOKEN_VARIABLE] = ALUMIO_SANDBOX.token;
+    process.on('unhandledRejection', onUnhandled);
+    await api();
+  });
+
+  after(async () => {
+    process.off('unhandledRejection', onUnhandled);
+    sandbox.release();
+    await vscode.workspace.getConfiguration('spaces').update('maxConcurrentRequests', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await setAccounts([]);
+    await sandbox?.close();
+  });
+
+  beforeEach(() => {
+    sandbox.reset();
+    unhandled.length = 0;
+  });
+
+  it('accounts that load at the same moment share one HTTP client, and so its cap per origin', async () => {
+    const entries = [alumio('first', ['a1', 'a2', 'a3']), alumio('second', ['b1', 'b2', 'b3'])];
+    await setAccounts(entries);
+    // A new cap: the next request builds the HTTP client anew, here for both accounts at once.
+    await vscode.workspace.getConfiguration('spaces').update('maxConcurrentRequests', 2, vscode.ConfigurationTarget.Global);
+    sandbox.addFault({ path: '/api/v1/spaces/', kind: 'hold' });
+    const { service } = (await api()).tree;
+    let settled = 0;
+    const loads = entries.flatMap((entry) => entry.spaces.map((id) => service.getSpace(account(entry), id, { refresh: true }).finally(() => settled++)));
+    const outcomes = Promise.allSettled(loads);
+    await releaseUntil(() => settled === loads.length);
+    await outcomes;
+    assert.ok(sandbox.stats().maxInFlight <= 2, `at most 2 requests in flight to the origin, saw ${sandbox.stats().maxInFlight}`);
+  });
+
+  it('a panel closed while its space loads ends quietly: no unhandled rejection', async () => {
+    await setAccounts([alumio('quiet', [ALUMIO_SANDBOX.spaces.seed])]);
+    sandbox.addFault({ path: `/api/v1/spaces/${ALUMIO_SANDBOX.spaces.seed}`, kind: 'hold' });
+    await vscode.commands.executeCommand('spaces.open', { accountId: 'quiet', spaceId: ALUMIO_SANDBOX.spaces.seed });
+    const { panels } = await api();
+    const panel = panels.get('quiet', ALUMIO_SANDBOX.spaces.seed);
+    assert.ok(panel, 'the panel opened');
+    await eventually(async () => panel.pageReady && sandbox.held === 1, (ready) => ready);
+    panel.panel.dispose();
+    sandbox.release();
+    // The next answer through the same client shows that the held one has been dealt with.
+    await (await api()).tree.service.getSpace(account(alumio('quiet', [])), ALUMIO_SANDBOX.spaces.minimal, { refresh: true });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(unhandled.map(String), []);
+  });
+
+  it('Show Raw JSON and Copy as JSON of an answer nested 3,000 deep: bounded, and they say so', async () => {
+    let nested: unknown = { leaf: true };
+    for (let i = 0; i < 3000; i++) nested = { child: nested };
+    const body = { object: { identifier: 'deep', name: 'Deep space', purpose: 'dev', extra: nested } };
+    sandbox.addFault({ path: '/api/v1/spaces/deep', kind: 'status', status: 200, body });
+    await setAccounts([alumio('deep', ['deep'])]);
+    const target = { accountId: 'deep', spaceId: 'deep' };
+
+    await vscode.commands.executeCommand('spaces.showRawJson', target);
+    const document = await eventually(async () => vscode.window.activeTextEditor?.document, (doc) => doc?.uri.scheme === 'spaces-raw');
+    assert.ok(document);
+    const text = document.getText();
+    assert.match(text.split('\n')[0]!, /^\/\/ Cut short: values nested deeper than 64 levels are not shown\.$/);
+    assert.ok(text.length < 200_000, `${text.length} characters`);
+    assert.match(text, /"name": "Deep space"/);
+
+    await vscode.commands.executeCommand('spaces.copyAsJson', target);
+    const copied = await vscode.env.clipboard.readText();
+    assert.ok(copied.length < 200_000 && copied.includes('nested deeper than 64 levels: not shown'), `${copied.length} characters copied`);
+  });
+});
