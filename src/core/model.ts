@@ -69,6 +69,8 @@ export interface Group {
   readonly total?: Fact;
   /** How many items there are, where `items` holds only the first of them (a cached copy kept short). */
   readonly itemCount?: number;
+  /** How many of the vendor's rows could not be read and are left out (the raw JSON keeps them). */
+  readonly unreadable?: number;
 }
 
 export interface Description {
@@ -88,6 +90,8 @@ export interface SpaceDetails {
   readonly webUrl?: string;
   readonly facts: readonly Fact[];
   readonly groups: readonly Group[];
+  /** What could not be read (rows left out of a group), one line each, for the log. */
+  readonly problems?: readonly string[];
   /** The vendor's response as received (after JSON parsing), for Show Raw JSON. */
   readonly raw: unknown;
   /** When this copy was fetched (epoch ms). */

@@ -77,8 +77,10 @@ export function parsePanelState(state: unknown): (PanelIdentity & { readonly nam
 export type PanelSpace = Omit<SpaceDetails, 'raw'>;
 
 export function toPanelSpace(details: SpaceDetails): PanelSpace {
-  const { raw, ...space } = details;
+  // The raw answer stays on this side (Show Raw JSON); the problems go to the log.
+  const { raw, problems, ...space } = details;
   void raw;
+  void problems;
   return space;
 }
 
@@ -115,6 +117,8 @@ export interface PanelStrings {
   /** "{0}" is the space's name. */
   readonly openSubspace: string;
   readonly bytes: string;
+  /** "{0}" is how many rows of a group could not be read. */
+  readonly unreadableRows: string;
   /** The header of a table's first column (the items' labels), by group kind. */
   readonly labelColumn: Readonly<Record<GroupKind, string>>;
 }

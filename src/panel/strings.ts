@@ -31,6 +31,7 @@ export function panelStrings(): PanelStrings {
     actions: t('Space actions'),
     openSubspace: t('Open subspace {0}'),
     bytes: t('{0} bytes'),
+    unreadableRows: t('{0} rows of the answer could not be read and are left out (Show Log says why; Show Raw JSON shows them).'),
     labelColumn: {
       members: t('Name'),
       providers: t('Provider'),

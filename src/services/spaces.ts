@@ -65,6 +65,8 @@ export class SpacesService extends Disposable {
     const known = answer && this.madeFrom.get(answer);
     if (known?.accountId === details.accountId && known.id === details.id) return known;
     if (answer) this.madeFrom.set(answer, details);
+    // What could not be read is left out of the views: the log says what and why, once per answer.
+    for (const problem of details.problems ?? []) this.log.warn(forLog(`${account.id}: space "${id}": ${problem}`));
     this.fetched.fire(details);
     return details;
   }

@@ -306,7 +306,9 @@ export class GroupNode implements PagedNode {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.group.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = String(this.group.items.length);
+    const { items, unreadable } = this.group;
+    item.description = unreadable ? vscode.l10n.t('{0} ({1} could not be read)', items.length, unreadable) : String(items.length);
+    if (unreadable) item.tooltip = vscode.l10n.t('{0} rows of the answer could not be read and are left out: Show Log says why, Show Raw JSON shows them.', unreadable);
     item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[this.group.kind] ?? 'list-unordered');
     item.contextValue = `group.${this.group.kind}`;
     return item;

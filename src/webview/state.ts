@@ -68,6 +68,7 @@ const isGroup = shape({
   chart: optional(shape({ valueKey: isString, unit: isString })),
   total: optional(isFact),
   itemCount: optional(isFiniteNumber),
+  unreadable: optional(isFiniteNumber),
 });
 const isSpace = shape({
   vendor: isString,

@@ -290,6 +290,7 @@ export function groupTable(group: Group, context: TableContext, memory: TableMem
       group.total ? el('span', { className: 'group-total' }, `${group.total.label}: `, el('strong', {}, valueNode(group.total.value, group.total.kind, context))) : null,
       filterBox,
     ),
+    group.unreadable ? el('p', { className: 'unreadable', attrs: { role: 'note' } }, fill(strings.unreadableRows, group.unreadable.toLocaleString(context.locale))) : null,
     group.items.length === 0 ? el('p', { className: 'empty' }, strings.empty) : null,
     group.items.length === 0 ? null : scroller,
     noMatches,

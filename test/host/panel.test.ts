@@ -70,6 +70,8 @@ describe('the space panel', function () {
     // Neither open yet; then the seed comes back from a reload while its vendor is slow.
     panels.get(blueworks.accountId, subspace)?.panel.dispose();
     panels.get(blueworks.accountId, blueworks.spaceId)?.panel.dispose();
+    // A fresh HTTP client (any network setting changed), so the space is not in the cache from before.
+    await vscode.workspace.getConfiguration('spaces').update('cacheTtlSeconds', 299, vscode.ConfigurationTarget.Global);
     sandbox.addFault({ path: `/bwl/spaces/${BLUEWORKS_SANDBOX.spaces.seed}`, kind: 'hold' });
     try {
       const webview = vscode.window.createWebviewPanel(VIEW_TYPE, 'restoring', vscode.ViewColumn.Active, {});
@@ -86,6 +88,7 @@ describe('the space panel', function () {
     } finally {
       sandbox.clearFaults();
       sandbox.release();
+      await vscode.workspace.getConfiguration('spaces').update('cacheTtlSeconds', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 

@@ -169,8 +169,12 @@ describe('Alumio client', () => {
       });
     });
 
-    it('a name that is not a string is badResponse', async () => {
-      await assert.rejects(client().getSpace(spaces.badShape), failsWith('badResponse', /^Alumio answered the space in an unexpected shape at "object\.name"/));
+    it('a name that is not a string falls back to the id; an answer without its space object is badResponse', async () => {
+      const space = await client().getSpace(spaces.badShape);
+      assert.equal(space.name, spaces.badShape);
+      assert.deepEqual(space.facts.map((f) => f.value), ['Development'], 'the other fields are read');
+      suite.sandbox.addFault({ path: `/api/v1/spaces/${spaces.seed}`, kind: 'status', status: 200, body: { object: [1, 2] }, times: 1 });
+      await assert.rejects(client().getSpace(spaces.seed, { refresh: true }), failsWith('badResponse', /^Alumio answered the space in an unexpected shape at "object"/));
     });
 
     it('a missing token is config, and nothing is sent', async () => {

@@ -221,6 +221,32 @@ describe('blueworks vendor', () => {
       ]);
     });
 
+    it('reads odd rows one by one: an unreadable one is left out and counted, the rest are shown', async () => {
+      const all = { 'blueprint-processes': true, 'automate-processes': false, 'compose-decisions': true, 'author-policies': true, 'manage-and-edit': false };
+      const body = {
+        id: 'odd-rows',
+        users: [
+          { participant: { type: 'user', id: '1', name: 'Edith' }, permissions: all },
+          { permissions: all }, // no participant: unreadable
+          { participant: { id: '9' } }, // no type: shown all the same
+          { participant: { type: 'user', id: '7' }, permissions: { ...all, 'run-simulations': 'sometimes' } }, // an extra key of another type
+        ],
+        blueprints: [{ id: 'bp-1', name: 'Kept' }, { name: 'No id' }],
+        subspaces: [{ name: 'No id either' }, { id: 'sub-1', name: 'Sub' }],
+      };
+      suite.sandbox.addFault({ path: '/bwl/spaces/odd-rows', kind: 'status', status: 200, body, times: 1 });
+      const space = await client.getSpace('odd-rows');
+      assert.equal(space.name, 'odd-rows', 'no name: the id');
+      const group = (id: string) => space.groups.find((g) => g.id === id);
+      assert.deepEqual(group('users')?.items.map((i) => i.label), ['Edith', 'Participant 9', 'User 7']);
+      assert.deepEqual(group('users')?.items[2]?.values['blueprint-processes'], true);
+      assert.deepEqual([group('users')?.unreadable, group('blueprints')?.unreadable, group('subspaces')?.unreadable], [1, 1, 1]);
+      assert.deepEqual(group('blueprints')?.items.map((i) => i.label), ['Kept']);
+      assert.deepEqual(group('subspaces')?.items.map((i) => i.spaceId), ['sub-1']);
+      assert.equal(space.problems?.length, 3);
+      assert.match(space.problems![0]!, /^Participants and permissions: 1 of 4 rows could not be read \(row 2 at "participant": /);
+    });
+
     it('shows a subspace listed twice once', async () => {
       const space = await client.getSpace(S.duplicateSubspace);
       const subspaces = space.groups.find((g) => g.kind === 'subspaces');
@@ -267,8 +293,12 @@ describe('blueworks vendor', () => {
       await rejectsWith(client.getSpace(BLUEWORKS_SANDBOX.statusId(400)), 'badResponse', /did not accept the request parameters/);
     });
 
-    it('reports a schema mismatch as badResponse', async () => {
-      await rejectsWith(client.getSpace(S.badShape), 'badResponse', /unexpected shape at "goals"/);
+    it('leaves a field of another type out (goals as text), and reports an answer that is no object as badResponse', async () => {
+      const space = await client.getSpace(S.badShape);
+      assert.equal(space.name, 'Bad shape');
+      assert.equal(space.groups.find((g) => g.kind === 'goals'), undefined);
+      suite.sandbox.addFault({ path: `/bwl/spaces/${S.seed}`, kind: 'status', status: 200, body: [], times: 1 });
+      await rejectsWith(client.getSpace(S.seed, { refresh: true }), 'badResponse', /unexpected shape/);
     });
 
     it('reports a wrong client secret as auth without repeating it, and asks no further', async () => {

@@ -158,8 +158,12 @@ describe('Openlayer client', () => {
       await assert.rejects(client().getSpace(workspaces.seed, { refresh: true }), failsWith('server', /^Openlayer could not answer \(HTTP 502\): Sandbox fault: Bad Gateway\.$/));
     });
 
-    it('a name that is not a string is badResponse', async () => {
-      await assert.rejects(client().getSpace(workspaces.badShape), failsWith('badResponse', /^Openlayer answered the workspace in an unexpected shape at "name"/));
+    it('a name that is not a string falls back to the id; an answer that is no object is badResponse', async () => {
+      const workspace = await client().getSpace(workspaces.badShape);
+      assert.equal(workspace.name, workspaces.badShape);
+      assert.ok((workspace.groups[0]?.items.length ?? 0) > 0, 'the usage is read');
+      suite.sandbox.addFault({ path: `/v1/workspaces/${workspaces.seed}`, kind: 'status', status: 200, body: ['not', 'a', 'workspace'], times: 1 });
+      await assert.rejects(client().getSpace(workspaces.seed, { refresh: true }), failsWith('badResponse', /^Openlayer answered the workspace in an unexpected shape/));
     });
 
     it('a missing API key or workspace id is config, and nothing is sent', async () => {

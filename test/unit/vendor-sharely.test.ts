@@ -169,8 +169,10 @@ describe('Sharely.ai client', () => {
       await assert.rejects(client().getSpace(spaces.seed, { refresh: true }), failsWith('server', /^Sharely\.ai could not answer \(HTTP 502\): Sandbox fault: Bad Gateway\.$/));
     });
 
-    it('a name that is not a string is badResponse', async () => {
-      await assert.rejects(client().getSpace(spaces.badShape), failsWith('badResponse', /^Sharely\.ai answered the space in an unexpected shape at "name"/));
+    it('a name that is not a string falls back to the id; an answer that is no object is badResponse', async () => {
+      assert.equal((await client().getSpace(spaces.badShape)).name, spaces.badShape);
+      suite.sandbox.addFault({ path: `/v1/workspaces/${workspaces.seed}/spaces/${spaces.seed}`, kind: 'status', status: 200, body: [1], times: 1 });
+      await assert.rejects(client().getSpace(spaces.seed, { refresh: true }), failsWith('badResponse', /^Sharely\.ai answered the space in an unexpected shape/));
     });
 
     it('a missing API key, workspace id or organization id is config, and nothing is sent', async () => {

@@ -7,32 +7,30 @@ import * as z from 'zod/mini';
 import type { Account } from '../accounts';
 import type { SpaceDetails, Status } from '../model';
 import { VENDORS } from './catalog';
-import { apiUrl, describeHttpError, facts, getJson, missingSecret, parseWith, toBoolean, toIsoDate } from './normalize';
+import { apiUrl, describeHttpError, facts, getJson, lenient, lenientNumber, lenientText, missingSecret, parseWith, toBoolean, toIsoDate } from './normalize';
 import type { Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.alumio.name;
 
-const text = z.nullish(z.string());
-const date = z.nullish(z.string());
 /** Documented as integers 0/1; booleans accepted too. */
-const flag = z.nullish(z.union([z.number(), z.boolean()]));
+const flag = lenient(z.union([z.number(), z.boolean()]));
 
+/** Every field read on its own (see `lenient`): a space needs only to be an object; its name falls back to its id. */
 const spaceSchema = z.looseObject({
-  // The seed also requires `identifier` and `purpose`; only the name is needed to show a space.
-  identifier: text,
-  name: z.string(),
-  description: text,
-  purpose: text,
-  workers: z.nullish(z.number()),
-  createdAt: date,
-  updatedAt: date,
+  identifier: lenientText,
+  name: lenientText,
+  description: lenientText,
+  purpose: lenientText,
+  workers: lenientNumber,
+  createdAt: lenientText,
+  updatedAt: lenientText,
   isLocked: flag,
   termsAgreed: flag,
-  createUser: text,
-  expireDate: date,
-  cancelUser: text,
-  cancelDate: date,
-  status: text,
+  createUser: lenientText,
+  expireDate: lenientText,
+  cancelUser: lenientText,
+  cancelDate: lenientText,
+  status: lenientText,
 });
 
 const responseSchema = z.looseObject({ object: spaceSchema });
@@ -75,7 +73,7 @@ function toDetails(account: Account, id: string, space: AlumioSpace, raw: unknow
     vendor: 'alumio',
     accountId: account.id,
     id,
-    name: space.name,
+    name: space.name || id,
     description: space.description ? { text: space.description, markdown: true } : undefined,
     status,
     created: toIsoDate(space.createdAt),

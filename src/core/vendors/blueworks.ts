@@ -10,7 +10,26 @@ import type { ErrorKind } from '../errors';
 import type { Column, Fact, Group, GroupItem, SpaceDetails, SpaceRef, Status, Value } from '../model';
 import { CachedToken } from '../token';
 import { VENDORS } from './catalog';
-import { apiUrl, errorText, facts, getJson, listText, missingSecret, missingSetting, parseWith, sentence, toIsoDate, uniqueIds } from './normalize';
+import {
+  apiUrl,
+  errorText,
+  facts,
+  getJson,
+  lenient,
+  lenientText,
+  lenientTexts,
+  listText,
+  missingSecret,
+  missingSetting,
+  parseWith,
+  problemOf,
+  rows,
+  sentence,
+  toIsoDate,
+  uniqueIds,
+  unreadableOf,
+  type Rows,
+} from './normalize';
 import type { FetchOptions, FindQuery, Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.blueworks.name;
@@ -19,10 +38,9 @@ const API_VERSION = '1.0.0';
 const DEFAULT_TOKEN_SECONDS = 300;
 export const BLUEWORKS_REGIONS = ['www', 'ibm', 'ams001', 'che001', 'mel001', 'us001', 'us006'] as const;
 
-const text = z.nullish(z.string());
-const date = z.nullish(z.union([z.string(), z.number()]));
-const tags = z.nullish(z.array(z.string()));
-const userRef = z.nullish(z.looseObject({ id: text, 'full-name': text, 'email-address': text }));
+const date = lenient(z.union([z.string(), z.number()]));
+const userRef = lenient(z.looseObject({ id: lenientText, 'full-name': lenientText, 'email-address': lenientText }));
+const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const PERMISSIONS = [
   ['blueprint-processes', 'Blueprint processes'],
@@ -32,38 +50,45 @@ const PERMISSIONS = [
   ['manage-and-edit', 'Manage and edit'],
 ] as const;
 
+// Every field is read on its own (see `lenient`) and every list row by row (see `rows`): a row needs only
+// what identifies it (an artifact or subspace its id, a participant its participant object).
 const participantSchema = z.looseObject({
-  participant: z.looseObject({ type: z.string(), id: text, name: text }),
-  permissions: z.nullish(z.record(z.string(), z.nullish(z.boolean()))),
+  participant: z.looseObject({ type: lenientText, id: lenientText, name: lenientText }),
+  /** Read permission by permission: an extra key of another type spoils nothing. */
+  permissions: lenient(z.custom<Readonly<Record<string, unknown>>>(isRecord)),
 });
+type Participant = z.infer<typeof participantSchema>;
 
 const artifactSchema = z.looseObject({
-  id: z.string(),
-  name: text,
-  type: text,
-  tags,
-  'archived-state': text,
-  'published-state': text,
+  id: z.string().check(z.minLength(1)),
+  name: lenientText,
+  type: lenientText,
+  tags: lenientTexts,
+  'archived-state': lenientText,
+  'published-state': lenientText,
   'last-modified-date': date,
   'last-modified-by-user': userRef,
   'created-date': date,
   'created-by-user': userRef,
   'published-date': date,
-  'published-snapshot-name': text,
+  'published-snapshot-name': lenientText,
   'published-snapshot-date': date,
 });
 type Artifact = z.infer<typeof artifactSchema>;
 
+const goalSchema = z.looseObject({ description: lenientText, weight: lenientText });
+type Goal = z.infer<typeof goalSchema>;
+
 /** What a space and each of its subspace entries share. */
 const spaceFields = {
-  name: text,
-  tags,
-  description: text,
-  goals: z.nullish(z.array(z.looseObject({ description: text, weight: text }))),
-  users: z.nullish(z.array(participantSchema)),
-  'space-ids': tags,
-  'space-names': tags,
-  'archived-state': text,
+  name: lenientText,
+  tags: lenientTexts,
+  description: lenientText,
+  goals: rows(goalSchema),
+  users: rows(participantSchema),
+  'space-ids': lenientTexts,
+  'space-names': lenientTexts,
+  'archived-state': lenientText,
   'last-modified-date': date,
   'last-modified-by-user': userRef,
   'created-date': date,
@@ -71,7 +96,7 @@ const spaceFields = {
 };
 
 /** Subspace entries may nest further subspaces; those stay in `raw` and show when the subspace itself is opened. */
-const subspaceSchema = z.looseObject({ ...spaceFields, id: z.string() });
+const subspaceSchema = z.looseObject({ ...spaceFields, id: z.string().check(z.minLength(1)) });
 type Subspace = z.infer<typeof subspaceSchema>;
 
 const ARTIFACT_GROUPS = [
@@ -83,18 +108,19 @@ const ARTIFACT_GROUPS = [
 
 const spaceSchema = z.looseObject({
   ...spaceFields,
-  id: text,
-  subspaces: z.nullish(z.array(subspaceSchema)),
-  blueprints: z.nullish(z.array(artifactSchema)),
-  decisions: z.nullish(z.array(artifactSchema)),
-  policies: z.nullish(z.array(artifactSchema)),
-  'process-apps': z.nullish(z.array(artifactSchema)),
+  id: lenientText,
+  subspaces: rows(subspaceSchema),
+  blueprints: rows(artifactSchema),
+  decisions: rows(artifactSchema),
+  policies: rows(artifactSchema),
+  'process-apps': rows(artifactSchema),
 });
 type BlueworksSpace = z.infer<typeof spaceSchema>;
 
 /** `GET /bwl/spaces?name=|tag=` is documented without a response schema: accept a bare array or `{spaces: [...]}`. */
-const spaceRefSchema = z.looseObject({ id: z.string(), name: text });
-const findSchema = z.union([z.array(spaceRefSchema), z.looseObject({ spaces: z.array(spaceRefSchema) })]);
+const spaceRefSchema = z.looseObject({ id: z.string().check(z.minLength(1)), name: lenientText });
+const foundSchema = rows(spaceRefSchema);
+const findSchema = z.union([z.array(z.unknown()), z.looseObject({ spaces: z.array(z.unknown()) })]);
 
 const tokenSchema = z.looseObject({
   access_token: z.string().check(z.minLength(1)),
@@ -153,8 +179,9 @@ class BlueworksClient implements VendorClient {
     const query = new URLSearchParams(name ? { name } : { tag: tag as string });
     const what = name ? `spaces named "${name}"` : `spaces tagged "${tag}"`;
     const raw = await this.get(`${apiUrl(this.base, 'bwl', 'spaces')}?${query}`, what, options);
-    const found = parseWith(findSchema, raw, NAME, what);
-    return (Array.isArray(found) ? found : found.spaces).map((space) => (space.name ? { id: space.id, name: space.name } : { id: space.id }));
+    const answer = parseWith(findSchema, raw, NAME, what);
+    const found = foundSchema.parse(Array.isArray(answer) ? answer : answer.spaces);
+    return (found?.items ?? []).map((space) => (space.name ? { id: space.id, name: space.name } : { id: space.id }));
   }
 
   /** A token for the client ID and secret: fetched anew, so a stale cached one proves nothing. */
@@ -239,18 +266,22 @@ class BlueworksClient implements VendorClient {
 
   private toDetails(id: string, space: BlueworksSpace, raw: unknown): SpaceDetails {
     const groups: Group[] = [];
-    const goals = space.goals ?? [];
-    if (goals.length > 0) groups.push(goalsGroup(goals));
-    const users = space.users ?? [];
-    if (users.length > 0) groups.push(usersGroup(users));
-    const subspaces = space.subspaces ?? [];
-    if (subspaces.length > 0) groups.push(subspacesGroup(subspaces));
+    const problems: string[] = [];
+    /** A group for the rows read, where there are any, readable or not. */
+    const add = <T>(label: string, read: Rows<T> | undefined, make: (read: Rows<T>) => Group) => {
+      if (!read || read.items.length + read.unreadable === 0) return;
+      groups.push(make(read));
+      problems.push(...problemOf(label, read));
+    };
+    add('Goals', space.goals, goalsGroup);
+    add('Participants and permissions', space.users, usersGroup);
+    add('Subspaces', space.subspaces, subspacesGroup);
     let artifactCount: number | undefined;
     for (const [key, label] of ARTIFACT_GROUPS) {
       const artifacts = space[key];
       if (!artifacts) continue;
-      artifactCount = (artifactCount ?? 0) + artifacts.length;
-      if (artifacts.length > 0) groups.push(artifactGroup(key, label, artifacts));
+      artifactCount = (artifactCount ?? 0) + artifacts.items.length;
+      add(label, artifacts, (read) => artifactGroup(key, label, read));
     }
     return {
       vendor: 'blueworks',
@@ -271,9 +302,10 @@ class BlueworksClient implements VendorClient {
         ),
         ...userFacts('Created by', space['created-by-user']),
         ...userFacts('Last modified by', space['last-modified-by-user']),
-        ...facts(['Subspaces', space.subspaces?.length, 'count'], ['Artifacts', artifactCount, 'count']),
+        ...facts(['Subspaces', space.subspaces?.items.length, 'count'], ['Artifacts', artifactCount, 'count']),
       ],
       groups,
+      problems: problems.length ? problems : undefined,
       raw,
       fetchedAt: Date.now(),
     };
@@ -298,14 +330,15 @@ function userFacts(label: string, user: z.infer<typeof userRef>): Fact[] {
   );
 }
 
-function goalsGroup(goals: NonNullable<BlueworksSpace['goals']>): Group {
+function goalsGroup(goals: Rows<Goal>): Group {
   return {
     id: 'goals',
     label: 'Goals',
     kind: 'goals',
     columns: [{ key: 'weight', label: 'Weight', kind: 'text' }],
     // Goals have no ids: their position is what stays stable.
-    items: goals.map((goal, index) => ({ id: `goal-${index + 1}`, label: goal.description || `Goal ${index + 1}`, values: { weight: goal.weight ?? null } })),
+    items: goals.items.map((goal, index) => ({ id: `goal-${index + 1}`, label: goal.description || `Goal ${index + 1}`, values: { weight: goal.weight ?? null } })),
+    ...unreadableOf(goals),
   };
 }
 
@@ -319,31 +352,36 @@ const PARTICIPANT_TYPES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Participants against the five permissions: a matrix of booleans. */
-function usersGroup(users: NonNullable<BlueworksSpace['users']>): Group {
+function usersGroup(users: Rows<Participant>): Group {
   const unique = uniqueIds();
   return {
     id: 'users',
     label: 'Participants and permissions',
     kind: 'permissions',
     columns: [{ key: 'type', label: 'Type', kind: 'text' }, ...PERMISSIONS.map(([key, label]): Column => ({ key, label, kind: 'boolean' }))],
-    items: users.map(({ participant, permissions }): GroupItem => {
-      const typeLabel = PARTICIPANT_TYPES.get(participant.type) ?? participant.type;
-      const values: Record<string, Value> = { type: typeLabel };
-      for (const [key] of PERMISSIONS) values[key] = permissions?.[key] ?? null;
+    items: users.items.map(({ participant, permissions }): GroupItem => {
+      const type = participant.type ?? undefined;
+      const typeLabel = type === undefined ? 'Participant' : (PARTICIPANT_TYPES.get(type) ?? type);
+      const values: Record<string, Value> = { type: type === undefined ? null : typeLabel };
+      for (const [key] of PERMISSIONS) {
+        const allowed = permissions && Object.hasOwn(permissions, key) ? permissions[key] : undefined;
+        values[key] = typeof allowed === 'boolean' ? allowed : null;
+      }
       return {
-        id: unique(participant.id ? `${participant.type}:${participant.id}` : participant.type),
+        id: unique(participant.id ? `${type ?? ''}:${participant.id}` : (type ?? 'participant')),
         label: participant.name || (participant.id ? `${typeLabel} ${participant.id}` : typeLabel),
         description: participant.name ? typeLabel : undefined,
         values,
       };
     }),
+    ...unreadableOf(users),
   };
 }
 
-function subspacesGroup(listed: readonly Subspace[]): Group {
+function subspacesGroup(listed: Rows<Subspace>): Group {
   // A subspace listed twice is one subspace: shown once (the tree keys its rows by the subspace's id).
   const seen = new Set<string>();
-  const subspaces = listed.filter((sub) => !seen.has(sub.id) && seen.add(sub.id));
+  const subspaces = listed.items.filter((sub) => !seen.has(sub.id) && seen.add(sub.id));
   return {
     id: 'subspaces',
     label: 'Subspaces',
@@ -363,12 +401,13 @@ function subspacesGroup(listed: readonly Subspace[]): Group {
       values: {
         tags: listText(sub.tags) ?? null,
         archivedState: sub['archived-state'] ?? null,
-        goals: sub.goals?.length ?? null,
-        users: sub.users?.length ?? null,
+        goals: sub.goals?.items.length ?? null,
+        users: sub.users?.items.length ?? null,
         modified: toIsoDate(sub['last-modified-date']) ?? null,
         modifiedBy: personName(sub['last-modified-by-user']),
       },
     })),
+    ...unreadableOf(listed),
   };
 }
 
@@ -388,7 +427,7 @@ const DECISION_COLUMNS: readonly Column[] = [
   { key: 'snapshotDate', label: 'Snapshot date', kind: 'date' },
 ];
 
-function artifactGroup(id: string, label: string, artifacts: readonly Artifact[]): Group {
+function artifactGroup(id: string, label: string, artifacts: Rows<Artifact>): Group {
   const decisions = id === 'decisions';
   const unique = uniqueIds();
   return {
@@ -396,7 +435,7 @@ function artifactGroup(id: string, label: string, artifacts: readonly Artifact[]
     label,
     kind: 'artifacts',
     columns: decisions ? [...ARTIFACT_COLUMNS, ...DECISION_COLUMNS] : ARTIFACT_COLUMNS,
-    items: artifacts.map((artifact) => {
+    items: artifacts.items.map((artifact) => {
       const values: Record<string, Value> = {
         type: artifact.type ?? null,
         tags: listText(artifact.tags) ?? null,
@@ -413,6 +452,7 @@ function artifactGroup(id: string, label: string, artifacts: readonly Artifact[]
       }
       return { id: unique(artifact.id), label: artifact.name || artifact.id, values };
     }),
+    ...unreadableOf(artifacts),
   };
 }
 

@@ -9,7 +9,25 @@ import type { Account } from '../accounts';
 import { isSpacesError, SpacesError, type ErrorKind } from '../errors';
 import type { Group, SpaceDetails, SpaceRef, Status } from '../model';
 import { VENDORS } from './catalog';
-import { apiUrl, errorText, facts, getJson, listText, missingSecret, parseWith, sentence, toIsoDate } from './normalize';
+import {
+  apiUrl,
+  errorText,
+  facts,
+  getJson,
+  lenient,
+  lenientBoolean,
+  lenientNumber,
+  lenientText,
+  lenientTexts,
+  listText,
+  missingSecret,
+  parseWith,
+  problemOf,
+  sentence,
+  toIsoDate,
+  unreadableOf,
+  type Rows,
+} from './normalize';
 import type { FetchOptions, Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.onedata.name;
@@ -17,27 +35,30 @@ const API_PATH = '/api/v3/onezone';
 /** Space details fetched at once while listing: enough to be quick, few enough to spare a small Onezone. */
 export const ONEDATA_LIST_CONCURRENCY = 6;
 
+/** Every field read on its own (see `lenient`), provider sizes one by one; the name falls back to the id. */
 const spaceSchema = z.looseObject({
-  spaceId: z.optional(z.string()),
-  name: z.optional(z.string()),
+  spaceId: lenientText,
+  name: lenientText,
   /**
-   * Provider id -> support size in bytes. Checked, not copied: a copy made by assignment would turn a
-   * provider id `__proto__` into the object's prototype and lose it.
+   * Provider id -> support size in bytes. Kept as sent and read entry by entry in `toDetails`: a copy made
+   * by assignment would turn a provider id `__proto__` into the object's prototype and lose it.
    */
-  providers: z.optional(z.custom<Readonly<Record<string, number>>>(isSizeMap)),
-  creator: z.nullish(z.looseObject({ type: z.string(), id: z.nullish(z.string()) })),
+  providers: lenient(z.custom<Readonly<Record<string, unknown>>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value))),
+  // The official Subject schema requires none of its fields.
+  creator: lenient(z.looseObject({ type: lenientText, id: lenientText })),
   /** Unix seconds. */
-  creationTime: z.nullish(z.number()),
+  creationTime: lenientNumber,
   // Newer releases:
-  description: z.nullish(z.string()),
-  organizationName: z.nullish(z.string()),
-  tags: z.nullish(z.array(z.string())),
-  advertisedInMarketplace: z.nullish(z.boolean()),
-  marketplaceContactEmail: z.nullish(z.string()),
+  description: lenientText,
+  organizationName: lenientText,
+  tags: lenientTexts,
+  advertisedInMarketplace: lenientBoolean,
+  marketplaceContactEmail: lenientText,
 });
 type OnedataSpace = z.infer<typeof spaceSchema>;
 
-const listSchema = z.looseObject({ spaces: z.array(z.string()) });
+/** The listing needs its list; an id that is no string is left out. */
+const listSchema = z.looseObject({ spaces: z.pipe(z.array(z.unknown()), z.transform((ids) => ids.filter((id): id is string => typeof id === 'string' && id !== ''))) });
 
 const errorSchema = z.looseObject({
   error: z.looseObject({
@@ -147,10 +168,11 @@ class OnedataClient implements VendorClient {
   }
 
   private toDetails(id: string, space: OnedataSpace, raw: unknown): SpaceDetails {
-    const providers = space.providers === undefined ? undefined : Object.entries(space.providers);
+    const sizes = space.providers ? providerSizes(space.providers) : undefined;
+    const providers = sizes?.items;
     const totalBytes = providers?.reduce((sum, [, bytes]) => sum + bytes, 0);
     const groups: Group[] = [];
-    if (providers && providers.length > 0) {
+    if (providers && (providers.length > 0 || sizes.unreadable > 0)) {
       groups.push({
         id: 'providers',
         label: 'Storage providers',
@@ -159,8 +181,10 @@ class OnedataClient implements VendorClient {
         items: providers.map(([providerId, bytes]) => ({ id: providerId, label: providerId, values: { size: bytes } })),
         chart: { valueKey: 'size', unit: 'bytes' },
         total: { label: 'Total support', value: totalBytes ?? 0, kind: 'bytes' },
+        ...unreadableOf(sizes),
       });
     }
+    const problems = problemOf('Storage providers', sizes);
     const contact = space.marketplaceContactEmail ?? undefined;
     return {
       vendor: 'onedata',
@@ -183,10 +207,23 @@ class OnedataClient implements VendorClient {
         ['Marketplace contact', contact, contact?.includes('@') ? 'email' : 'text'],
       ),
       groups,
+      problems: problems.length ? problems : undefined,
       raw,
       fetchedAt: Date.now(),
     };
   }
+}
+
+/** Each provider's support size: a size that is no number is an unreadable row. */
+function providerSizes(map: Readonly<Record<string, unknown>>): Rows<[string, number]> {
+  const items: [string, number][] = [];
+  const reasons: string[] = [];
+  let unreadable = 0;
+  for (const [provider, bytes] of Object.entries(map)) {
+    if (typeof bytes === 'number' && Number.isFinite(bytes)) items.push([provider, bytes]);
+    else if (++unreadable <= 3) reasons.push(`provider "${provider}": the size is not a number`);
+  }
+  return { items, unreadable, reasons };
 }
 
 /** The credentials part of a basic `authorization` header. */
@@ -205,7 +242,7 @@ function supportStatus(providerCount: number | undefined): Status | undefined {
 /** `user <id>`, `oneprovider <id>` or `nobody` (whose id is null). */
 function creatorText(creator: OnedataSpace['creator']): string | undefined {
   if (!creator) return undefined;
-  return creator.id ? `${creator.type} ${creator.id}` : creator.type;
+  return [creator.type, creator.id].filter(Boolean).join(' ') || undefined;
 }
 
 /** Token problems are reported as 400 with ids like badToken, tokenInvalid, tokenRevoked, notAnAccessToken. */
@@ -243,6 +280,3 @@ async function mapBounded<T, R>(items: readonly T[], limit: number, signal: Abor
   return results;
 }
 
-function isSizeMap(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((size) => typeof size === 'number');
-}

@@ -7,32 +7,48 @@ import * as z from 'zod/mini';
 import type { Account } from '../accounts';
 import type { Group, SpaceDetails, Tone } from '../model';
 import { VENDORS } from './catalog';
-import { apiUrl, describeHttpError, facts, getJson, humanize, listText, missingSecret, missingSetting, parseWith, toIsoDate, uniqueIds } from './normalize';
+import {
+  apiUrl,
+  describeHttpError,
+  facts,
+  getJson,
+  humanize,
+  lenientBoolean,
+  lenientNumber,
+  lenientText,
+  lenientTexts,
+  listText,
+  missingSecret,
+  missingSetting,
+  parseWith,
+  problemOf,
+  rows,
+  toIsoDate,
+  uniqueIds,
+  unreadableOf,
+} from './normalize';
 import type { Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.openlayer.name;
 
-const text = z.nullish(z.string());
-const count = z.nullish(z.number());
-
+/** Every field read on its own (see `lenient`), monthly usage row by row; the name falls back to the id. */
 const workspaceSchema = z.looseObject({
-  // The seed marks most fields required; only the name is needed to show a workspace. `inviteCode`
-  // is write-only and never read.
-  id: text,
-  name: z.string(),
-  slug: text,
-  dateCreated: text,
-  dateUpdated: text,
-  creatorId: text,
-  wildcardDomains: z.nullish(z.array(z.string())),
-  projectCount: count,
-  memberCount: count,
-  inviteCount: count,
-  monthlyUsage: z.nullish(z.array(z.looseObject({ monthYear: text, predictionCount: count, executionTimeMs: count }))),
-  periodStartDate: text,
-  periodEndDate: text,
-  samlOnlyAccess: z.nullish(z.boolean()),
-  status: text,
+  // `inviteCode` is write-only and never read.
+  id: lenientText,
+  name: lenientText,
+  slug: lenientText,
+  dateCreated: lenientText,
+  dateUpdated: lenientText,
+  creatorId: lenientText,
+  wildcardDomains: lenientTexts,
+  projectCount: lenientNumber,
+  memberCount: lenientNumber,
+  inviteCount: lenientNumber,
+  monthlyUsage: rows(z.looseObject({ monthYear: lenientText, predictionCount: lenientNumber, executionTimeMs: lenientNumber })),
+  periodStartDate: lenientText,
+  periodEndDate: lenientText,
+  samlOnlyAccess: lenientBoolean,
+  status: lenientText,
 });
 
 type Workspace = z.infer<typeof workspaceSchema>;
@@ -55,7 +71,7 @@ const TONES = new Map<string, Tone>([
 
 function usageGroup(usage: NonNullable<Workspace['monthlyUsage']>): Group {
   // Oldest first, so the chart reads left to right; `monthYear` is an ISO date.
-  const months = [...usage].sort((a, b) => (a.monthYear ?? '').localeCompare(b.monthYear ?? ''));
+  const months = [...usage.items].sort((a, b) => (a.monthYear ?? '').localeCompare(b.monthYear ?? ''));
   const unique = uniqueIds();
   const total = months.reduce((sum, m) => sum + (m.predictionCount ?? 0), 0);
   return {
@@ -73,15 +89,18 @@ function usageGroup(usage: NonNullable<Workspace['monthlyUsage']>): Group {
     })),
     chart: { valueKey: 'predictions', unit: 'count' },
     total: { label: 'Predictions', value: total, kind: 'count' },
+    ...unreadableOf(usage),
   };
 }
 
 function toDetails(account: Account, id: string, workspace: Workspace, raw: unknown): SpaceDetails {
+  const usage = workspace.monthlyUsage ? usageGroup(workspace.monthlyUsage) : undefined;
+  const problems = problemOf('Monthly usage', workspace.monthlyUsage);
   return {
     vendor: 'openlayer',
     accountId: account.id,
     id,
-    name: workspace.name,
+    name: workspace.name || id,
     status: workspace.status ? { label: humanize(workspace.status), tone: TONES.get(workspace.status) ?? 'neutral' } : undefined,
     created: toIsoDate(workspace.dateCreated),
     updated: toIsoDate(workspace.dateUpdated),
@@ -96,7 +115,8 @@ function toDetails(account: Account, id: string, workspace: Workspace, raw: unkn
       ['Wildcard domains', listText(workspace.wildcardDomains), 'text'],
       ['Creator ID', workspace.creatorId, 'text'],
     ),
-    groups: workspace.monthlyUsage ? [usageGroup(workspace.monthlyUsage)] : [],
+    groups: usage ? [usage] : [],
+    problems: problems.length ? problems : undefined,
     raw,
     fetchedAt: Date.now(),
   };

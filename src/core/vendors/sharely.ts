@@ -10,7 +10,24 @@ import type { Account } from '../accounts';
 import type { Group, GroupItem, SpaceDetails } from '../model';
 import { CachedToken, type IssuedToken } from '../token';
 import { VENDORS } from './catalog';
-import { apiUrl, describeHttpError, facts, getJson, humanize, missingSecret, missingSetting, parseWith, toIsoDate, uniqueIds } from './normalize';
+import {
+  apiUrl,
+  describeHttpError,
+  facts,
+  getJson,
+  humanize,
+  lenient,
+  lenientText,
+  missingSecret,
+  missingSetting,
+  parseWith,
+  problemOf,
+  rows,
+  toIsoDate,
+  uniqueIds,
+  unreadableOf,
+  type Rows,
+} from './normalize';
 import type { Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.sharely.name;
@@ -18,47 +35,47 @@ const NAME = VENDORS.sharely.name;
 /** What the authentication guide promises when the token itself does not say. */
 const TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 
-const text = z.nullish(z.string());
-
-const memberSchema = z.looseObject({ id: text, name: text, email: text });
+const memberSchema = z.looseObject({ id: lenientText, name: lenientText, email: lenientText });
 
 /**
  * The seed nests members (`hosts[].host`, `guests[].guest`); co-hosts are only ever shown empty, so
  * `coHost`, `user` and a flat member are accepted as well.
  */
 const memberEntrySchema = z.looseObject({
-  id: text,
-  name: text,
-  email: text,
-  host: z.nullish(memberSchema),
-  coHost: z.nullish(memberSchema),
-  guest: z.nullish(memberSchema),
-  user: z.nullish(memberSchema),
+  id: lenientText,
+  name: lenientText,
+  email: lenientText,
+  host: lenient(memberSchema),
+  coHost: lenient(memberSchema),
+  guest: lenient(memberSchema),
+  user: lenient(memberSchema),
 });
 
 const conversationGroupSchema = z.looseObject({
-  id: text,
-  name: text,
-  type: text,
-  lastMessageAt: text,
-  conversations: z.nullish(z.array(z.unknown())),
+  id: lenientText,
+  name: lenientText,
+  type: lenientText,
+  lastMessageAt: lenientText,
+  conversations: lenient(z.array(z.unknown())),
 });
 
+/** Every field read on its own (see `lenient`), members and conversation groups row by row; the name falls back to the id. */
 const spaceSchema = z.looseObject({
-  id: text,
-  name: z.string(),
-  description: text,
-  status: text,
-  createdAt: text,
-  workspace: z.nullish(z.looseObject({ id: text, name: text, organizationName: text, organizationId: text })),
-  hosts: z.nullish(z.array(memberEntrySchema)),
-  coHosts: z.nullish(z.array(memberEntrySchema)),
-  guests: z.nullish(z.array(memberEntrySchema)),
-  spaceGroupConversation: z.nullish(z.array(conversationGroupSchema)),
+  id: lenientText,
+  name: lenientText,
+  description: lenientText,
+  status: lenientText,
+  createdAt: lenientText,
+  workspace: lenient(z.looseObject({ id: lenientText, name: lenientText, organizationName: lenientText, organizationId: lenientText })),
+  hosts: rows(memberEntrySchema),
+  coHosts: rows(memberEntrySchema),
+  guests: rows(memberEntrySchema),
+  spaceGroupConversation: rows(conversationGroupSchema),
 });
 
 type SharelySpace = z.infer<typeof spaceSchema>;
 type MemberEntry = z.infer<typeof memberEntrySchema>;
+type ConversationGroup = z.infer<typeof conversationGroupSchema>;
 
 const tokenSchema = z.looseObject({ token: z.string().check(z.minLength(1)) });
 const claimsSchema = z.looseObject({ exp: z.optional(z.number()), iat: z.optional(z.number()) });
@@ -69,8 +86,8 @@ const MEMBER_GROUPS = [
   { id: 'guests', label: 'Guests' },
 ] as const;
 
-function memberGroup(id: (typeof MEMBER_GROUPS)[number]['id'], label: string, entries: readonly MemberEntry[]): Group {
-  const members = entries.map((entry) => entry.host ?? entry.coHost ?? entry.guest ?? entry.user ?? entry);
+function memberGroup(id: (typeof MEMBER_GROUPS)[number]['id'], label: string, entries: Rows<MemberEntry>): Group {
+  const members = entries.items.map((entry) => entry.host ?? entry.coHost ?? entry.guest ?? entry.user ?? entry);
   const unique = uniqueIds();
   return {
     id,
@@ -83,10 +100,11 @@ function memberGroup(id: (typeof MEMBER_GROUPS)[number]['id'], label: string, en
       description: m.email ?? undefined,
       values: { email: m.email ?? null },
     })),
+    ...unreadableOf(entries),
   };
 }
 
-function conversationsGroup(groups: NonNullable<SharelySpace['spaceGroupConversation']>): Group {
+function conversationsGroup(groups: Rows<ConversationGroup>): Group {
   const unique = uniqueIds();
   return {
     id: 'conversations',
@@ -97,27 +115,34 @@ function conversationsGroup(groups: NonNullable<SharelySpace['spaceGroupConversa
       { key: 'lastMessageAt', label: 'Last message', kind: 'date' },
       { key: 'conversations', label: 'Conversations', kind: 'count' },
     ],
-    items: groups.map((g, i): GroupItem => ({
+    items: groups.items.map((g, i): GroupItem => ({
       id: unique(g.id ?? `#${i + 1}`),
       label: g.name ?? g.id ?? 'Unnamed group',
       description: g.type ?? undefined,
       values: { type: g.type ?? null, lastMessageAt: toIsoDate(g.lastMessageAt) ?? null, conversations: g.conversations?.length ?? null },
     })),
+    ...unreadableOf(groups),
   };
 }
 
 function toDetails(account: Account, id: string, space: SharelySpace, raw: unknown): SpaceDetails {
   const groups: Group[] = [];
+  const problems: string[] = [];
   for (const { id: key, label } of MEMBER_GROUPS) {
     const entries = space[key];
-    if (entries) groups.push(memberGroup(key, label, entries));
+    if (!entries) continue;
+    groups.push(memberGroup(key, label, entries));
+    problems.push(...problemOf(label, entries));
   }
-  if (space.spaceGroupConversation) groups.push(conversationsGroup(space.spaceGroupConversation));
+  if (space.spaceGroupConversation) {
+    groups.push(conversationsGroup(space.spaceGroupConversation));
+    problems.push(...problemOf('Conversation groups', space.spaceGroupConversation));
+  }
   return {
     vendor: 'sharely',
     accountId: account.id,
     id,
-    name: space.name,
+    name: space.name || id,
     description: space.description ? { text: space.description, markdown: false } : undefined,
     // Only ACTIVE is documented; other values are shown as they come, without a judgement.
     status: space.status ? { label: humanize(space.status), tone: space.status === 'ACTIVE' ? 'ok' : 'neutral' } : undefined,
@@ -129,6 +154,7 @@ function toDetails(account: Account, id: string, space: SharelySpace, raw: unkno
       ['Organization ID', space.workspace?.organizationId, 'text'],
     ),
     groups,
+    problems: problems.length ? problems : undefined,
     raw,
     fetchedAt: Date.now(),
   };
