@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
   };
   forgetRemoved();
 
-  const targets = new CommandTargets(settings, tree);
+  const targets = new CommandTargets(settings, tree, service);
   const deps = { context, tree, settings, secrets, service, log, panels, raw, targets };
   context.subscriptions.push(log, settings, secrets, service, settings.onDidChange(forgetRemoved), tree, view, panels, ...registerTreeCommands(deps), ...registerAccountCommands(deps), ...registerSpaceCommands(deps));
   log.info(`Spaces Explorer ${context.extension.packageJSON.version} activated`);

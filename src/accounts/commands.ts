@@ -240,7 +240,7 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
   }
 
   async function removeSpace(arg: CommandArg): Promise<void> {
-    const target = targets.space(arg);
+    const target = await targets.space(arg);
     if (!target) return;
     if (!target.account.spaces.includes(target.spaceId)) {
       void showInfo(vscode.l10n.t('This space is listed by the vendor, not configured on the account, so there is nothing to remove.'));

@@ -32,7 +32,7 @@ export function registerTreeCommands({ context, tree, log, targets }: CommandDep
       else log.warn(`ignored a ${kind.name} command whose argument is not a row of the tree`);
     };
   return [
-    command('refresh', (arg?: unknown) => {
+    command('refresh', async (arg?: unknown) => {
       if (arg === undefined || arg === null) return tree.refreshAll();
       // An account or a space, named by its ids and found in the tree as the settings have it now.
       if (idsOf(arg).spaceId === undefined || arg instanceof AccountNode) {
@@ -40,7 +40,7 @@ export function registerTreeCommands({ context, tree, log, targets }: CommandDep
         if (account) tree.accountNode(account.id)?.refresh();
         return;
       }
-      const node = targets.space(arg)?.node;
+      const node = (await targets.space(arg))?.node;
       if (node) void node.load({ refresh: true }).then(() => tree.changed(node));
     }),
     command('refreshAll', () => tree.refreshAll()),

@@ -39,8 +39,8 @@ export function registerSpaceCommands({ settings, service, panels, raw, targets,
   /** Runs `run` on the space `arg` names, resolved from the settings (`CommandTargets`); nothing when it names none. */
   const onSpace =
     (run: (target: SpaceTarget) => unknown) =>
-    (arg: unknown): unknown => {
-      const target = targets.space(arg);
+    async (arg: unknown): Promise<unknown> => {
+      const target = await targets.space(arg);
       return target && run(target);
     };
 

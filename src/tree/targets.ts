@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { Account } from '../core/accounts';
 import type { AccountSettings } from '../accounts/settings';
+import type { SpacesService } from '../services/spaces';
 import { showError } from '../util/workbench';
 import type { SpaceNode } from './nodes';
 import type { SpacesTreeProvider } from './provider';
@@ -31,6 +32,7 @@ export class CommandTargets {
   constructor(
     private readonly settings: AccountSettings,
     private readonly tree: SpacesTreeProvider,
+    private readonly service: SpacesService,
   ) {}
 
   /**
@@ -44,14 +46,23 @@ export class CommandTargets {
     return account;
   }
 
-  /** The space `arg` names, if its account is configured and shows it; else undefined, after saying why not. */
-  space(arg: unknown): SpaceTarget | undefined {
+  /**
+   * The space `arg` names, if its account is configured and shows it (a row of the tree, a configured id,
+   * or the vendor's listing, which the tree may not have loaded yet); else undefined, after saying why not.
+   */
+  async space(arg: unknown): Promise<SpaceTarget | undefined> {
     const { spaceId } = idsOf(arg);
     const account = this.account(arg);
     if (!account) return undefined;
     const node = spaceId === undefined ? undefined : this.tree.spaceNode(account.id, spaceId, arg);
-    if (spaceId !== undefined && (node || account.spaces.includes(spaceId))) return { account, spaceId, node };
+    if (spaceId !== undefined && (node || account.spaces.includes(spaceId) || (await this.listed(account, spaceId)))) return { account, spaceId, node };
     void showError(vscode.l10n.t('"{0}" is not a space that account "{1}" shows, so nothing was done.', spaceId ?? '', account.label));
     return undefined;
+  }
+
+  /** Whether the vendor lists `spaceId` for the account (its own server, its own credentials; cached). */
+  private async listed(account: Account, spaceId: string): Promise<boolean> {
+    const listed = await this.service.listSpaces(account).catch(() => []);
+    return listed.some((ref) => ref.id === spaceId);
   }
 }

@@ -19,6 +19,8 @@ export async function run(): Promise<void> {
   require('./panel.test');
   require('./security.test');
   require('./robustness.test');
+  require('./faults.test');
+  require('./soak.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 
   const failures: { title: string; error: string }[] = [];

@@ -79,6 +79,8 @@ export type FaultSpec = z.infer<typeof faultSchema>;
 export interface SandboxStats {
   readonly requests: number;
   readonly connections: number;
+  /** TCP connections open now. */
+  readonly openSockets: number;
   readonly inFlight: number;
   readonly maxInFlight: number;
 }
@@ -179,7 +181,7 @@ export class Sandbox {
   }
 
   stats(): SandboxStats {
-    return { requests: this.requests, connections: this.connections, inFlight: this.inFlight, maxInFlight: this.maxInFlight };
+    return { requests: this.requests, connections: this.connections, openSockets: this.sockets.size, inFlight: this.inFlight, maxInFlight: this.maxInFlight };
   }
 
   async listen(port = 0): Promise<string> {

@@ -78,7 +78,7 @@ describe('sandbox control over HTTP', () => {
     const { requests } = (await (await control('GET', 'received')).json()) as { requests: { method: string; url: string; headers: Record<string, string> }[] };
     assert.deepEqual(requests.map((r) => [r.method, r.url, r.headers['x-probe']]), [['GET', '/api/thing?x=1', 'yes']]);
     assert.equal((await control('POST', 'reset')).status, 200);
-    assert.deepEqual({ ...sandbox.stats(), connections: 0 }, { requests: 0, connections: 0, inFlight: 0, maxInFlight: 0 });
+    assert.deepEqual({ ...sandbox.stats(), connections: 0, openSockets: 0 }, { requests: 0, connections: 0, openSockets: 0, inFlight: 0, maxInFlight: 0 });
     assert.equal(sandbox.received.length, 0);
   });
 
