@@ -13,7 +13,7 @@ import { BLUEWORKS_SANDBOX } from '../sandbox/vendors/blueworks';
 import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
 import { OPENLAYER_SANDBOX } from '../sandbox/vendors/openlayer';
 import { SHARELY_SANDBOX } from '../sandbox/vendors/sharely';
-import { api, eventually, rows, setAccounts, type Row } from './support';
+import { api, eventually, inlineActionsFor, rows, setAccounts, type Row } from './support';
 
 type Entry = Record<string, unknown> & { readonly id: string };
 
@@ -42,10 +42,12 @@ interface KindCase {
   readonly entry?: (entry: Entry, vendor: VendorCase) => Entry;
   /** A short request timeout, for the held answer to time out. */
   readonly shortTimeout?: boolean;
+  /** The row's inline actions besides Retry and Show Log. */
+  readonly inline?: readonly string[];
 }
 
 const KIND_CASES: readonly KindCase[] = [
-  { kind: 'auth', fault: { kind: 'status', status: 401 } },
+  { kind: 'auth', fault: { kind: 'status', status: 401 }, inline: ['setCredentials'] },
   { kind: 'forbidden', fault: { kind: 'status', status: 403 } },
   { kind: 'notFound', fault: { kind: 'status', status: 404 } },
   { kind: 'rateLimited', fault: { kind: 'status', status: 429, headers: { 'retry-after': '3600' } } },
@@ -55,7 +57,7 @@ const KIND_CASES: readonly KindCase[] = [
   { kind: 'tls', entry: (entry) => ({ ...entry, baseUrl: String(entry.baseUrl).replace(/^http:\/\/([^/]+)/, (_m, host: string) => `https://${host}`) }) },
   { kind: 'badResponse', fault: { kind: 'html' } },
   { kind: 'redirect', fault: { kind: 'redirect', location: 'http://localhost:1/elsewhere' } },
-  { kind: 'config', entry: (entry, vendor) => ({ ...entry, credentialsFromEnv: { [vendor.secret]: 'SPACES_NO_SUCH_VARIABLE' } }) },
+  { kind: 'config', entry: (entry, vendor) => ({ ...entry, credentialsFromEnv: { [vendor.secret]: 'SPACES_NO_SUCH_VARIABLE' } }), inline: ['setCredentials', 'openSettings'] },
 ];
 
 describe('the fault matrix: every error kind × every vendor, on the tree and on the panel', function () {
@@ -141,6 +143,9 @@ describe('the fault matrix: every error kind × every vendor, on the tree and on
         const [error] = where!.item.contextValue?.startsWith('error.') ? [where!] : await rows(where!.node);
         assert.match(error!.label, new RegExp(`^${kind.kind}: \\S`));
         assert.equal(error!.item.contextValue, `error.${kind.kind}`);
+        const actions = inlineActionsFor(`error.${kind.kind}`);
+        for (const action of ['retry', 'showLog', ...(kind.inline ?? [])]) assert.ok(actions.includes(action), `${kind.kind} rows offer ${action} (inline: ${actions.join(', ')})`);
+        for (const secret of Object.values(profile.env)) assert.ok(!error!.label.includes(secret), 'the message holds a credential');
         // The other account's space is shown as usual.
         const other = control(vendor.vendor);
         const otherSpaceId = (other.spaces as string[])[0]!;

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseAccounts } from '../../src/core/accounts';
 import { startSandbox, type Sandbox } from '../sandbox/server';
+import { startTinyproxy } from '../sandbox/tinyproxy';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
 import { api, eventually, setAccounts } from './support';
 
@@ -77,6 +78,32 @@ describe('limits that hold', function () {
     await (await api()).tree.service.getSpace(account(alumio('quiet', [])), ALUMIO_SANDBOX.spaces.minimal, { refresh: true });
     await new Promise((resolve) => setImmediate(resolve));
     assert.deepEqual(unhandled.map(String), []);
+  });
+
+  it("goes through the proxy in VS Code's http.proxy (Debian's tinyproxy), sends http.proxyAuthorization to it only, and honours http.noProxy", async () => {
+    const proxy = await startTinyproxy({ user: 'spaces', password: 'proxy-secret-77' });
+    const http = vscode.workspace.getConfiguration('http');
+    const set = (values: Record<string, unknown>) => Promise.all(Object.entries(values).map(([key, value]) => http.update(key, value, vscode.ConfigurationTarget.Global)));
+    try {
+      await set({ proxy: proxy.url, proxyAuthorization: `Basic ${Buffer.from('spaces:proxy-secret-77').toString('base64')}`, noProxy: [] });
+      await setAccounts([alumio('proxied', [ALUMIO_SANDBOX.spaces.seed])]);
+      const { service } = (await api()).tree;
+      await service.getSpace(account(alumio('proxied', [])), ALUMIO_SANDBOX.spaces.seed, { refresh: true });
+      const target = new URL(sandbox.url).host;
+      assert.ok(proxy.requests().some((r) => r.includes(target)), `the proxy took no request for ${target}: ${proxy.requests().join(', ')}`);
+      assert.equal(sandbox.received.length, 1);
+      assert.equal(sandbox.received[0]!.headers['proxy-authorization'], undefined, 'the proxy credentials reached the vendor');
+      assert.equal(sandbox.received[0]!.headers.authorization, `Bearer ${ALUMIO_SANDBOX.token}`);
+
+      await set({ noProxy: ['127.0.0.1'] });
+      const before = proxy.requests().length;
+      await service.getSpace(account(alumio('proxied', [])), ALUMIO_SANDBOX.spaces.seed, { refresh: true });
+      assert.equal(proxy.requests().length, before, 'a noProxy host went through the proxy');
+      assert.equal(sandbox.received.length, 2);
+    } finally {
+      await set({ proxy: undefined, proxyAuthorization: undefined, noProxy: undefined });
+      await proxy.stop();
+    }
   });
 
   it('Show Raw JSON and Copy as JSON of an answer nested 3,000 deep: bounded, and they say so', async () => {

@@ -41,3 +41,15 @@ export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => bo
   }
   return value;
 }
+
+/** The commands the Spaces view shows inline on a row with `contextValue`, as package.json's menus say. */
+export function inlineActionsFor(contextValue: string): string[] {
+  const menus: { command: string; when: string; group: string }[] = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.menus['view/item/context'];
+  const holds = (clause: string) => {
+    const regex = /^viewItem =~ \/(.+)\/$/.exec(clause);
+    if (regex) return new RegExp(regex[1]!).test(contextValue);
+    const equal = /^viewItem == (\S+)$/.exec(clause);
+    return equal ? equal[1] === contextValue : clause === 'view == spaces.explorer';
+  };
+  return menus.filter((m) => m.group.startsWith('inline') && m.when.split(' && ').every(holds)).map((m) => m.command.replace('spaces.', ''));
+}

@@ -5,7 +5,7 @@ import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
 import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
 import type { AccountNode, SpaceNode } from '../../src/tree/nodes';
-import { api, eventually, rows, setAccounts, type Row } from './support';
+import { api, eventually, inlineActionsFor, rows, setAccounts, type Row } from './support';
 
 /** The account row with `label`, expanded: its space rows once every name has replaced its id. */
 async function spacesOf(accountLabel: string, expectNames: readonly string[]): Promise<Row[]> {
@@ -18,17 +18,6 @@ async function spacesOf(accountLabel: string, expectNames: readonly string[]): P
 }
 
 /** The inline actions the manifest's menus show on a tree row of `contextValue` (the `viewItem` clauses we use). */
-function inlineActionsFor(contextValue: string): string[] {
-  const menus: { command: string; when: string; group: string }[] = vscode.extensions.getExtension('spaces-explorer.spaces-explorer')!.packageJSON.contributes.menus['view/item/context'];
-  const holds = (clause: string) => {
-    const regex = /^viewItem =~ \/(.+)\/$/.exec(clause);
-    if (regex) return new RegExp(regex[1]!).test(contextValue);
-    const equal = /^viewItem == (\S+)$/.exec(clause);
-    return equal ? equal[1] === contextValue : clause === 'view == spaces.explorer';
-  };
-  return menus.filter((m) => m.group.startsWith('inline') && m.when.split(' && ').every(holds)).map((m) => m.command.replace('spaces.', ''));
-}
-
 function labelsOf(list: readonly Row[]): string[] {
   return list.map((r) => r.label);
 }
@@ -168,79 +157,6 @@ describe('the Spaces tree against the sandbox', function () {
     await vscode.commands.executeCommand('spaces.retry', error!.node);
     const recovered = await eventually(() => rows(account.node), (s) => s[0]?.label === 'Minimal space');
     assert.equal(recovered[0]!.label, 'Minimal space');
-  });
-
-  describe('every error kind is a row with its actions, and Retry recovers', () => {
-    const spaceId = ALUMIO_SANDBOX.spaces.minimal;
-    const path = `/api/v1/spaces/${spaceId}`;
-    const account = (overrides: Record<string, unknown> = {}) => ({
-      id: 'kinds',
-      vendor: 'alumio',
-      baseUrl: sandbox.url,
-      spaces: [spaceId],
-      credentialsFromEnv: { token: 'SPACES_DEMO_ALUMIO_TOKEN' },
-      ...overrides,
-    });
-    const cases: { kind: string; inline: string[]; arrange: () => unknown; recover?: () => Promise<void> }[] = [
-      { kind: 'auth', inline: ['setCredentials'], arrange: () => sandbox.addFault({ path, kind: 'status', status: 401 }) },
-      { kind: 'forbidden', inline: [], arrange: () => sandbox.addFault({ path, kind: 'status', status: 403 }) },
-      { kind: 'notFound', inline: [], arrange: () => sandbox.addFault({ path, kind: 'status', status: 404 }) },
-      { kind: 'rateLimited', inline: [], arrange: () => sandbox.addFault({ path, kind: 'status', status: 429, headers: { 'retry-after': '3600' } }) },
-      { kind: 'server', inline: [], arrange: () => sandbox.addFault({ path, kind: 'status', status: 500 }) },
-      { kind: 'badResponse', inline: [], arrange: () => sandbox.addFault({ path, kind: 'html' }) },
-      { kind: 'redirect', inline: [], arrange: () => sandbox.addFault({ path, kind: 'redirect', location: `http://localhost:1/elsewhere${path}` }) },
-      {
-        kind: 'timeout',
-        inline: [],
-        arrange: async () => {
-          await vscode.workspace.getConfiguration('spaces').update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
-          sandbox.addFault({ path, kind: 'slowHeaders', ms: 2500 });
-        },
-        recover: () => Promise.resolve(vscode.workspace.getConfiguration('spaces').update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global)),
-      },
-      {
-        kind: 'tls',
-        inline: [],
-        arrange: () => setAccounts([account({ baseUrl: sandbox.httpsUrl })]),
-        recover: () => setAccounts([account()]),
-      },
-      {
-        kind: 'config',
-        inline: ['setCredentials', 'openSettings'],
-        arrange: () => setAccounts([account({ credentialsFromEnv: { token: 'SPACES_NO_SUCH_VARIABLE' } })]),
-        recover: () => setAccounts([account()]),
-      },
-    ];
-
-    before(() => setAccounts([account()]));
-
-    for (const { kind, inline, arrange, recover } of cases) {
-      it(kind, async () => {
-        await arrange();
-        const root = () => eventually(() => rows(), (r) => r.length === 1 && r[0]!.label === 'kinds').then((r) => r[0]!);
-        // Refresh All acts on the rows the tree has drawn (a visible view draws them at once; here, ask).
-        await root();
-        await vscode.commands.executeCommand('spaces.refreshAll');
-        const [space] = await eventually(async () => rows((await root()).node), (s) => s[0]?.item.description === kind, 15_000);
-        assert.equal(space?.item.description, kind);
-        const [error] = await rows(space!.node);
-        assert.match(error!.label, new RegExp(`^${kind}: \\S`));
-        assert.equal(error!.item.contextValue, `error.${kind}`);
-        assert.ok(!/sandbox-alumio-token/.test(error!.label), 'the message holds the credential');
-        // The menus offer Retry and Show Log on every failure, and what the kind calls for.
-        const inlineActions = inlineActionsFor(`error.${kind}`);
-        for (const action of ['retry', 'showLog', ...inline]) assert.ok(inlineActions.includes(action), `${kind} rows offer ${action} (inline: ${inlineActions.join(', ')})`);
-
-        sandbox.clearFaults();
-        await recover?.();
-        const current = await root();
-        const [again] = await rows(current.node);
-        const [errorNow] = await rows(again!.node);
-        if (errorNow?.item.contextValue?.startsWith('error.')) await vscode.commands.executeCommand('spaces.retry', errorNow.node);
-        const recovered = await eventually(async () => rows((await root()).node), (s) => s[0]?.label === 'Minimal space', 15_000);
-        assert.equal(recovered[0]!.label, 'Minimal space');
-      });
-    }
   });
 
   it('announces a fetched space once: a cached answer gives back the same details and redraws nothing', async () => {
