@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { registerAccountCommands } from './accounts/commands';
+import { registerAccountCommands } from './commands/accounts';
 import { AccountSettings } from './accounts/settings';
 import { AccountSecrets } from './services/secrets';
 import { SpacePanels } from './panel/manager';
 import { SpacesService } from './services/spaces';
-import { registerTreeCommands } from './tree/commands';
-import { registerSpaceCommands } from './tree/spaceCommands';
+import { registerTreeCommands } from './commands/tree';
+import { registerSpaceCommands } from './commands/spaces';
 import { SpacesTreeProvider, VIEW_ID } from './tree/provider';
-import { RawJsonDocuments } from './tree/rawJson';
-import { CommandTargets } from './tree/targets';
+import { RawJsonDocuments } from './services/rawJson';
+import { CommandTargets } from './commands/targets';
 
 /** What `activate` hands back: the tree and the panels, so the in-host tests can read exactly what is shown. */
 export interface SpacesExplorerApi {

@@ -16,6 +16,32 @@ export const ERROR_KINDS = [
 
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
+/** Something to do about a failure besides Retry and Show Log: new credentials, or another setting. */
+export type ErrorAction = 'credentials' | 'settings';
+
+/**
+ * What each kind of failure offers, in one table: the tree's error rows carry it in their context value
+ * (`error.<kind>.credentials.settings`, which package.json's menus match) and the connection test's
+ * notification shows it as buttons.
+ */
+export const ERROR_ACTIONS: Readonly<Record<ErrorKind, readonly ErrorAction[]>> = {
+  auth: ['credentials'],
+  // Other credentials may be allowed what these are not.
+  forbidden: ['credentials'],
+  notFound: [],
+  rateLimited: [],
+  server: [],
+  timeout: [],
+  network: [],
+  // The trusted certificates, or the URL.
+  tls: ['settings'],
+  badResponse: [],
+  redirect: ['settings'],
+  // A missing setting or a missing credential: the message says which.
+  config: ['credentials', 'settings'],
+  cancelled: [],
+};
+
 export interface SpacesErrorDetails {
   /** HTTP status, where there was a response. */
   readonly status?: number;

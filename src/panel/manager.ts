@@ -4,7 +4,7 @@ import type { AccountSettings } from '../accounts/settings';
 import type { Account } from '../core/accounts';
 import type { SpaceDetails } from '../core/model';
 import type { SpacesService } from '../services/spaces';
-import type { RawJsonDocuments } from '../tree/rawJson';
+import type { RawJsonDocuments } from '../services/rawJson';
 import { Disposable } from '../util/disposable';
 import { webviewOptions } from './html';
 import { SpacePanel, type PanelContext } from './panel';

@@ -5,7 +5,7 @@ import type { Account } from '../core/accounts';
 import { asSpacesError, SpacesError } from '../core/errors';
 import type { SpaceDetails } from '../core/model';
 import { VENDORS } from '../core/vendors/catalog';
-import { vendorIcon } from '../tree/nodes';
+import { vendorIcon } from '../util/icons';
 import { Disposable } from '../util/disposable';
 import { panelHtml, webviewOptions } from './html';
 import { parsePageMessage, toPanelSpace, type ExtensionMessage, type PageMessage, type PanelError, type PanelIdentity } from './protocol';

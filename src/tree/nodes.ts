@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { travelsSafely, type Account, type BrokenAccount } from '../core/accounts';
-import { asSpacesError, SpacesError, type ErrorKind } from '../core/errors';
+import { asSpacesError, ERROR_ACTIONS, SpacesError, type ErrorKind } from '../core/errors';
 import type { Group, GroupItem, SpaceDetails, Tone } from '../core/model';
 import { formatValue } from '../core/format';
+import { vendorIcon } from '../util/icons';
 import { forLabel, forTooltip } from '../util/text';
 import { VENDORS } from '../core/vendors/catalog';
 import { describeBrokenAccount } from '../accounts/settings';
@@ -409,7 +410,7 @@ export class ErrorNode implements SpacesNode {
     item.id = `${(this.parent.getTreeItem().id ?? '')}/error`;
     item.tooltip = new vscode.MarkdownString().appendText(forTooltip(this.error.toString()));
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-    item.contextValue = `error.${this.error.kind}`;
+    item.contextValue = ['error', this.error.kind, ...ERROR_ACTIONS[this.error.kind]].join('.');
     return item;
   }
 
@@ -482,12 +483,6 @@ function statusIcon(tone: Tone): vscode.ThemeIcon {
   return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
 }
 
-export function vendorIcon(extensionUri: vscode.Uri, vendor: Account['vendor']): { light: vscode.Uri; dark: vscode.Uri } {
-  return {
-    light: vscode.Uri.joinPath(extensionUri, 'media', 'vendors', `${vendor}-light.svg`),
-    dark: vscode.Uri.joinPath(extensionUri, 'media', 'vendors', `${vendor}-dark.svg`),
-  };
-}
 
 /** The space's facts as the first group ("Details"), each value formatted for people. */
 function factsGroup(details: SpaceDetails): Group {

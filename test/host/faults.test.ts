@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseAccounts } from '../../src/core/accounts';
+import { ERROR_ACTIONS, type ErrorKind } from '../../src/core/errors';
 import { demoProfile } from '../sandbox/demo';
 import { startSandbox, type FaultSpec, type Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
@@ -48,15 +49,15 @@ interface KindCase {
 
 const KIND_CASES: readonly KindCase[] = [
   { kind: 'auth', fault: { kind: 'status', status: 401 }, inline: ['setCredentials'] },
-  { kind: 'forbidden', fault: { kind: 'status', status: 403 } },
+  { kind: 'forbidden', fault: { kind: 'status', status: 403 }, inline: ['setCredentials'] },
   { kind: 'notFound', fault: { kind: 'status', status: 404 } },
   { kind: 'rateLimited', fault: { kind: 'status', status: 429, headers: { 'retry-after': '3600' } } },
   { kind: 'server', fault: { kind: 'status', status: 500 } },
   { kind: 'timeout', fault: { kind: 'hold' }, shortTimeout: true },
   { kind: 'network', fault: { kind: 'reset' } },
-  { kind: 'tls', entry: (entry) => ({ ...entry, baseUrl: String(entry.baseUrl).replace(/^http:\/\/([^/]+)/, (_m, host: string) => `https://${host}`) }) },
+  { kind: 'tls', inline: ['openSettings'], entry: (entry) => ({ ...entry, baseUrl: String(entry.baseUrl).replace(/^http:\/\/([^/]+)/, (_m, host: string) => `https://${host}`) }) },
   { kind: 'badResponse', fault: { kind: 'html' } },
-  { kind: 'redirect', fault: { kind: 'redirect', location: 'http://localhost:1/elsewhere' } },
+  { kind: 'redirect', fault: { kind: 'redirect', location: 'http://localhost:1/elsewhere' }, inline: ['openSettings'] },
   { kind: 'config', entry: (entry, vendor) => ({ ...entry, credentialsFromEnv: { [vendor.secret]: 'SPACES_NO_SUCH_VARIABLE' } }), inline: ['setCredentials', 'openSettings'] },
 ];
 
@@ -129,7 +130,8 @@ describe('the fault matrix: every error kind × every vendor, on the tree and on
         await vscode.commands.executeCommand('spaces.refreshAll');
 
         // The failure's row: under the space, or under the account where its listing failed (Onedata).
-        const failed = (row: Row | undefined) => row?.item.description === kind.kind || row?.item.contextValue === `error.${kind.kind}`;
+        const contextValue = ['error', kind.kind, ...ERROR_ACTIONS[kind.kind as ErrorKind]].join('.');
+        const failed = (row: Row | undefined) => row?.item.description === kind.kind || row?.item.contextValue === contextValue;
         const where = await eventually(
           async () => {
             const account = await accountRow(entry.id);
@@ -142,8 +144,8 @@ describe('the fault matrix: every error kind × every vendor, on the tree and on
         assert.ok(failed(where), `the row says ${where?.item.description ?? where?.label}`);
         const [error] = where!.item.contextValue?.startsWith('error.') ? [where!] : await rows(where!.node);
         assert.match(error!.label, new RegExp(`^${kind.kind}: \\S`));
-        assert.equal(error!.item.contextValue, `error.${kind.kind}`);
-        const actions = inlineActionsFor(`error.${kind.kind}`);
+        assert.equal(error!.item.contextValue, contextValue);
+        const actions = inlineActionsFor(contextValue);
         for (const action of ['retry', 'showLog', ...(kind.inline ?? [])]) assert.ok(actions.includes(action), `${kind.kind} rows offer ${action} (inline: ${actions.join(', ')})`);
         for (const secret of Object.values(profile.env)) assert.ok(!error!.label.includes(secret), 'the message holds a credential');
         // The other account's space is shown as usual.

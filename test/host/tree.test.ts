@@ -151,7 +151,7 @@ describe('the Spaces tree against the sandbox', function () {
     const [space] = await eventually(() => rows(account.node), (s) => s[0]?.item.description === 'auth');
     const [error] = await rows(space!.node);
     assert.match(error!.label, /^auth: Alumio did not accept/);
-    assert.equal(error!.item.contextValue, 'error.auth');
+    assert.equal(error!.item.contextValue, 'error.auth.credentials');
 
     sandbox.clearFaults();
     await vscode.commands.executeCommand('spaces.retry', error!.node);

@@ -5,19 +5,18 @@
 import * as vscode from 'vscode';
 import type { Account } from '../core/accounts';
 import { VENDORS } from '../core/vendors/catalog';
-import { asSpacesError, type SpacesError } from '../core/errors';
+import { asSpacesError, ERROR_ACTIONS, type SpacesError } from '../core/errors';
 import type { SpaceRef } from '../core/model';
 import type { ConnectionTest } from '../services/spaces';
-import { AccountNode, type SpacesNode } from '../tree/nodes';
-import type { CommandDeps } from '../tree/commands';
 import { forLog, forPick } from '../util/text';
 import { registerCommand } from '../util/commands';
 import { confirmModal, showError, showInfo, showStatus, withNotificationProgress } from '../util/workbench';
-import { checkRequired, secretSpecsFor } from './answers';
-import { describeFailure, describeSuccess } from './connection';
-import { withoutEntry, withSpaceRemoved, withSpacesAdded } from './entries';
-import { MultiStepInput, type Step } from './multiStep';
-import { addAccount, describeInputProblem, editAccount } from './wizard';
+import { checkRequired, secretSpecsFor } from '../accounts/answers';
+import { describeFailure, describeSuccess } from '../accounts/connection';
+import { withoutEntry, withSpaceRemoved, withSpacesAdded } from '../accounts/entries';
+import { MultiStepInput, type Step } from '../accounts/multiStep';
+import { addAccount, describeInputProblem, editAccount } from '../accounts/wizard';
+import type { CommandDeps } from './deps';
 
 /**
  * What the commands are called with: a tree row, a command link's JSON, another extension's object. Only
@@ -49,8 +48,8 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
   /** Lists the account's spaces anew: after its secrets changed but its settings did not. */
   async function refreshAccount(accountId: string): Promise<void> {
     service.forget(accountId);
-    const roots = ((await tree.getChildren()) ?? []) as SpacesNode[];
-    const node = roots.find((n): n is AccountNode => n instanceof AccountNode && n.account.id === accountId);
+    await tree.getChildren(); // the rows as the settings have them now
+    const node = tree.accountNode(accountId);
     if (node) node.refresh();
     else tree.refreshAll();
   }
@@ -122,11 +121,8 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
     const showLog = vscode.l10n.t('Show Log');
     const credentials = vscode.l10n.t('Update Credentials…');
     const openSettings = vscode.l10n.t('Open Settings');
-    const actions = [
-      ...(['auth', 'forbidden', 'config'].includes(error.kind) ? [credentials] : []),
-      ...(['tls', 'config', 'redirect'].includes(error.kind) ? [openSettings] : []),
-      showLog,
-    ];
+    const offered = ERROR_ACTIONS[error.kind];
+    const actions = [...(offered.includes('credentials') ? [credentials] : []), ...(offered.includes('settings') ? [openSettings] : []), showLog];
     // Our words first; the vendor's short (the whole of them is in the log).
     const picked = await showError(vscode.l10n.t('{0}: {1}', account.label, describeFailure(error, { brief: true })), ...actions);
     if (picked === showLog) log.show();

@@ -9,8 +9,8 @@ import type { Account } from '../core/accounts';
 import type { AccountSettings } from '../accounts/settings';
 import type { SpacesService } from '../services/spaces';
 import { showError } from '../util/workbench';
-import type { SpaceNode } from './nodes';
-import type { SpacesTreeProvider } from './provider';
+import type { SpaceNode } from '../tree/nodes';
+import type { SpacesTreeProvider } from '../tree/provider';
 
 /** The ids an argument names: `account.id` (tree rows) or `accountId`, and `spaceId`. Strings only. */
 export function idsOf(arg: unknown): { accountId?: string; spaceId?: string } {

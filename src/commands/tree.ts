@@ -1,25 +1,8 @@
 import * as vscode from 'vscode';
-import type { AccountSettings } from '../accounts/settings';
-import type { AccountSecrets } from '../services/secrets';
-import type { SpacesService } from '../services/spaces';
-import type { SpacePanels } from '../panel/manager';
-import { AccountNode, ErrorNode, LoadMoreNode } from './nodes';
-import type { SpacesTreeProvider } from './provider';
-import type { RawJsonDocuments } from './rawJson';
-import { idsOf, type CommandTargets } from './targets';
+import { AccountNode, ErrorNode, LoadMoreNode } from '../tree/nodes';
 import { registerCommand } from '../util/commands';
-
-export interface CommandDeps {
-  readonly context: vscode.ExtensionContext;
-  readonly tree: SpacesTreeProvider;
-  readonly settings: AccountSettings;
-  readonly secrets: AccountSecrets;
-  readonly service: SpacesService;
-  readonly log: vscode.LogOutputChannel;
-  readonly panels: SpacePanels;
-  readonly raw: RawJsonDocuments;
-  readonly targets: CommandTargets;
-}
+import type { CommandDeps } from './deps';
+import { idsOf } from './targets';
 
 /** The commands of the tree itself: refreshing, retrying, paging, settings and the log. */
 export function registerTreeCommands({ context, tree, log, targets }: CommandDeps): vscode.Disposable[] {

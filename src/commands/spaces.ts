@@ -7,8 +7,8 @@ import { copySpaceId, openWebUrl, showError, showInfo, showStatus, withNotificat
 import { forPick } from '../util/text';
 import { registerCommand } from '../util/commands';
 import { asSpacesError } from '../core/errors';
-import type { CommandDeps } from './commands';
-import { rawJsonText } from './rawJson';
+import { rawJsonText } from '../services/rawJson';
+import type { CommandDeps } from './deps';
 import type { SpaceTarget } from './targets';
 
 /** A space from any account, as the palette's pickers list it. */

@@ -1,0 +1,21 @@
+import type * as vscode from 'vscode';
+import type { AccountSettings } from '../accounts/settings';
+import type { SpacePanels } from '../panel/manager';
+import type { RawJsonDocuments } from '../services/rawJson';
+import type { AccountSecrets } from '../services/secrets';
+import type { SpacesService } from '../services/spaces';
+import type { SpacesTreeProvider } from '../tree/provider';
+import type { CommandTargets } from './targets';
+
+/** What every group of commands is built from: the extension's parts, made once in `activate`. */
+export interface CommandDeps {
+  readonly context: vscode.ExtensionContext;
+  readonly tree: SpacesTreeProvider;
+  readonly settings: AccountSettings;
+  readonly secrets: AccountSecrets;
+  readonly service: SpacesService;
+  readonly log: vscode.LogOutputChannel;
+  readonly panels: SpacePanels;
+  readonly raw: RawJsonDocuments;
+  readonly targets: CommandTargets;
+}
