@@ -21,6 +21,19 @@ export default tseslint.config(
       ],
     },
   },
+  // Typed rules: a promise nobody awaits or catches is how a panel closed mid-load became an unhandled rejection.
+  {
+    files: ['src/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        // node:test's describe/it return promises the runner itself awaits.
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'before', 'after', 'beforeEach', 'afterEach'] }] },
+      ],
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   // Everything outside src/core may use the VS Code API.
   { files: ['src/!(core)/**/*.ts', 'src/*.ts', 'test/host/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['**/*.mjs'], languageOptions: { globals: { ...globals.node } } },
