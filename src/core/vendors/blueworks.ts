@@ -10,26 +10,7 @@ import type { ErrorKind } from '../errors';
 import type { Column, Fact, Group, GroupItem, SpaceDetails, SpaceRef, Status, Value } from '../model';
 import { CachedToken } from '../token';
 import { VENDORS } from './catalog';
-import {
-  apiUrl,
-  errorText,
-  facts,
-  getJson,
-  lenient,
-  lenientText,
-  lenientTexts,
-  listText,
-  missingSecret,
-  missingSetting,
-  parseWith,
-  problemOf,
-  rows,
-  sentence,
-  toIsoDate,
-  uniqueIds,
-  unreadableOf,
-  type Rows,
-} from './normalize';
+import { apiUrl, errorText, facts, getJson, lenient, lenientText, lenientTexts, listText, missingSecret, missingSetting, parseWith, problemOf, rows, sentence, toIsoDate, uniqueIds, unreadableOf, type Rows } from './normalize';
 import type { FetchOptions, FindQuery, Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.blueworks.name;

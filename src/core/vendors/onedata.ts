@@ -9,25 +9,7 @@ import type { Account } from '../accounts';
 import { isSpacesError, SpacesError, type ErrorKind } from '../errors';
 import type { Group, SpaceDetails, SpaceRef, Status } from '../model';
 import { VENDORS } from './catalog';
-import {
-  apiUrl,
-  errorText,
-  facts,
-  getJson,
-  lenient,
-  lenientBoolean,
-  lenientNumber,
-  lenientText,
-  lenientTexts,
-  listText,
-  missingSecret,
-  parseWith,
-  problemOf,
-  sentence,
-  toIsoDate,
-  unreadableOf,
-  type Rows,
-} from './normalize';
+import { apiUrl, errorText, facts, getJson, lenient, lenientBoolean, lenientNumber, lenientText, lenientTexts, listText, missingSecret, parseWith, problemOf, sentence, toIsoDate, unreadableOf, type Rows } from './normalize';
 import type { FetchOptions, Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.onedata.name;

@@ -7,26 +7,7 @@ import * as z from 'zod/mini';
 import type { Account } from '../accounts';
 import type { Group, SpaceDetails, Tone } from '../model';
 import { VENDORS } from './catalog';
-import {
-  apiUrl,
-  describeHttpError,
-  facts,
-  getJson,
-  humanize,
-  lenientBoolean,
-  lenientNumber,
-  lenientText,
-  lenientTexts,
-  listText,
-  missingSecret,
-  missingSetting,
-  parseWith,
-  problemOf,
-  rows,
-  toIsoDate,
-  uniqueIds,
-  unreadableOf,
-} from './normalize';
+import { apiUrl, describeHttpError, facts, getJson, humanize, lenientBoolean, lenientNumber, lenientText, lenientTexts, listText, missingSecret, missingSetting, parseWith, problemOf, rows, toIsoDate, uniqueIds, unreadableOf } from './normalize';
 import type { Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.openlayer.name;

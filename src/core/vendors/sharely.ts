@@ -10,24 +10,7 @@ import type { Account } from '../accounts';
 import type { Group, GroupItem, SpaceDetails } from '../model';
 import { CachedToken, type IssuedToken } from '../token';
 import { VENDORS } from './catalog';
-import {
-  apiUrl,
-  describeHttpError,
-  facts,
-  getJson,
-  humanize,
-  lenient,
-  lenientText,
-  missingSecret,
-  missingSetting,
-  parseWith,
-  problemOf,
-  rows,
-  toIsoDate,
-  uniqueIds,
-  unreadableOf,
-  type Rows,
-} from './normalize';
+import { apiUrl, describeHttpError, facts, getJson, humanize, lenient, lenientText, missingSecret, missingSetting, parseWith, problemOf, rows, toIsoDate, uniqueIds, unreadableOf, type Rows } from './normalize';
 import type { Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.sharely.name;
