@@ -8,7 +8,3 @@ import { sharely } from './sharely';
 import type { Vendor } from './vendor';
 
 export const VENDOR_REGISTRY: Readonly<Record<VendorId, Vendor>> = { alumio, sharely, openlayer, onedata, blueworks };
-
-export function vendorFor(id: VendorId): Vendor {
-  return VENDOR_REGISTRY[id];
-}
