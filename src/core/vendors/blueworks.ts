@@ -1,7 +1,8 @@
 /**
  * IBM Blueworks Live (`/bwl` REST API). Auth: OAuth 2 client credentials of a (User) Service ID, the
  * token cached until shortly before it expires and fetched anew once on a 401. Quirks that end in this
- * file: kebab-case keys, dates with `+0000` offsets, `email-address` that may hold a plain user name.
+ * file: kebab-case keys, `email-address` that may hold a plain user name. (Its dates' `+0000` offsets are
+ * read by `toIsoDate` in normalize.ts, which every vendor's dates go through.)
  * No browser URL for a space is documented, so `webUrl` stays unset.
  */
 import * as z from 'zod/mini';
