@@ -44,9 +44,9 @@ const builds = [
 ];
 
 if (tests) {
-  const files = (dir, suffix) => readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => path.join(dir, f));
-  // Unit tests run in plain Node, so `vscode` must never be reached from them.
-  builds.push({ ...node, sourcemap: true, external: [], entryPoints: files('test/unit', '.test.ts'), outdir: 'out/test/unit' });
+  const files = (dir, suffix) => readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(suffix)).map((f) => path.join(dir, f));
+  // Unit tests run in plain Node, so `vscode` must never be reached from them. They are laid out like src.
+  builds.push({ ...node, sourcemap: true, external: [], entryPoints: files('test/unit', '.test.ts'), outbase: 'test/unit', outdir: 'out/test/unit' });
   // mocha loads its reporters by path at run time, so it stays outside the bundle.
   builds.push({ ...node, sourcemap: true, external: ['vscode', 'mocha'], entryPoints: { index: 'test/host/index.ts' }, outdir: 'out/test/host' });
   builds.push({ ...node, sourcemap: true, external: [], entryPoints: { main: 'test/sandbox/main.ts', index: 'test/sandbox/index.ts' }, outdir: 'out/sandbox' });

@@ -18,7 +18,8 @@ function exec(command, args, env = {}) {
   });
 }
 
-const filesIn = (dir, suffix) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => path.join(dir, f)) : []);
+/** The files under `dir` (its folders too) whose names end in `suffix`. */
+const filesIn = (dir, suffix) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(suffix)).map((f) => path.join(dir, f)) : []);
 
 /** Runs node:test over `files` one file at a time, echoing the spec reporter and counting from a TAP copy. */
 async function nodeTests(name, files, env = {}) {

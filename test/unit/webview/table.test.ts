@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import type { Group, GroupItem } from '../../src/core/model';
-import { barPercent, chartMax } from '../../src/webview/chart';
-import { factsWithDates, relativeTime } from '../../src/webview/render';
-import { LABEL_KEY, matchingRows, nextSort, searchText, sortRows, visibleRange } from '../../src/webview/table';
+import type { Group, GroupItem } from '../../../src/core/model';
+import { barPercent, chartMax } from '../../../src/webview/chart';
+import { factsWithDates, relativeTime } from '../../../src/webview/render';
+import { LABEL_KEY, matchingRows, nextSort, searchText, sortRows, visibleRange } from '../../../src/webview/table';
 
 describe('the space panel page, its pure parts', () => {
   it('windowing: only the rows in view plus a buffer, clamped to the table', () => {

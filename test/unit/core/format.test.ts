@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { formatBytes, formatDuration, formatJson, formatValue, revealBidi } from '../../src/core/format';
+import { formatBytes, formatDuration, formatJson, formatValue, revealBidi } from '../../../src/core/format';
 
 describe('formatting values for people', () => {
   it('shows byte counts in binary units', () => {

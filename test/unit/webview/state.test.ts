@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import type { PanelSpace } from '../../src/panel/protocol';
-import { copyForState, isPanelSpace, readState, savedTables, tableMemories } from '../../src/webview/state';
-import type { TableMemory } from '../../src/webview/table';
+import type { PanelSpace } from '../../../src/panel/protocol';
+import { copyForState, isPanelSpace, readState, savedTables, tableMemories } from '../../../src/webview/state';
+import type { TableMemory } from '../../../src/webview/table';
 
 const space: PanelSpace = {
   vendor: 'onedata',

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { InFlight, TtlCache } from '../../src/core/cache';
+import { InFlight, TtlCache } from '../../../src/core/cache';
 import { later } from './http-support';
 
 describe('TtlCache', () => {

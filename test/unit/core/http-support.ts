@@ -1,6 +1,6 @@
-// Shared by the http*.test.ts files (and, through vendor-support.ts, the vendor-*.test.ts files).
+// Shared by the core/http*.test.ts files (and, through vendors/vendor-support.ts, the vendor tests).
 import * as assert from 'node:assert/strict';
-import { SpacesError, type ErrorKind } from '../../src/core/errors';
+import { SpacesError, type ErrorKind } from '../../../src/core/errors';
 
 /** An `assert.rejects` validator: a SpacesError of `kind`, its message matching `message`. */
 export function failsWith(kind: ErrorKind, message?: RegExp): (err: unknown) => true {

@@ -17,10 +17,10 @@ import {
   secretSpecsFor,
   suggestAccountId,
   type AccountAnswers,
-} from '../../src/accounts/answers';
-import { findEntry, takenIds, withEntryAdded, withEntryReplaced, withoutEntry, withSpaceRemoved, withSpacesAdded } from '../../src/accounts/entries';
-import { parseAccounts } from '../../src/core/accounts';
-import { VENDOR_REGISTRY } from '../../src/core/vendors/registry';
+} from '../../../src/accounts/answers';
+import { findEntry, takenIds, withEntryAdded, withEntryReplaced, withoutEntry, withSpaceRemoved, withSpacesAdded } from '../../../src/accounts/entries';
+import { parseAccounts } from '../../../src/core/accounts';
+import { VENDOR_REGISTRY } from '../../../src/core/vendors/registry';
 
 const fieldsOf = (id: keyof typeof VENDOR_REGISTRY) => VENDOR_REGISTRY[id].fields;
 

@@ -1,14 +1,14 @@
-// Shared by the vendor-*.test.ts files: one sandbox and one HTTP client per suite, and accounts and
+// Shared by the vendor tests (core/vendors/*.test.ts): one sandbox and one HTTP client per suite, and accounts and
 // clients built against them.
 import { after, before } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseAccounts, type Account } from '../../src/core/accounts';
-import { SpacesError, type ErrorKind } from '../../src/core/errors';
-import { createHttpClient, type ClosableHttpClient, type HttpClient } from '../../src/core/http';
-import type { Vendor, VendorClient } from '../../src/core/vendors/vendor';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { parseAccounts, type Account } from '../../../../src/core/accounts';
+import { SpacesError, type ErrorKind } from '../../../../src/core/errors';
+import { createHttpClient, type ClosableHttpClient, type HttpClient } from '../../../../src/core/http';
+import type { Vendor, VendorClient } from '../../../../src/core/vendors/vendor';
+import { startSandbox, type Sandbox } from '../../../sandbox/server';
 
-export { failsWith } from './http-support';
+export { failsWith } from '../http-support';
 
 export type Secrets = Readonly<Record<string, string | undefined>>;
 export type Settings = Readonly<Record<string, unknown>>;

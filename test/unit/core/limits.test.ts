@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { networkLimits, NETWORK_SETTINGS, type NetworkSetting } from '../../src/core/limits';
+import { networkLimits, NETWORK_SETTINGS, type NetworkSetting } from '../../../src/core/limits';
 
 const read = (values: Partial<Record<NetworkSetting, unknown>>) => networkLimits((setting) => values[setting]);
 const DEFAULTS = { requestTimeoutSeconds: 30, cacheTtlSeconds: 300, maxConcurrentRequests: 6, maxResponseMegabytes: 10 };
@@ -31,7 +31,8 @@ describe('the network settings, read so that no value turns a limit off', () => 
 
   it('declares the same ranges and defaults as package.json, where a workspace cannot set them', async () => {
     const { readFile } = await import('node:fs/promises');
-    const manifest = JSON.parse(await readFile(new URL('../../../package.json', `file://${__filename}`), 'utf8'));
+    // out/test/unit/core/limits.test.js → the repository's package.json
+    const manifest = JSON.parse(await readFile(new URL('../../../../package.json', `file://${__filename}`), 'utf8'));
     for (const [setting, { min, max, fallback }] of Object.entries(NETWORK_SETTINGS)) {
       const declared = manifest.contributes.configuration.properties[`spaces.${setting}`];
       assert.deepEqual([declared.minimum, declared.maximum, declared.default, declared.scope], [min, max, fallback, 'machine'], setting);

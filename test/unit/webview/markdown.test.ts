@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { appendMarkdown, MARKDOWN_TAGS, markdownPlan, type MarkdownNode } from '../../src/webview/markdown';
-import { HOSTILE } from '../sandbox/hostile';
+import { appendMarkdown, MARKDOWN_TAGS, markdownPlan, type MarkdownNode } from '../../../src/webview/markdown';
+import { HOSTILE } from '../../sandbox/hostile';
 
 const HOSTILE_MARKDOWN = [
   ...Object.values(HOSTILE),

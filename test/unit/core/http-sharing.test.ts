@@ -1,7 +1,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { createHttpClient, type ClosableHttpClient } from '../../src/core/http';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { createHttpClient, type ClosableHttpClient } from '../../../src/core/http';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { failsWith, later } from './http-support';
 
 describe('http: connections, sharing and the cache', () => {

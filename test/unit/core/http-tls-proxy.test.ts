@@ -5,9 +5,9 @@ import nodeHttp from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { rootCertificates } from 'node:tls';
-import { createHttpClient, trustedCertificates, type ClosableHttpClient, type HttpOptions } from '../../src/core/http';
-import { startSandbox, type Sandbox } from '../sandbox/server';
-import { TestProxy } from '../sandbox/proxy';
+import { createHttpClient, trustedCertificates, type ClosableHttpClient, type HttpOptions } from '../../../src/core/http';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { TestProxy } from '../../sandbox/proxy';
 import { failsWith } from './http-support';
 
 describe('http: HTTPS, extra CAs and proxies', () => {

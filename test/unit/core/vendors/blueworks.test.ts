@@ -1,11 +1,11 @@
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Fact, Group } from '../../src/core/model';
-import { blueworks } from '../../src/core/vendors/blueworks';
-import type { VendorClient } from '../../src/core/vendors/vendor';
-import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../sandbox/hostile';
-import { BLUEWORKS_SANDBOX, BLUEWORKS_SEED_EXAMPLE, revokeBlueworksTokens } from '../sandbox/vendors/blueworks';
+import type { Fact, Group } from '../../../../src/core/model';
+import { blueworks } from '../../../../src/core/vendors/blueworks';
+import type { VendorClient } from '../../../../src/core/vendors/vendor';
+import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../../../sandbox/hostile';
+import { BLUEWORKS_SANDBOX, BLUEWORKS_SEED_EXAMPLE, revokeBlueworksTokens } from '../../../sandbox/vendors/blueworks';
 import { rejectsWith, useVendorSuite } from './vendor-support';
 
 const S = BLUEWORKS_SANDBOX.spaces;

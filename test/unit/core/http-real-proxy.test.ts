@@ -9,9 +9,9 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createHttpClient, type ClosableHttpClient, type HttpOptions } from '../../src/core/http';
-import { startSandbox, type Sandbox } from '../sandbox/server';
-import { startTinyproxy, type Tinyproxy } from '../sandbox/tinyproxy';
+import { createHttpClient, type ClosableHttpClient, type HttpOptions } from '../../../src/core/http';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { startTinyproxy, type Tinyproxy } from '../../sandbox/tinyproxy';
 import { failsWith, poll } from './http-support';
 
 const AUTH = { user: 'spaces', password: 'proxy-secret-5e1f' };
@@ -64,7 +64,8 @@ describe('http: through a real proxy (tinyproxy)', () => {
 
   it('cuts a 50 MB answer off at the size cap, memory flat', async () => {
     // The sandbox in a process of its own, so what is measured here is the client's memory alone.
-    const server = spawn(process.execPath, [path.join(__dirname, '..', '..', 'sandbox', 'main.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // out/test/unit/core → out/sandbox/main.js
+    const server = spawn(process.execPath, [path.join(__dirname, '..', '..', '..', 'sandbox', 'main.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {
       const [line] = (await once(readline.createInterface({ input: server.stdout! }), 'line')) as [string];
       const { url } = JSON.parse(line) as { url: string };

@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parsePageMessage, parsePanelState, toPanelSpace } from '../../src/panel/protocol';
-import { isWebUrl } from '../../src/util/url';
-import type { SpaceDetails } from '../../src/core/model';
+import { parsePageMessage, parsePanelState, toPanelSpace } from '../../../src/panel/protocol';
+import { isWebUrl } from '../../../src/util/url';
+import type { SpaceDetails } from '../../../src/core/model';
 
 describe('the space panel protocol: what the page may ask', () => {
   it('accepts each intent in its exact shape', () => {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseAccounts, travelsSafely } from '../../src/core/accounts';
+import { parseAccounts, travelsSafely } from '../../../src/core/accounts';
 
 describe('spaces.accounts settings contract', () => {
   it('applies defaults: label, vendor base URL, auth mode, Blueworks query options', () => {

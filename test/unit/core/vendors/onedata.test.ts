@@ -1,11 +1,11 @@
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { createHttpClient } from '../../src/core/http';
-import type { Fact } from '../../src/core/model';
-import { onedata } from '../../src/core/vendors/onedata';
-import type { VendorClient } from '../../src/core/vendors/vendor';
-import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../sandbox/hostile';
-import { ONEDATA_SANDBOX, onedataStats } from '../sandbox/vendors/onedata';
+import { createHttpClient } from '../../../../src/core/http';
+import type { Fact } from '../../../../src/core/model';
+import { onedata } from '../../../../src/core/vendors/onedata';
+import type { VendorClient } from '../../../../src/core/vendors/vendor';
+import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../../../sandbox/hostile';
+import { ONEDATA_SANDBOX, onedataStats } from '../../../sandbox/vendors/onedata';
 import { rejectsWith, useVendorSuite } from './vendor-support';
 
 const S = ONEDATA_SANDBOX.spaces;

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { forLabel, forLog, forMessage, forPick, forTooltip } from '../../src/util/text';
+import { forLabel, forLog, forMessage, forPick, forTooltip } from '../../../src/util/text';
 
 // What the workbench acts on, as VS Code's own renderers find it:
 /** vs/base/common/linkedText.ts: links in notifications, progress titles, quick input prompts and messages. */

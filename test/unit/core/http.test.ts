@@ -1,8 +1,8 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { createHttpClient, redactUrl, type ClosableHttpClient } from '../../src/core/http';
-import { type SpacesError } from '../../src/core/errors';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { createHttpClient, redactUrl, type ClosableHttpClient } from '../../../src/core/http';
+import { type SpacesError } from '../../../src/core/errors';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { failsWith } from './http-support';
 
 const SECRET = 's3cret-value';

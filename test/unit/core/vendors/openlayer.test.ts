@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { openlayer } from '../../src/core/vendors/openlayer';
-import { HOSTILE, LONG_UNICODE_NAME } from '../sandbox/hostile';
-import { OPENLAYER_SANDBOX, OPENLAYER_SEED_WORKSPACE } from '../sandbox/vendors/openlayer';
+import { openlayer } from '../../../../src/core/vendors/openlayer';
+import { HOSTILE, LONG_UNICODE_NAME } from '../../../sandbox/hostile';
+import { OPENLAYER_SANDBOX, OPENLAYER_SEED_WORKSPACE } from '../../../sandbox/vendors/openlayer';
 import { failsWith, useVendorSuite, type Secrets } from './vendor-support';
 
 const { workspaces } = OPENLAYER_SANDBOX;

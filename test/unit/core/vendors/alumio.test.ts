@@ -1,10 +1,10 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { isSpacesError } from '../../src/core/errors';
-import type { HttpClient, HttpRequest } from '../../src/core/http';
-import { alumio } from '../../src/core/vendors/alumio';
-import { HOSTILE, LONG_UNICODE_NAME } from '../sandbox/hostile';
-import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
+import { isSpacesError } from '../../../../src/core/errors';
+import type { HttpClient, HttpRequest } from '../../../../src/core/http';
+import { alumio } from '../../../../src/core/vendors/alumio';
+import { HOSTILE, LONG_UNICODE_NAME } from '../../../sandbox/hostile';
+import { ALUMIO_SANDBOX } from '../../../sandbox/vendors/alumio';
 import { failsWith, useVendorSuite, type Secrets } from './vendor-support';
 
 const { spaces } = ALUMIO_SANDBOX;

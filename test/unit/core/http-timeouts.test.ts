@@ -1,8 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import net, { type AddressInfo, type Socket } from 'node:net';
-import { createHttpClient, type ClosableHttpClient } from '../../src/core/http';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { createHttpClient, type ClosableHttpClient } from '../../../src/core/http';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { failsWith, poll } from './http-support';
 
 // undici checks these timeouts on a coarse timer (about half a second), so each test takes about a second:

@@ -1,11 +1,11 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isSpacesError } from '../../src/core/errors';
-import { jwtLifetimeSeconds, sharely } from '../../src/core/vendors/sharely';
-import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../sandbox/hostile';
-import type { RecordedRequest } from '../sandbox/server';
-import { SHARELY_SANDBOX, SHARELY_SEED_SPACE } from '../sandbox/vendors/sharely';
+import { isSpacesError } from '../../../../src/core/errors';
+import { jwtLifetimeSeconds, sharely } from '../../../../src/core/vendors/sharely';
+import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../../../sandbox/hostile';
+import type { RecordedRequest } from '../../../sandbox/server';
+import { SHARELY_SANDBOX, SHARELY_SEED_SPACE } from '../../../sandbox/vendors/sharely';
 import { failsWith, useVendorSuite, type Secrets, type Settings } from './vendor-support';
 
 const { spaces, workspaces } = SHARELY_SANDBOX;
