@@ -14,7 +14,7 @@ import { startSandbox, type Sandbox } from '../sandbox/server';
 import { demoProfile } from '../sandbox/demo';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
 import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
-import { api, setAccounts } from './support';
+import { api, eventually, setAccounts } from './support';
 
 const config = () => vscode.workspace.getConfiguration('spaces');
 const userAccounts = (): unknown[] => (config().inspect<unknown[]>('accounts')?.globalValue ?? []) as unknown[];
@@ -25,17 +25,6 @@ function account(entry: Record<string, unknown>): Account {
   return accounts[0]!;
 }
 
-async function eventually<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!ok(value)) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}: last saw ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-    value = await read();
-  }
-  return value;
-}
-
 /** Duck-typed: the tree's nodes are the extension bundle's classes, not this bundle's. */
 type AccountRow = SpacesNode & { account: Account; refresh(): void };
 type SpaceRow = SpacesNode & { account: Account; spaceId: string; configured: boolean; details?: { name: string }; error?: { kind: string }; load(o?: { refresh?: boolean }): Promise<void> };
@@ -44,6 +33,7 @@ async function accountRow(tree: SpacesExplorerApi['tree'], id: string): Promise<
   const rows = await eventually(
     async () => ((await tree.getChildren()) ?? []) as SpacesNode[],
     (nodes) => nodes.some((n) => (n as Partial<AccountRow>).account?.id === id),
+    10_000,
     `account row ${id}`,
   );
   return rows.find((n) => (n as Partial<AccountRow>).account?.id === id) as AccountRow;
@@ -87,7 +77,7 @@ describe('Account settings and secrets', function () {
       await secrets.store(account(entry), { password: ONEDATA_SANDBOX.password });
       await secrets.store(account(mapped), { token: 'stored-but-not-used' });
       // SecretStorage itself reports each write, under the account id.
-      await eventually(() => changed, (ids) => ids.filter((id) => id === 'vault').length === 2 && ids.includes('mapped'), 'SecretStorage to report the writes');
+      await eventually(() => changed, (ids) => ids.filter((id) => id === 'vault').length === 2 && ids.includes('mapped'), 10_000, 'SecretStorage to report the writes');
     } finally {
       listening.dispose();
     }
@@ -119,7 +109,7 @@ describe('Account settings and secrets', function () {
 
     const mark = sandbox.received.length;
     await setAccounts([elsewhere]);
-    const [space] = await eventually(async () => spaceRows(await accountRow(tree, 'moved')), (s) => s[0]?.error !== undefined, 'the space to fail');
+    const [space] = await eventually(async () => spaceRows(await accountRow(tree, 'moved')), (s) => s[0]?.error !== undefined, 10_000, 'the space to fail');
     assert.equal(space!.error?.kind, 'config');
     assert.ok(sandbox.received.slice(mark).every((r) => !JSON.stringify(r.headers).includes(ALUMIO_SANDBOX.token)), 'the token went to the other server');
     // Stored anew for the new server, the account works there.
@@ -154,7 +144,7 @@ describe('Account settings and secrets', function () {
       settings.dispose();
     }
     assert.deepEqual(userAccounts(), [{ ...entry, spaces: [ALUMIO_SANDBOX.spaces.seed, ALUMIO_SANDBOX.spaces.minimal] }, broken]);
-    const spaces = await eventually(async () => spaceRows(await accountRow(tree, 'acme')), (s) => s.length === 2, 'the added space in the tree');
+    const spaces = await eventually(async () => spaceRows(await accountRow(tree, 'acme')), (s) => s.length === 2, 10_000, 'the added space in the tree');
     assert.deepEqual(
       spaces.map((s) => [s.spaceId, s.configured, s.details?.name]),
       [
@@ -172,7 +162,7 @@ describe('Account settings and secrets', function () {
     const minimal = spaces.find((s) => s.spaceId === ALUMIO_SANDBOX.spaces.minimal)!;
     assert.equal(minimal.configured, true);
     await vscode.commands.executeCommand('spaces.removeSpace', minimal);
-    const entries = await eventually(userAccounts, (e) => ((e[0] as { spaces?: string[] }).spaces ?? []).length === 1, 'the space to go');
+    const entries = await eventually(userAccounts, (e) => ((e[0] as { spaces?: string[] }).spaces ?? []).length === 1, 10_000, 'the space to go');
     assert.deepEqual(entries, [{ ...entry, spaces: [ALUMIO_SANDBOX.spaces.seed] }, { id: 'Bad', vendor: 'x' }]);
   });
 

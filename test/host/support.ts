@@ -31,15 +31,27 @@ export async function rows(parent?: SpacesNode): Promise<Row[]> {
   });
 }
 
-/** Polls `read` until `ok` holds (settings and fetches land asynchronously). */
-export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+/**
+ * Polls `read` until `ok` holds (settings and fetches land asynchronously); fails naming `what` and the last
+ * value seen once `timeoutMs` has passed.
+ */
+export async function eventually<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000, what = 'the condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
+  while (!ok(value)) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}: last saw ${describe(value)}`);
+    await new Promise((r) => setTimeout(r, 50));
     value = await read();
   }
   return value;
+}
+
+function describe(value: unknown): string {
+  try {
+    return JSON.stringify(value)?.slice(0, 300) ?? String(value);
+  } catch {
+    return String(value); // tree rows hold their parents: not JSON
+  }
 }
 
 /** The commands the Spaces view shows inline on a row with `contextValue`, as package.json's menus say. */
