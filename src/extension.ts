@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerAccountCommands } from './commands/accounts';
+import { takenIds } from './accounts/entries';
 import { AccountSettings } from './accounts/settings';
 import { AccountSecrets } from './services/secrets';
 import { SpacePanels } from './panel/manager';
@@ -30,11 +31,12 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
   // An account gone from the settings, however it went, takes its client and its stored secrets with it.
   const forgetRemoved = () => {
     service.keepClientsOf(settings.read().accounts.map((a) => a.id));
-    void secrets.keepOnly(settings.ids()).then((gone) => gone.length > 0 && log.info(`stored credentials of removed account(s) deleted: ${gone.join(', ')}`));
+    // Broken entries count: an entry being fixed keeps its secrets.
+    void secrets.keepOnly(takenIds(settings.raw())).then((gone) => gone.length > 0 && log.info(`stored credentials of removed account(s) deleted: ${gone.join(', ')}`));
   };
   forgetRemoved();
 
-  const targets = new CommandTargets(settings, tree, service);
+  const targets = new CommandTargets(settings, tree);
   const deps = { context, tree, settings, secrets, service, log, panels, raw, targets };
   context.subscriptions.push(log, settings, secrets, service, settings.onDidChange(forgetRemoved), tree, view, panels, ...registerTreeCommands(deps), ...registerAccountCommands(deps), ...registerSpaceCommands(deps));
   log.info(`Spaces Explorer ${context.extension.packageJSON.version} activated`);

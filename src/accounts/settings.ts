@@ -33,12 +33,6 @@ export class AccountSettings extends Disposable {
     return Array.isArray(value) ? value : [];
   }
 
-  /** The ids of the entries in user settings, broken entries' too (an entry being fixed is still there). */
-  ids(): Set<string> {
-    const ids = this.raw().map((entry) => (typeof entry === 'object' && entry !== null ? (entry as { id?: unknown }).id : undefined));
-    return new Set(ids.filter((id): id is string => typeof id === 'string'));
-  }
-
   /**
    * Reads the user-settings array, applies `change` and writes the result back to user settings (never
    * to a workspace). Updates run one after another, so two quick changes never lose one another.

@@ -7,7 +7,6 @@
 import * as vscode from 'vscode';
 import type { Account } from '../core/accounts';
 import type { AccountSettings } from '../accounts/settings';
-import type { SpacesService } from '../services/spaces';
 import { showError } from '../util/workbench';
 import type { SpaceNode } from '../tree/nodes';
 import type { SpacesTreeProvider } from '../tree/provider';
@@ -32,7 +31,6 @@ export class CommandTargets {
   constructor(
     private readonly settings: AccountSettings,
     private readonly tree: SpacesTreeProvider,
-    private readonly service: SpacesService,
   ) {}
 
   /**
@@ -54,15 +52,20 @@ export class CommandTargets {
     const { spaceId } = idsOf(arg);
     const account = this.account(arg);
     if (!account) return undefined;
-    const node = spaceId === undefined ? undefined : this.tree.spaceNode(account.id, spaceId, arg);
-    if (spaceId !== undefined && (node || account.spaces.includes(spaceId) || (await this.listed(account, spaceId)))) return { account, spaceId, node };
+    const node = spaceId === undefined ? undefined : (this.tree.spaceNode(account.id, spaceId, arg) ?? (await this.listedRow(account, spaceId)));
+    if (spaceId !== undefined && (node || account.spaces.includes(spaceId))) return { account, spaceId, node };
     void showError(vscode.l10n.t('"{0}" is not a space that account "{1}" shows, so nothing was done.', spaceId ?? '', account.label));
     return undefined;
   }
 
-  /** Whether the vendor lists `spaceId` for the account (its own server, its own credentials; cached). */
-  private async listed(account: Account, spaceId: string): Promise<boolean> {
-    const listed = await this.service.listSpaces(account).catch(() => []);
-    return listed.some((ref) => ref.id === spaceId);
+  /**
+   * The row of `spaceId` in the account's listing, which the view may not have asked for yet: the tree's
+   * own listing, so it is fetched once for both (from the account's own server, with its own credentials).
+   */
+  private async listedRow(account: Account, spaceId: string): Promise<SpaceNode | undefined> {
+    if (account.spaces.includes(spaceId)) return undefined;
+    await this.tree.getChildren(); // the account rows, as the settings have them now
+    await this.tree.accountNode(account.id)?.listing();
+    return this.tree.spaceNode(account.id, spaceId);
   }
 }

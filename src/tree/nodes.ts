@@ -69,13 +69,18 @@ export class AccountNode implements PagedNode {
   }
 
   async getChildren(): Promise<SpacesNode[]> {
-    this.spaces ??= this.loadSpaces();
-    const rows = await this.spaces;
+    const rows = await this.listing();
     if (!rows.every((row): row is SpaceNode => row instanceof SpaceNode)) return rows;
     // A long listing (hundreds of Onedata spaces) shows a page at a time; only shown rows fetch details.
     const page = rows.slice(0, this.shown);
     for (const node of page) void node.load();
     return rows.length > this.shown ? [...page, new LoadMoreNode(this, rows.length - this.shown)] : page;
+  }
+
+  /** The account's rows, listed once (anew after a refresh), whether or not the view has shown them. */
+  listing(): Promise<SpacesNode[]> {
+    this.spaces ??= this.loadSpaces();
+    return this.spaces;
   }
 
   /** The row of space `spaceId` under this account, if it has been listed. */
