@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { Account } from '../core/accounts';
 import type { AccountSettings } from '../accounts/settings';
 import { showError } from '../util/workbench';
-import type { SpaceNode } from '../tree/nodes';
+import type { SpaceNode } from '../tree/nodes/spaceNode';
 import type { SpacesTreeProvider } from '../tree/provider';
 
 /** The ids an argument names: `account.id` (tree rows) or `accountId`, and `spaceId`. Strings only. */

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { AccountNode, ErrorNode, LoadMoreNode } from '../tree/nodes';
+import { AccountNode } from '../tree/nodes/accountNode';
+import { ErrorNode } from '../tree/nodes/errorNode';
+import { LoadMoreNode } from '../tree/nodes/loadMoreNode';
 import { registerCommand } from '../util/commands';
 import type { CommandDeps } from './deps';
 import { idsOf } from './targets';

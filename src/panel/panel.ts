@@ -7,6 +7,7 @@ import type { SpaceDetails } from '../core/model';
 import { VENDORS } from '../core/vendors/catalog';
 import { vendorIcon } from '../util/icons';
 import { Disposable } from '../util/disposable';
+import { LatestLoad, type Outcome } from '../util/latestLoad';
 import { panelHtml, webviewOptions } from './html';
 import { parsePageMessage, toPanelSpace, type ExtensionMessage, type PageMessage, type PanelError, type PanelIdentity } from './protocol';
 import { panelStrings } from './strings';
@@ -30,8 +31,13 @@ export interface PanelContext {
 export class SpacePanel extends Disposable {
   private details?: SpaceDetails;
   private error?: PanelError;
-  private controller?: AbortController;
-  private loadingNow?: Promise<void>;
+  private readonly loads = new LatestLoad<SpaceDetails>(
+    (signal, refresh) => {
+      this.post({ type: 'loading', loading: true });
+      return this.context.getSpace(this.account(), this.identity.spaceId, { signal, refresh });
+    },
+    (outcome) => this.show(outcome),
+  );
   private ready = false;
   private readonly closed = new vscode.EventEmitter<void>();
   /** Fires once, when the panel is closed or disposed. */
@@ -54,14 +60,14 @@ export class SpacePanel extends Disposable {
         this.dispose();
       }),
     );
-    this.register({ dispose: () => this.controller?.abort() });
+    this.register({ dispose: () => this.loads.cancel() });
     this.register(this.closed);
     panel.webview.html = panelHtml(panel.webview, context.extensionUri);
     if (!initial) void this.load(false);
   }
 
   get loading(): boolean {
-    return this.controller !== undefined;
+    return this.loads.busy;
   }
 
   /** The last details fetched (undefined until the first fetch succeeds). */
@@ -84,46 +90,32 @@ export class SpacePanel extends Disposable {
   }
 
   /** Fetches the space (anew with `refresh`), replacing any fetch under way. */
-  load(refresh: boolean): Promise<void> {
-    this.loadingNow = this.fetch(refresh);
-    return this.loadingNow;
+  async load(refresh: boolean): Promise<void> {
+    await this.loads.start(refresh);
   }
 
   /** The space as this side has it: fetched now if it has not been yet (a restored panel, say). */
   private async space(): Promise<SpaceDetails | undefined> {
-    if (!this.details) await (this.controller ? this.loadingNow : this.load(false));
+    if (!this.details) await (this.loading ? this.loads.settled() : this.load(false));
     return this.details;
   }
 
-  private async fetch(refresh: boolean): Promise<void> {
-    this.controller?.abort();
-    const controller = (this.controller = new AbortController());
-    this.post({ type: 'loading', loading: true });
-    try {
-      const account = this.account();
-      const details = await this.context.getSpace(account, this.identity.spaceId, { signal: controller.signal, refresh });
-      if (controller.signal.aborted) return;
-      this.details = details;
+  /** The latest fetch's outcome, on the page; a failure keeps the last good details. */
+  private show(outcome: Outcome<SpaceDetails>): void {
+    if (outcome.ok) {
+      const details = (this.details = outcome.value);
       this.error = undefined;
       this.panel.title = forLabel(details.name);
       this.post({ type: 'space', space: toPanelSpace(details) });
       this.post({ type: 'error', error: null });
-    } catch (err) {
-      if (controller.signal.aborted) return;
-      const error = asSpacesError(err);
+      this.post({ type: 'loading', loading: false });
+    } else {
+      const error = asSpacesError(outcome.error);
       this.error = { kind: error.kind, message: error.message };
       // Not busy any more before the alert: a screen reader may keep quiet about changes inside a busy region.
-      this.finish(controller);
+      this.post({ type: 'loading', loading: false });
       this.post({ type: 'error', error: this.error });
-    } finally {
-      this.finish(controller);
     }
-  }
-
-  private finish(controller: AbortController): void {
-    if (this.controller !== controller) return;
-    this.controller = undefined;
-    this.post({ type: 'loading', loading: false });
   }
 
   /** Everything the page shows, as messages: on its first `ready` and whenever it reloads. */

@@ -3,12 +3,15 @@ import { Disposable } from '../util/disposable';
 import type { AccountSettings } from '../accounts/settings';
 import type { SpacesService } from '../services/spaces';
 import { withViewProgress } from '../util/workbench';
-import { AccountNode, BrokenAccountNode, type SpaceNode, type SpacesNode, type TreeContext } from './nodes';
+import { AccountNode } from './nodes/accountNode';
+import { BrokenAccountNode } from './nodes/brokenAccountNode';
+import type { SpaceNode } from './nodes/spaceNode';
+import type { TreeContext, TreeNode } from './nodes/treeNode';
 
 export const VIEW_ID = 'spaces.explorer';
 
-export class SpacesTreeProvider extends Disposable implements vscode.TreeDataProvider<SpacesNode>, TreeContext {
-  private readonly didChange = this.register(new vscode.EventEmitter<SpacesNode | undefined>());
+export class SpacesTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode>, TreeContext {
+  private readonly didChange = this.register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.didChange.event;
   /** Account nodes survive a redraw while their settings stay the same, and keep what they loaded. */
   private accounts = new Map<string, { key: string; node: AccountNode }>();
@@ -33,7 +36,7 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
     );
   }
 
-  changed(node: SpacesNode): void {
+  changed(node: TreeNode): void {
     this.didChange.fire(node);
   }
 
@@ -62,15 +65,15 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
     this.didChange.fire(undefined);
   }
 
-  getTreeItem(node: SpacesNode): vscode.TreeItem {
+  getTreeItem(node: TreeNode): vscode.TreeItem {
     return node.getTreeItem();
   }
 
-  getParent(node: SpacesNode): SpacesNode | undefined {
+  getParent(node: TreeNode): TreeNode | undefined {
     return node.parent;
   }
 
-  getChildren(node?: SpacesNode): vscode.ProviderResult<SpacesNode[]> {
+  getChildren(node?: TreeNode): vscode.ProviderResult<TreeNode[]> {
     if (node) return node.getChildren();
     const { accounts, broken } = this.settings.read();
     // Drives the welcome view: shown only when there is nothing at all to list.

@@ -9,7 +9,7 @@ import { AccountSettings } from '../../src/accounts/settings';
 import { withSpaceRemoved, withSpacesAdded } from '../../src/accounts/entries';
 import { parseAccounts, type Account } from '../../src/core/accounts';
 import type { SpacesExplorerApi } from '../../src/extension';
-import type { SpacesNode } from '../../src/tree/nodes';
+import type { TreeNode } from '../../src/tree/nodes/treeNode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { demoProfile } from '../sandbox/demo';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
@@ -26,12 +26,12 @@ function account(entry: Record<string, unknown>): Account {
 }
 
 /** Duck-typed: the tree's nodes are the extension bundle's classes, not this bundle's. */
-type AccountRow = SpacesNode & { account: Account; refresh(): void };
-type SpaceRow = SpacesNode & { account: Account; spaceId: string; configured: boolean; details?: { name: string }; error?: { kind: string }; load(o?: { refresh?: boolean }): Promise<void> };
+type AccountRow = TreeNode & { account: Account; refresh(): void };
+type SpaceRow = TreeNode & { account: Account; spaceId: string; configured: boolean; details?: { name: string }; error?: { kind: string }; load(o?: { refresh?: boolean }): Promise<void> };
 
 async function accountRow(tree: SpacesExplorerApi['tree'], id: string): Promise<AccountRow> {
   const rows = await eventually(
-    async () => ((await tree.getChildren()) ?? []) as SpacesNode[],
+    async () => ((await tree.getChildren()) ?? []) as TreeNode[],
     (nodes) => nodes.some((n) => (n as Partial<AccountRow>).account?.id === id),
     10_000,
     `account row ${id}`,
@@ -40,7 +40,7 @@ async function accountRow(tree: SpacesExplorerApi['tree'], id: string): Promise<
 }
 
 async function spaceRows(node: AccountRow): Promise<SpaceRow[]> {
-  const children = ((await node.getChildren()) ?? []) as SpacesNode[];
+  const children = ((await node.getChildren()) ?? []) as TreeNode[];
   const spaces = children.filter((c): c is SpaceRow => 'spaceId' in c);
   await Promise.all(spaces.map((s) => s.load()));
   return spaces;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SpacesExplorerApi } from '../../src/extension';
-import type { SpacesNode } from '../../src/tree/nodes';
+import type { TreeNode } from '../../src/tree/nodes/treeNode';
 
 export const EXTENSION_ID = 'spaces-explorer.spaces-explorer';
 
@@ -17,14 +17,14 @@ export async function setAccounts(accounts: readonly unknown[]): Promise<void> {
 
 /** A node and the row VS Code would draw for it. */
 export interface Row {
-  readonly node: SpacesNode;
+  readonly node: TreeNode;
   readonly item: vscode.TreeItem;
   readonly label: string;
 }
 
-export async function rows(parent?: SpacesNode): Promise<Row[]> {
+export async function rows(parent?: TreeNode): Promise<Row[]> {
   const { tree } = await api();
-  const nodes = ((await tree.getChildren(parent)) ?? []) as SpacesNode[];
+  const nodes = ((await tree.getChildren(parent)) ?? []) as TreeNode[];
   return nodes.map((node) => {
     const item = tree.getTreeItem(node) as vscode.TreeItem;
     return { node, item, label: typeof item.label === 'string' ? item.label : (item.label?.label ?? '') };

@@ -4,7 +4,8 @@ import { demoProfile } from '../sandbox/demo';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
 import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
-import type { AccountNode, SpaceNode } from '../../src/tree/nodes';
+import type { AccountNode } from '../../src/tree/nodes/accountNode';
+import type { SpaceNode } from '../../src/tree/nodes/spaceNode';
 import { api, eventually, inlineActionsFor, rows, setAccounts, type Row } from './support';
 
 /** The account row with `label`, expanded: its space rows once every name has replaced its id. */

@@ -1,0 +1,132 @@
+import * as vscode from 'vscode';
+import { travelsSafely, type Account } from '../../core/accounts';
+import { asSpacesError } from '../../core/errors';
+import type { SpaceRef } from '../../core/model';
+import { VENDORS } from '../../core/vendors/catalog';
+import { vendorIcon } from '../../util/icons';
+import { LatestLoad, type Outcome } from '../../util/latestLoad';
+import { forLabel, forTooltip } from '../../util/text';
+import { ErrorNode } from './errorNode';
+import { LoadMoreNode } from './loadMoreNode';
+import { MessageNode } from './messageNode';
+import { SpaceNode } from './spaceNode';
+import { PAGE_SIZE, TreeNode, type PagedNode, type TreeContext } from './treeNode';
+
+/** A configured account: its spaces under it, listed when it is first expanded, a page at a time. */
+export class AccountNode extends TreeNode implements PagedNode {
+  private readonly spaceNodes = new Map<string, SpaceNode>();
+  private shown = PAGE_SIZE;
+  private readonly loads = new LatestLoad<TreeNode[]>(
+    (signal, refresh) => this.loadSpaces(signal, refresh),
+    (outcome) => {
+      // A listing that failed is tried again the next time the account is expanded.
+      if (!outcome.ok) this.loads.forget();
+    },
+  );
+
+  constructor(
+    readonly account: Account,
+    private readonly tree: TreeContext,
+  ) {
+    super(undefined, `account:${account.id}`);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const { account } = this;
+    const vendorName = VENDORS[account.vendor].name;
+    const item = this.item(forLabel(account.label));
+    // An account that opted in to plain http says so on its row, every time it is seen.
+    const insecure = !travelsSafely(account.baseUrl);
+    item.description = insecure ? vscode.l10n.t('{0} · not encrypted (http)', vendorName) : vendorName;
+    const tooltip = new vscode.MarkdownString().appendText(forTooltip(`${account.label} · ${vendorName}\n\n${account.baseUrl}`));
+    if (insecure) tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Its credentials travel unencrypted: "allowInsecureHttp" is set for this account.'));
+    item.tooltip = tooltip;
+    item.iconPath = vendorIcon(this.tree.extensionUri, account.vendor);
+    item.contextValue = `account.${account.vendor}`;
+    return item;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    const rows = await this.listing();
+    if (!rows.every((row): row is SpaceNode => row instanceof SpaceNode)) return rows;
+    // A long listing (hundreds of Onedata spaces) shows a page at a time; only shown rows fetch details.
+    const page = rows.slice(0, this.shown);
+    for (const node of page) void node.load();
+    return rows.length > this.shown ? [...page, new LoadMoreNode(this, rows.length - this.shown)] : page;
+  }
+
+  /** The account's rows, listed once (anew after a refresh), whether or not the view has shown them. */
+  async listing(): Promise<TreeNode[]> {
+    return this.rowsFor(await this.loads.current());
+  }
+
+  /** The row of space `spaceId` under this account, if it has been listed. */
+  spaceNode(spaceId: string): SpaceNode | undefined {
+    return this.spaceNodes.get(spaceId);
+  }
+
+  /** Every row of space `spaceId` this account shows: its listing's, then subspace rows under any space. */
+  rowsOf(spaceId: string): SpaceNode[] {
+    const rows: SpaceNode[] = [];
+    const visit = (node: SpaceNode) => {
+      if (node.spaceId === spaceId) rows.push(node);
+      for (const sub of node.subspaceRows()) visit(sub);
+    };
+    for (const node of this.spaceNodes.values()) visit(node);
+    return rows;
+  }
+
+  /** Lists the spaces anew (Refresh); the details of each are fetched anew too. */
+  refresh(): void {
+    this.cancel();
+    this.loads.markStale();
+    this.tree.changed(this);
+  }
+
+  loadMore(): void {
+    this.shown += PAGE_SIZE;
+    this.tree.changed(this);
+  }
+
+  /** Stops what this node is fetching: it is being refreshed, or dropped with its settings entry. */
+  cancel(): void {
+    this.loads.cancel();
+    for (const node of this.spaceNodes.values()) node.cancel();
+  }
+
+  private async loadSpaces(signal: AbortSignal, refresh: boolean): Promise<TreeNode[]> {
+    const refs = await this.tree.progress(this.tree.service.listSpaces(this.account, { signal, refresh }));
+    const nodes = this.spaceRows(refs, refresh);
+    if (nodes.length > 0) return nodes;
+    // Nothing to fetch, so nothing would say that credentials are missing: say it here.
+    const missing = await this.tree.service.missingCredentials(this.account);
+    if (missing) return [new ErrorNode(this, missing, () => this.refresh(), this.account)];
+    return [new MessageNode(this, vscode.l10n.t('No spaces yet: use "Add Space…"'))];
+  }
+
+  /** A row per listed space: rows already shown are kept (with their details), rows gone are dropped. */
+  private spaceRows(refs: readonly SpaceRef[], refresh: boolean): SpaceNode[] {
+    const listed = new Set(refs.map((ref) => ref.id));
+    for (const [id, node] of this.spaceNodes) {
+      if (listed.has(id)) continue;
+      node.cancel();
+      this.spaceNodes.delete(id);
+    }
+    return refs.map(({ id, name }) => {
+      let node = this.spaceNodes.get(id);
+      if (!node) this.spaceNodes.set(id, (node = new SpaceNode(this.account, id, this, this.tree)));
+      node.configured = this.account.spaces.includes(id);
+      node.knownName ??= name;
+      // The rows on the page fetch their details as getChildren shows them: anew after a refresh.
+      if (refresh) node.markStale();
+      return node;
+    });
+  }
+
+  /** The rows a listing gives: its spaces, the failure as an error row, nothing when superseded. */
+  private rowsFor(outcome: Outcome<TreeNode[]> | undefined): TreeNode[] {
+    if (!outcome) return [];
+    if (outcome.ok) return outcome.value;
+    return [new ErrorNode(this, asSpacesError(outcome.error), () => this.refresh(), this.account)];
+  }
+}

@@ -1,0 +1,160 @@
+import * as vscode from 'vscode';
+import type { Account } from '../../core/accounts';
+import { asSpacesError, SpacesError } from '../../core/errors';
+import { formatValue } from '../../core/format';
+import type { Group, SpaceDetails, Tone } from '../../core/model';
+import { VENDORS } from '../../core/vendors/catalog';
+import { LatestLoad } from '../../util/latestLoad';
+import { forLabel, forTooltip } from '../../util/text';
+import { ErrorNode } from './errorNode';
+import { GroupNode } from './groupNode';
+import { MessageNode } from './messageNode';
+import { TreeNode, type TreeContext } from './treeNode';
+
+/** A space: its status on the row, its details (fetched when shown) as groups under it. */
+export class SpaceNode extends TreeNode {
+  details?: SpaceDetails;
+  error?: SpacesError;
+  /** A name learnt before the details (from a listing or the parent's subspace row). */
+  knownName?: string;
+  /** Listed in the account's `spaces` setting (so "Remove Space" applies). */
+  configured = false;
+  /** Group rows survive a redraw, so their "Load more" paging and loaded subspaces stay. */
+  private groupNodes = new Map<string, GroupNode>();
+  private readonly loads = new LatestLoad<SpaceDetails>(
+    (signal, refresh) => {
+      // A refreshed space refreshes its subspace rows too, when they are next shown.
+      if (refresh) for (const group of this.groupNodes.values()) group.markStale();
+      return this.tree.progress(this.tree.service.getSpace(this.account, this.spaceId, { signal, refresh }));
+    },
+    (outcome) => {
+      if (outcome.ok) [this.details, this.error] = [outcome.value, undefined];
+      else this.error = asSpacesError(outcome.error);
+      this.tree.changed(this);
+    },
+  );
+
+  constructor(
+    readonly account: Account,
+    readonly spaceId: string,
+    parent: TreeNode,
+    private readonly tree: TreeContext,
+    private readonly subspace = false,
+  ) {
+    super(parent, `space:${spaceId}`);
+  }
+
+  /** Stops an unfinished load, so the next one starts afresh rather than waiting on an aborted one. */
+  cancel(): void {
+    this.loads.cancel();
+    for (const group of this.groupNodes.values()) group.cancel();
+  }
+
+  /** The next load fetches anew (its account or parent was refreshed); the details shown stay until then. */
+  markStale(): void {
+    this.cancel();
+    this.loads.markStale();
+  }
+
+  /** Refreshed elsewhere but not fetched again yet: its details are not to be handed on as current. */
+  get stale(): boolean {
+    return this.loads.stale;
+  }
+
+  /** Fetches the details (once, or anew with `refresh`); the row redraws when they arrive. */
+  async load(options: { refresh?: boolean } = {}): Promise<void> {
+    await (options.refresh ? this.loads.start(true) : this.loads.current());
+  }
+
+  /** A row for subspace `spaceId` under `group`, one of this space's groups. */
+  subspaceRow(spaceId: string, group: GroupNode): SpaceNode {
+    return new SpaceNode(this.account, spaceId, group, this.tree, true);
+  }
+
+  /** The subspace rows made under this space so far (only expanded groups make them). */
+  *subspaceRows(): Iterable<SpaceNode> {
+    for (const group of this.groupNodes.values()) yield* group.subspaceRows();
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const { details, error } = this;
+    const item = this.item(forLabel(details?.name ?? this.knownName ?? this.spaceId));
+    // A subspace row is not fetched until it is expanded or opened: no spinner until then.
+    const loading = !details && !error && this.loads.busy;
+    item.description = error ? error.kind : details ? forLabel(details.status?.label ?? '') : loading ? vscode.l10n.t('loading…') : undefined;
+    item.tooltip = details ? spaceTooltip(details) : forTooltip(error ? error.toString() : this.spaceId);
+    item.iconPath = error
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+      : details
+        ? statusIcon(details.status?.tone ?? 'neutral')
+        : loading
+          ? new vscode.ThemeIcon('loading~spin')
+          : new vscode.ThemeIcon('folder-library');
+    const traits = [this.subspace ? 'sub' : '', this.configured ? 'configured' : '', details?.webUrl ? 'web' : '', details ? 'loaded' : ''].filter(Boolean);
+    item.contextValue = ['space', this.account.vendor, ...traits].join('.');
+    item.command = { command: 'spaces.open', title: vscode.l10n.t('Open'), arguments: [this] };
+    return item;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    // A refresh may replace the load under way: wait for the newest one.
+    await this.loads.settled();
+    if (this.error || !this.details) {
+      return [new ErrorNode(this, this.error ?? new SpacesError('badResponse', vscode.l10n.t('No details')), () => void this.load({ refresh: true }), this.account)];
+    }
+    const groups = [factsGroup(this.details), ...this.details.groups].filter((g) => g.items.length > 0);
+    if (groups.length === 0) return [new MessageNode(this, vscode.l10n.t('Nothing more to show'))];
+    const kept = new Map<string, GroupNode>();
+    for (const group of groups) {
+      const node = this.groupNodes.get(group.id) ?? new GroupNode(group, this, this.tree);
+      node.group = group;
+      kept.set(group.id, node);
+    }
+    // Groups the space no longer has go, with what their rows held.
+    for (const [id, node] of this.groupNodes) if (!kept.has(id)) node.cancel();
+    this.groupNodes = kept;
+    return [...kept.values()];
+  }
+}
+
+const TONE_ICONS: Record<Tone, [string, string | undefined]> = {
+  ok: ['pass-filled', 'testing.iconPassed'],
+  warn: ['warning', 'list.warningForeground'],
+  error: ['error', 'list.errorForeground'],
+  neutral: ['circle-large-outline', undefined],
+};
+
+function statusIcon(tone: Tone): vscode.ThemeIcon {
+  const [icon, color] = TONE_ICONS[tone];
+  return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+}
+
+/** The space's facts as the first group ("Details"), each value formatted for people. */
+function factsGroup(details: SpaceDetails): Group {
+  const options = { locale: vscode.env.language, yes: vscode.l10n.t('Yes'), no: vscode.l10n.t('No') };
+  return {
+    id: 'details',
+    label: vscode.l10n.t('Details'),
+    kind: 'other',
+    columns: [],
+    items: details.facts.map((fact) => ({ id: fact.label, label: fact.label, description: formatValue(fact.value, fact.kind, options), values: {} })),
+  };
+}
+
+/** A short summary. Untrusted: every vendor value is appended as text, so no link or command can run. */
+function spaceTooltip(details: SpaceDetails): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.isTrusted = false;
+  md.supportHtml = false;
+  const text = (value: string) => md.appendText(forTooltip(value));
+  md.appendMarkdown('**');
+  text(details.name).appendMarkdown('**');
+  if (details.status) text(` · ${details.status.label}`);
+  md.appendMarkdown('\n\n');
+  text(`${VENDORS[details.vendor].name} · ${details.id}`);
+  for (const fact of details.facts.slice(0, 5)) {
+    md.appendMarkdown('\n\n');
+    text(`${fact.label}: ${formatValue(fact.value, fact.kind, { locale: vscode.env.language })}`);
+  }
+  return md;
+}

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import type { SpacesService } from '../../services/spaces';
+
+/** What nodes need from their tree: the vendors, and a way to redraw themselves. */
+export interface TreeContext {
+  readonly service: SpacesService;
+  readonly extensionUri: vscode.Uri;
+  /** Redraws `node` (and asks for its children again when expanded). */
+  changed(node: TreeNode): void;
+  /** Runs `work` with the view's progress indicator. */
+  progress<T>(work: Promise<T>): Promise<T>;
+}
+
+/** How many rows a list shows before "Load more". */
+export const PAGE_SIZE = 200;
+
+/**
+ * Every row of the Spaces tree. Its id is its parent's id and its own part (`account:a/space:s/group:g`):
+ * stable across redraws, so VS Code keeps a row's expansion and selection, and unique where a space shows up
+ * under more than one parent.
+ */
+export abstract class TreeNode {
+  readonly id: string;
+
+  constructor(
+    readonly parent: TreeNode | undefined,
+    ownId: string,
+  ) {
+    this.id = parent ? `${parent.id}/${ownId}` : ownId;
+  }
+
+  abstract getTreeItem(): vscode.TreeItem;
+  abstract getChildren(): vscode.ProviderResult<TreeNode[]>;
+
+  /** A row with this node's id. */
+  protected item(label: string, state = vscode.TreeItemCollapsibleState.Collapsed): vscode.TreeItem {
+    const item = new vscode.TreeItem(label, state);
+    item.id = this.id;
+    return item;
+  }
+}
+
+/** A row with nothing under it. */
+export abstract class LeafNode extends TreeNode {
+  getChildren(): TreeNode[] {
+    return [];
+  }
+
+  protected override item(label: string): vscode.TreeItem {
+    return super.item(label, vscode.TreeItemCollapsibleState.None);
+  }
+}
+
+/** A node whose children come a page at a time, with a "Load more" row after the page. */
+export interface PagedNode extends TreeNode {
+  loadMore(): void;
+}
