@@ -5,8 +5,9 @@
  */
 import * as z from 'zod/mini';
 import type { GroupKind, SpaceDetails } from '../core/model';
-import { VENDOR_IDS } from '../core/vendors/catalog';
+import type { VENDOR_IDS } from '../core/vendors/catalog';
 import { isWebUrl } from '../util/url';
+import { readState } from './savedState';
 
 export const VIEW_TYPE = 'spaces.space';
 
@@ -35,41 +36,11 @@ export interface PanelIdentity {
   readonly spaceId: string;
 }
 
-/**
- * The page's saved state: the identity, the last space it showed (the cached copy after a reload) and
- * how it was being read, so hiding and showing the panel (which recreates the page) loses neither.
- */
-export interface PanelState extends PanelIdentity {
-  readonly space?: PanelSpace;
-  readonly view?: PanelViewMemory;
-}
-
-/** Where the reader was: the page's scroll, and each table that is not as first drawn. */
-export interface PanelViewMemory {
-  readonly scrollY: number;
-  readonly tables: readonly SavedTable[];
-}
-
-/** A table's filter, sort and scroll, by its group's id. */
-export interface SavedTable {
-  readonly group: string;
-  readonly filter: string;
-  readonly scrollTop: number;
-  readonly sort?: { readonly key: string; readonly descending: boolean };
-}
-
-const panelStateSchema = z.looseObject({
-  vendor: z.enum(VENDOR_IDS),
-  accountId: z.string().check(z.minLength(1)),
-  spaceId: z.string().check(z.minLength(1)),
-  space: z.optional(z.looseObject({ name: z.string() })),
-});
-
 /** The identity (and the cached name, for the tab title) from saved state, or undefined when it is not ours. */
 export function parsePanelState(state: unknown): (PanelIdentity & { readonly name?: string }) | undefined {
-  const parsed = panelStateSchema.safeParse(state);
-  if (!parsed.success) return undefined;
-  const { vendor, accountId, spaceId, space } = parsed.data;
+  const saved = readState(state);
+  if (!saved) return undefined;
+  const { vendor, accountId, spaceId, space } = saved;
   return { vendor, accountId, spaceId, name: space?.name };
 }
 

@@ -3,12 +3,13 @@
 // space's identity and last data, so after a window reload the cached copy shows (marked) until fresh
 // data arrives, and where the reader was (tables' filter, sort and scroll; the page's scroll), since
 // hiding the panel recreates the page. It asks the extension for things by intent; it never names a command.
-import type { ExtensionMessage, PageMessage, PanelError, PanelInit, PanelSpace, PanelState } from '../panel/protocol';
+import type { ExtensionMessage, PageMessage } from '../panel/protocol';
+import { readState, type PanelState } from '../panel/savedState';
 import { isWebUrl } from '../util/url';
 import { el, replaceKeepingFocus } from './dom';
 import { content, errorBanner, header, updatedText, type Actions } from './render';
-import { copyForState, readState, savedTables, tableMemories } from './state';
-import type { TableMemories, TableMemory } from './table';
+import { PageStore, type Part } from './store';
+import type { TableMemories } from './tableRows';
 
 interface VsCodeApi {
   postMessage(message: PageMessage): void;
@@ -27,30 +28,20 @@ const TICK_MS = 15_000;
 const SAVE_DELAY_MS = 250;
 
 const vscode = acquireVsCodeApi();
-// Checked: the state outlives versions of this page, and a cached space of another shape would break it.
-const saved = readState(vscode.getState());
-
-const view: { init?: PanelInit; space?: PanelSpace; cached: boolean; loading: boolean; error: PanelError | null } = {
-  space: saved?.space,
-  cached: saved?.space !== undefined,
-  loading: false,
-  error: null,
-};
-/** The space as saved: undefined when it is too large to keep. */
-let kept = keepable(view.space);
-let memories = tableMemories(saved?.view?.tables ?? []);
-/** The page's saved scroll, until content tall enough to take it has been drawn. */
-let pendingScrollY = saved?.view?.scrollY || undefined;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
-
-const tables: TableMemories = {
-  of: (groupId: string): TableMemory => {
-    let entry = memories.get(groupId);
-    if (!entry) memories.set(groupId, (entry = { filter: '', scrollTop: 0 }));
-    return entry;
+// Checked: the state outlives versions of this page, and a cached space of another shape would break it.
+const store = new PageStore(
+  readState(vscode.getState()),
+  {
+    save,
+    redraw: (parts) => {
+      for (const part of parts) DRAW[part]();
+    },
   },
-  changed: () => saveSoon(),
-};
+  MAX_STATE_CHARS,
+);
+
+const tables: TableMemories = { of: (groupId) => store.table(groupId), changed: () => saveSoon() };
 
 const post = (message: PageMessage): void => vscode.postMessage(message);
 const actions: Actions = {
@@ -71,54 +62,47 @@ const contentSlot = el('div', { className: 'content' });
 root.replaceChildren(progress, headerSlot, bannerSlot, contentSlot);
 
 function renderHeader(): void {
-  const { init } = view;
+  const { init } = store;
   if (!init) return;
-  replaceKeepingFocus(headerSlot, [header(init, view, actions)]);
-  progress.classList.toggle('active', view.loading);
-  root.setAttribute('aria-busy', String(view.loading));
+  replaceKeepingFocus(headerSlot, [header(init, store, actions)]);
+  progress.classList.toggle('active', store.loading);
+  root.setAttribute('aria-busy', String(store.loading));
 }
 
 function renderBanner(): void {
-  if (!view.init) return;
+  if (!store.init) return;
   // When Retry goes (the refresh worked), focus moves to Refresh rather than falling to the body.
   const refresh = headerSlot.querySelector<HTMLElement>('[data-focus-key="refresh"]') ?? undefined;
-  replaceKeepingFocus(bannerSlot, view.error ? [errorBanner(view.init, view.error, actions)] : [], refresh);
+  replaceKeepingFocus(bannerSlot, store.error ? [errorBanner(store.init, store.error, actions)] : [], refresh);
 }
 
 function renderContent(): void {
-  const { init, space } = view;
+  const { init, space } = store;
   if (!init) return;
   if (space) {
     replaceKeepingFocus(contentSlot, [content(init, space, actions, tables)]);
     restoreScroll();
-  } else replaceKeepingFocus(contentSlot, view.error ? [] : [el('p', { className: 'loading' }, init.strings.loading)]);
+  } else replaceKeepingFocus(contentSlot, store.error ? [] : [el('p', { className: 'loading' }, init.strings.loading)]);
 }
 
 /** Back to the saved page scroll, once, after layout (and after the tables have taken their own). */
 function restoreScroll(): void {
-  const y = pendingScrollY;
+  const y = store.pendingScrollY;
   if (y === undefined) return;
   requestAnimationFrame(() => {
-    if (pendingScrollY === undefined) return;
-    pendingScrollY = undefined;
+    if (store.pendingScrollY === undefined) return;
+    store.pendingScrollY = undefined;
     window.scrollTo(0, y);
   });
 }
 
-function keepable(space: PanelSpace | undefined): PanelSpace | undefined {
-  return copyForState(space, MAX_STATE_CHARS);
-}
+const DRAW: Readonly<Record<Part, () => void>> = { header: renderHeader, banner: renderBanner, content: renderContent };
 
 function save(): void {
   clearTimeout(saveTimer);
   saveTimer = undefined;
-  const identity = view.init?.identity;
-  if (!identity) return;
-  const scrollY = Math.round(pendingScrollY ?? window.scrollY);
-  const saving = savedTables(memories);
-  const memory = scrollY > 0 || saving.length > 0 ? { scrollY, tables: saving } : undefined;
-  const state: PanelState = { vendor: identity.vendor, accountId: identity.accountId, spaceId: identity.spaceId, space: kept, view: memory };
-  vscode.setState(state);
+  const state = store.state(window.scrollY);
+  if (state) vscode.setState(state);
 }
 
 function saveSoon(): void {
@@ -126,48 +110,9 @@ function saveSoon(): void {
   saveTimer = setTimeout(save, SAVE_DELAY_MS);
 }
 
-function receive(message: ExtensionMessage): void {
-  switch (message.type) {
-    case 'init': {
-      const { identity } = message.init;
-      // A cached copy of another space (never expected) is not shown, nor is where its reader was.
-      if (saved && (saved.accountId !== identity.accountId || saved.spaceId !== identity.spaceId)) {
-        view.space = kept = undefined;
-        view.cached = false;
-        memories = new Map();
-        pendingScrollY = undefined;
-      }
-      view.init = message.init;
-      document.documentElement.lang = message.init.locale;
-      save();
-      renderHeader();
-      renderBanner();
-      renderContent();
-      return;
-    }
-    case 'space':
-      view.space = message.space;
-      kept = keepable(message.space);
-      view.cached = false;
-      save();
-      renderHeader();
-      renderContent();
-      return;
-    case 'loading':
-      view.loading = message.loading;
-      renderHeader();
-      return;
-    case 'error':
-      view.error = message.error;
-      renderBanner();
-      if (!view.space) renderContent();
-      return;
-  }
-}
-
 window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
   const message = event.data;
-  if (message && typeof message === 'object' && typeof message.type === 'string') receive(message);
+  if (message && typeof message === 'object' && typeof message.type === 'string') store.apply(message);
 });
 
 // Links (descriptions, URL values) open through the extension, which checks them again. Stopping the
@@ -188,7 +133,7 @@ document.addEventListener('auxclick', onLink);
 window.addEventListener(
   'scroll',
   () => {
-    if (pendingScrollY === undefined) saveSoon();
+    if (store.pendingScrollY === undefined) saveSoon();
   },
   { passive: true },
 );
@@ -202,7 +147,7 @@ document.addEventListener('visibilitychange', () => {
 
 // "Updated N minutes ago" keeps up without a re-render.
 setInterval(() => {
-  const { init, space } = view;
+  const { init, space } = store;
   const label = headerSlot.querySelector('.updated');
   if (init && space && label) label.textContent = updatedText(init, space.fetchedAt);
 }, TICK_MS);

@@ -5,7 +5,8 @@ import type { Fact, SpaceDetails, Tone } from '../core/model';
 import type { PanelError, PanelInit, PanelSpace } from '../panel/protocol';
 import { button, el, fill, icon } from './dom';
 import { appendMarkdown, markdownPlan } from './markdown';
-import { groupTable, type TableContext, type TableMemories } from './table';
+import { groupTable, type TableContext } from './table';
+import type { TableMemories } from './tableRows';
 import { valueNode, type ValueContext } from './values';
 
 /** What the page can ask of the extension. */

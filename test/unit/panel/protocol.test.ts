@@ -71,12 +71,15 @@ describe('the space panel protocol: what the page may ask', () => {
 
 describe('the space panel state (what the serializer restores from)', () => {
   it('reads the identity and the cached name, and ignores what is not ours', () => {
-    assert.deepEqual(parsePanelState({ vendor: 'blueworks', accountId: 'bw', spaceId: '1310cb', space: { name: 'My Space', groups: [] } }), {
+    const space = { vendor: 'blueworks', accountId: 'bw', id: '1310cb', name: 'My Space', facts: [], groups: [], fetchedAt: 1 };
+    assert.deepEqual(parsePanelState({ vendor: 'blueworks', accountId: 'bw', spaceId: '1310cb', space }), {
       vendor: 'blueworks',
       accountId: 'bw',
       spaceId: '1310cb',
       name: 'My Space',
     });
+    // The page's own reading of its state: a cached space it would not show gives no title either.
+    assert.equal(parsePanelState({ vendor: 'blueworks', accountId: 'bw', spaceId: '1310cb', space: { name: 'My Space', groups: [] } })?.name, undefined);
     assert.deepEqual(parsePanelState({ vendor: 'alumio', accountId: 'a', spaceId: 's' }), { vendor: 'alumio', accountId: 'a', spaceId: 's', name: undefined });
     for (const state of [undefined, null, {}, { vendor: 'salesforce', accountId: 'a', spaceId: 's' }, { vendor: 'alumio', accountId: '', spaceId: 's' }, { vendor: 'alumio', accountId: 'a' }]) {
       assert.equal(parsePanelState(state), undefined, JSON.stringify(state));

@@ -1,8 +1,9 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { PanelSpace } from '../../../src/panel/protocol';
-import { copyForState, isPanelSpace, readState, savedTables, tableMemories } from '../../../src/webview/state';
-import type { TableMemory } from '../../../src/webview/table';
+import { isPanelSpace, readState } from '../../../src/panel/savedState';
+import { copyForState, savedTables, tableMemories } from '../../../src/webview/state';
+import type { TableMemory } from '../../../src/webview/tableRows';
 
 const space: PanelSpace = {
   vendor: 'onedata',

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import type { Group, GroupItem } from '../../../src/core/model';
 import { barPercent, chartMax } from '../../../src/webview/chart';
 import { factsWithDates, relativeTime } from '../../../src/webview/render';
-import { LABEL_KEY, matchingRows, nextSort, searchText, sortRows, visibleRange } from '../../../src/webview/table';
+import { LABEL_KEY, matchingRows, nextSort, searchText, sortRows, TableRows, visibleRange, type TableMemory } from '../../../src/webview/tableRows';
 
 describe('the space panel page, its pure parts', () => {
   it('windowing: only the rows in view plus a buffer, clamped to the table', () => {
@@ -15,6 +15,35 @@ describe('the space panel page, its pure parts', () => {
     // However tall the table, the rows drawn stay bounded by the viewport.
     const { start, end } = visibleRange(123_456, 600, 26, 1_000_000);
     assert.ok(end - start < 70);
+  });
+
+  it('a table\'s rows: the filter and the sort work together and are kept in its memory', () => {
+    const group: Group = {
+      id: 'artifacts',
+      label: 'Artifacts',
+      kind: 'artifacts',
+      columns: [{ key: 'size', label: 'Size', kind: 'bytes' }],
+      items: [
+        { id: 'a', label: 'blueprint 10', values: { size: 30 } },
+        { id: 'b', label: 'decision', values: { size: 10 } },
+        { id: 'c', label: 'blueprint 2', values: { size: 20 } },
+      ],
+      itemCount: 3000,
+    };
+    const memory: TableMemory = { filter: '', scrollTop: 120 };
+    const rows = new TableRows(group, memory, 'en');
+    assert.deepEqual(rows.shown, [0, 1, 2]);
+    assert.equal(rows.total, 3000, 'a copy cut short counts all the items');
+    rows.sortBy('size');
+    assert.deepEqual(rows.shown, [1, 2, 0]);
+    rows.filter('blueprint');
+    assert.deepEqual(rows.shown, [2, 0], 'sorted still');
+    assert.deepEqual(memory, { filter: 'blueprint', scrollTop: 0, sort: { key: 'size', descending: false } });
+    rows.sortBy('size');
+    rows.sortBy('size');
+    assert.deepEqual(rows.shown, [0, 2], 'the third click: the vendor order again');
+    // A memory saved earlier comes back as it was left.
+    assert.deepEqual(new TableRows(group, { filter: 'blueprint', scrollTop: 0, sort: { key: LABEL_KEY, descending: true } }).shown, [0, 2]);
   });
 
   it('filtering: every word, case-insensitive, over label, description and values', () => {
