@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { registerAccountCommands } from './commands/accounts';
 import { takenIds } from './accounts/entries';
-import { AccountSettings } from './accounts/settings';
+import { Config } from './config/config';
 import { AccountSecrets } from './services/secrets';
 import { SpacePanels } from './panel/manager';
 import { SpacesService } from './services/spaces';
@@ -20,25 +20,25 @@ export interface SpacesExplorerApi {
 
 export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
   const log = vscode.window.createOutputChannel(vscode.l10n.t('Spaces Explorer'), { log: true });
-  const settings = new AccountSettings();
+  const config = new Config(log);
   const secrets = new AccountSecrets(context.secrets);
-  const service = new SpacesService(context.extensionPath, secrets, log);
-  const tree = new SpacesTreeProvider(settings, service, context.extensionUri);
+  const service = new SpacesService(context.extensionPath, secrets, config, log);
+  const tree = new SpacesTreeProvider(config, service, context.extensionUri);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const raw = new RawJsonDocuments();
-  const panels = new SpacePanels({ extensionUri: context.extensionUri, log, settings, service, raw });
+  const panels = new SpacePanels({ extensionUri: context.extensionUri, log, config, service, raw });
 
   // An account gone from the settings, however it went, takes its client and its stored secrets with it.
   const forgetRemoved = () => {
-    service.keepClientsOf(settings.read().accounts.map((a) => a.id));
+    service.keepClientsOf(config.accounts().accounts.map((a) => a.id));
     // Broken entries count: an entry being fixed keeps its secrets.
-    void secrets.keepOnly(takenIds(settings.raw())).then((gone) => gone.length > 0 && log.info(`stored credentials of removed account(s) deleted: ${gone.join(', ')}`));
+    void secrets.keepOnly(takenIds(config.rawAccounts())).then((gone) => gone.length > 0 && log.info(`stored credentials of removed account(s) deleted: ${gone.join(', ')}`));
   };
   forgetRemoved();
 
-  const targets = new CommandTargets(settings, tree);
-  const deps = { context, tree, settings, secrets, service, log, panels, raw, targets };
-  context.subscriptions.push(log, settings, secrets, service, settings.onDidChange(forgetRemoved), tree, view, panels, ...registerTreeCommands(deps), ...registerAccountCommands(deps), ...registerSpaceCommands(deps));
+  const targets = new CommandTargets(config, tree);
+  const deps = { context, tree, config, secrets, service, log, panels, raw, targets };
+  context.subscriptions.push(log, config, secrets, service, config.onDidChangeAccounts(forgetRemoved), tree, view, panels, ...registerTreeCommands(deps), ...registerAccountCommands(deps), ...registerSpaceCommands(deps));
   log.info(`Spaces Explorer ${context.extension.packageJSON.version} activated`);
   return { tree, secrets, panels };
 }

@@ -31,10 +31,10 @@ import { showError } from '../util/workbench';
 import { culprit, describeSuccess, failureHeadline } from './connection';
 import { findEntry, takenIds, withEntryAdded, withEntryReplaced, type RawEntry } from './entries';
 import { BackPressed, MultiStepInput, type Step } from './multiStep';
-import type { AccountSettings } from './settings';
+import type { Config } from '../config/config';
 
 export interface WizardDeps {
-  readonly settings: AccountSettings;
+  readonly config: Config;
   readonly secrets: AccountSecrets;
   readonly service: SpacesService;
   readonly log: vscode.LogOutputChannel;
@@ -75,7 +75,7 @@ export function addAccount(deps: WizardDeps): Promise<WizardResult | undefined> 
 
 /** Edit Account…: the same flow, prefilled, the vendor and id fixed; writes the entry back in place. */
 export async function editAccount(deps: WizardDeps, account: Account): Promise<WizardResult | undefined> {
-  const entry = findEntry(deps.settings.raw(), account.id);
+  const entry = findEntry(deps.config.rawAccounts(), account.id);
   if (!entry) {
     void showError(vscode.l10n.t('Account "{0}" is no longer in the user settings.', account.label));
     return undefined;
@@ -85,7 +85,7 @@ export async function editAccount(deps: WizardDeps, account: Account): Promise<W
 
 async function runWizard(deps: WizardDeps, editing: { account: Account; entry: RawEntry } | undefined): Promise<WizardResult | undefined> {
   const { service } = deps;
-  const taken = takenIds(deps.settings.raw());
+  const taken = takenIds(deps.config.rawAccounts());
   const vendorOf = (id: VendorId): Vendor => service.vendor(id);
   let answers: AccountAnswers = editing
     ? answersFromEntry(editing.entry, editing.account.vendor, vendorOf(editing.account.vendor).fields)
@@ -277,7 +277,7 @@ async function runWizard(deps: WizardDeps, editing: { account: Account; entry: R
   if (secretsChanged) await deps.secrets.store({ id: answers.id, vendor: answers.vendor, baseUrl: answers.fields.baseUrl?.trim() || undefined }, secrets);
   service.forget(answers.id);
   let settingsChanged = true;
-  await deps.settings.update((entries) => {
+  await deps.config.updateAccounts((entries) => {
     if (!editing) return withEntryAdded(entries, buildEntry(answers, vendor().fields));
     const previous = findEntry(entries, answers.id) ?? editing.entry;
     const entry = buildEntry(answers, vendor().fields, previous);

@@ -25,14 +25,14 @@ import type { CommandDeps } from './deps';
 type CommandArg = unknown;
 
 export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { tree, settings, secrets, service, log, targets } = deps;
+  const { tree, config, secrets, service, log, targets } = deps;
   /** Each command under the one error policy, its failures worded with its name. */
   const command = (id: string, name: string, run: (...args: never[]) => unknown) => registerCommand(log, id, run, name);
 
   /** The account a command runs on: the configured one the argument names, else (no argument) one the user picks. */
   async function resolveAccount(arg: CommandArg, placeholder: string): Promise<Account | undefined> {
     if (arg !== undefined && arg !== null) return targets.account(arg);
-    const { accounts } = settings.read();
+    const { accounts } = config.accounts();
     if (accounts.length === 0) {
       const add = vscode.l10n.t('Add Account…');
       if ((await showInfo(vscode.l10n.t('There is no account yet.'), add)) === add) await vscode.commands.executeCommand('spaces.addAccount');
@@ -136,7 +136,7 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
     const remove = vscode.l10n.t('Remove');
     const answer = await confirmModal(vscode.l10n.t('Remove account "{0}"? Its stored credentials are deleted too.', account.label), remove);
     if (answer !== remove) return;
-    await settings.update((entries) => withoutEntry(entries, account.id));
+    await config.updateAccounts((entries) => withoutEntry(entries, account.id));
     await secrets.delete(account.id);
     service.forget(account.id);
     log.info(`account ${account.id} removed, with its stored credentials`);
@@ -230,7 +230,7 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
     const plan = (): Step[] => (find ? [howStep, ...(how === 'id' ? [idStep] : [queryStep, resultsStep])] : [idStep]);
     if (!(await new MultiStepInput(vscode.l10n.t('Add Space to "{0}"', account.label)).run(plan))) return;
     if (chosen.length === 0) return;
-    await settings.update((entries) => withSpacesAdded(entries, account.id, chosen.map((s) => s.id)));
+    await config.updateAccounts((entries) => withSpacesAdded(entries, account.id, chosen.map((s) => s.id)));
     const names = chosen.map((s) => s.name ?? s.id).join(', ');
     showStatus(vscode.l10n.t('Added {0} to "{1}".', names, account.label), 5000);
   }
@@ -242,7 +242,7 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
       void showInfo(vscode.l10n.t('This space is listed by the vendor, not configured on the account, so there is nothing to remove.'));
       return;
     }
-    await settings.update((entries) => withSpaceRemoved(entries, target.account.id, target.spaceId));
+    await config.updateAccounts((entries) => withSpaceRemoved(entries, target.account.id, target.spaceId));
   }
 
   async function runAdd(): Promise<void> {

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { AccountSettings } from '../accounts/settings';
+import type { Config } from '../config/config';
 import type { SpacePanels } from '../panel/manager';
 import type { RawJsonDocuments } from '../services/rawJson';
 import type { AccountSecrets } from '../services/secrets';
@@ -11,7 +11,7 @@ import type { CommandTargets } from './targets';
 export interface CommandDeps {
   readonly context: vscode.ExtensionContext;
   readonly tree: SpacesTreeProvider;
-  readonly settings: AccountSettings;
+  readonly config: Config;
   readonly secrets: AccountSecrets;
   readonly service: SpacesService;
   readonly log: vscode.LogOutputChannel;

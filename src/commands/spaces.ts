@@ -22,7 +22,7 @@ interface SpacePick extends vscode.QuickPickItem {
 }
 
 /** The commands on spaces: open, find, copy, browse, raw JSON. */
-export function registerSpaceCommands({ settings, service, panels, raw, targets, log }: CommandDeps): vscode.Disposable[] {
+export function registerSpaceCommands({ config, service, panels, raw, targets, log }: CommandDeps): vscode.Disposable[] {
   /** The space's details: its row's (loaded if need be), else fetched for the configured account. */
   async function detailsOf({ account, spaceId, node }: SpaceTarget): Promise<SpaceDetails | undefined> {
     try {
@@ -71,7 +71,7 @@ export function registerSpaceCommands({ settings, service, panels, raw, targets,
   }
 
   async function pickAccount(): Promise<Account | undefined> {
-    const { accounts } = settings.read();
+    const { accounts } = config.accounts();
     const pick = await vscode.window.showQuickPick(
       accounts.map((account) => ({ label: forPick(account.label), description: VENDORS[account.vendor].name, account })),
       { title: vscode.l10n.t('Which account?'), placeHolder: vscode.l10n.t('Pick the account the space belongs to') },
@@ -91,7 +91,7 @@ export function registerSpaceCommands({ settings, service, panels, raw, targets,
     quickPick.matchOnDetail = true;
     quickPick.keepScrollPosition = true;
     // Each account's rows arrive on their own, so one slow vendor holds back only its own rows.
-    const { accounts } = settings.read();
+    const { accounts } = config.accounts();
     const rows = new Map<string, SpacePick[]>();
     const update = () => {
       // New items move the highlight to the first row: keep it on the space the user had arrowed to.
@@ -124,7 +124,7 @@ export function registerSpaceCommands({ settings, service, panels, raw, targets,
   }
 
   async function findSpace(): Promise<void> {
-    const searchable = settings.read().accounts.filter((a) => a.vendor === 'blueworks');
+    const searchable = config.accounts().accounts.filter((a) => a.vendor === 'blueworks');
     const chosen = await pickSpace(vscode.l10n.t('Find Space'), (value) =>
       value
         ? searchable.flatMap((account) =>

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Account } from '../core/accounts';
-import type { AccountSettings } from '../accounts/settings';
+import type { Config } from '../config/config';
 import { showError } from '../util/workbench';
 import type { SpaceNode } from '../tree/nodes/spaceNode';
 import type { SpacesTreeProvider } from '../tree/provider';
@@ -29,7 +29,7 @@ export interface SpaceTarget {
 
 export class CommandTargets {
   constructor(
-    private readonly settings: AccountSettings,
+    private readonly config: Config,
     private readonly tree: SpacesTreeProvider,
   ) {}
 
@@ -39,7 +39,7 @@ export class CommandTargets {
    */
   account(arg: unknown): Account | undefined {
     const { accountId } = idsOf(arg);
-    const account = accountId === undefined ? undefined : this.settings.read().accounts.find((a) => a.id === accountId);
+    const account = accountId === undefined ? undefined : this.config.accounts().accounts.find((a) => a.id === accountId);
     if (!account) void showError(vscode.l10n.t('No account with the id "{0}" is configured, so nothing was done.', accountId ?? ''));
     return account;
   }

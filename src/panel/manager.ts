@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { forLabel } from '../util/text';
-import type { AccountSettings } from '../accounts/settings';
+import type { Config } from '../config/config';
 import type { Account } from '../core/accounts';
 import type { SpaceDetails } from '../core/model';
 import type { SpacesService } from '../services/spaces';
@@ -13,7 +13,7 @@ import { parsePanelState, VIEW_TYPE, type PanelIdentity } from './protocol';
 export interface SpacePanelsDeps {
   readonly extensionUri: vscode.Uri;
   readonly log: vscode.LogOutputChannel;
-  readonly settings: AccountSettings;
+  readonly config: Config;
   readonly service: SpacesService;
   readonly raw: RawJsonDocuments;
 }
@@ -34,7 +34,7 @@ export class SpacePanels extends Disposable implements vscode.WebviewPanelSerial
     this.context = {
       extensionUri: deps.extensionUri,
       log: deps.log,
-      findAccount: (id) => deps.settings.read().accounts.find((account) => account.id === id),
+      findAccount: (id) => deps.config.accounts().accounts.find((account) => account.id === id),
       getSpace: (account, spaceId, options) => deps.service.getSpace(account, spaceId, options),
       showRawJson: (details) => deps.raw.show(details),
       openSpace: (account, spaceId) => this.open(account, spaceId),

@@ -1,10 +1,9 @@
 import * as path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import type { Config } from '../config/config';
 import type { Account } from '../core/accounts';
-import { NETWORK_SETTINGS, networkLimits } from '../core/limits';
 import { SpacesError } from '../core/errors';
-import type { ClosableHttpClient, HttpOptions } from '../core/http';
+import type { ClosableHttpClient } from '../core/http';
 import type { CoreModule } from '../core/index';
 import type { SpaceDetails, SpaceRef } from '../core/model';
 import { VENDORS, type VendorId } from '../core/vendors/catalog';
@@ -35,15 +34,12 @@ export class SpacesService extends Disposable {
   constructor(
     private readonly extensionPath: string,
     private readonly secrets: AccountSecrets,
+    private readonly config: Config,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
-    this.register(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        // Only what the HTTP client is built from: an account's own change rebuilds just its client.
-        if (HTTP_SETTINGS.some((s) => e.affectsConfiguration(s))) this.reset();
-      }),
-    );
+    // An account's own change rebuilds just its client (its settings are the client's key).
+    this.register(config.onDidChangeHttp(() => this.reset()));
     this.register(secrets.onDidChange((accountId) => this.clients.delete(accountId)));
     this.register({ dispose: () => void this.http?.then((http) => http.close()) });
   }
@@ -110,7 +106,7 @@ export class SpacesService extends Disposable {
 
   /** What the vendor's client can do beyond fetching a space by id. */
   async capabilities(account: Account): Promise<{ list: boolean; find: boolean }> {
-    const client = await this.throwawayClient(account, {});
+    const client = await this.newClient(account);
     return { list: client.listSpaces !== undefined, find: client.findSpaces !== undefined };
   }
 
@@ -121,7 +117,7 @@ export class SpacesService extends Disposable {
    * uses nor their cached answers are touched.
    */
   async testAccount(account: Account, secrets: Readonly<Record<string, string>> = {}, options: { signal?: AbortSignal } = {}): Promise<ConnectionTest> {
-    const client = await this.throwawayClient(account, secrets);
+    const client = await this.newClient(account, secrets);
     const fetch = { signal: options.signal, refresh: true };
     if (account.spaces.length > 0) return { kind: 'space', space: await client.getSpace(account.spaces[0]!, fetch) };
     if (!client.listSpaces) {
@@ -136,7 +132,7 @@ export class SpacesService extends Disposable {
 
   /** The spaces the vendor lists for `account` (which need not be saved), with `secrets` over the stored ones. */
   async listWith(account: Account, secrets: Readonly<Record<string, string>> = {}, options: { signal?: AbortSignal } = {}): Promise<readonly SpaceRef[]> {
-    const client = await this.throwawayClient(account, secrets);
+    const client = await this.newClient(account, secrets);
     return client.listSpaces ? client.listSpaces({ signal: options.signal, refresh: true }) : [];
   }
 
@@ -150,32 +146,27 @@ export class SpacesService extends Disposable {
     this.clients.delete(accountId);
   }
 
-  private async throwawayClient(account: Account, secrets: Readonly<Record<string, string>>): Promise<VendorClient> {
+  /** The tree's and panels' client of `account`: one per account, made anew when its settings change. */
+  private async client(account: Account): Promise<VendorClient> {
+    const key = JSON.stringify(account);
+    const known = this.clients.get(account.id);
+    if (known?.key === key) return known.client;
+    const client = this.newClient(account);
+    this.clients.set(account.id, { key, client });
+    client.catch(() => this.clients.delete(account.id));
+    return client;
+  }
+
+  /** A client of `account` on the shared HTTP client, with `secrets` (non-empty ones) over the stored ones. */
+  private async newClient(account: Account, secrets: Readonly<Record<string, string>> = {}): Promise<VendorClient> {
     const core = this.loadCore();
     const http = await this.httpClient();
     const given = Object.fromEntries(Object.entries(secrets).filter(([, value]) => value !== ''));
     return core.VENDOR_REGISTRY[account.vendor].createClient(account, { http, secrets: { ...(await this.secrets.read(account)), ...given } });
   }
 
-  private async client(account: Account): Promise<VendorClient> {
-    const key = JSON.stringify(account);
-    const known = this.clients.get(account.id);
-    if (known?.key === key) return known.client;
-    const client = this.createClient(account);
-    this.clients.set(account.id, { key, client });
-    client.catch(() => this.clients.delete(account.id));
-    return client;
-  }
-
-  private async createClient(account: Account): Promise<VendorClient> {
-    const core = this.loadCore();
-    const http = await this.httpClient();
-    const secrets = await this.secrets.read(account);
-    return core.VENDOR_REGISTRY[account.vendor].createClient(account, { http, secrets });
-  }
-
   private httpClient(): Promise<ClosableHttpClient> {
-    this.http ??= this.httpOptions().then((options) => this.loadCore().createHttpClient(options));
+    this.http ??= this.config.httpOptions().then((options) => this.loadCore().createHttpClient(options));
     return this.http;
   }
 
@@ -190,48 +181,6 @@ export class SpacesService extends Disposable {
     return this.core;
   }
 
-  private async httpOptions(): Promise<Partial<HttpOptions>> {
-    const spaces = vscode.workspace.getConfiguration('spaces');
-    const http = vscode.workspace.getConfiguration('http');
-    const caFiles = spaces.get<string[]>('extraCaCertificates', []);
-    const ca = await Promise.all(
-      caFiles.map((file) =>
-        readFile(file, 'utf8').catch((err: Error) => {
-          this.log.warn(`extra CA certificate ${file} could not be read: ${err.message}`);
-          return '';
-        }),
-      ),
-    );
-    const proxyUrl = http.get<string>('proxy') || undefined;
-    // Machine-scoped, so a workspace cannot set them; clamped, so no value turns a limit off.
-    const { limits, problems } = networkLimits((setting) => spaces.get(setting));
-    for (const problem of problems) this.warnOnce(problem);
-    return {
-      timeoutSeconds: limits.requestTimeoutSeconds,
-      cacheTtlSeconds: limits.cacheTtlSeconds,
-      maxConcurrentPerOrigin: limits.maxConcurrentRequests,
-      maxResponseBytes: limits.maxResponseMegabytes * 1024 * 1024,
-      ca: ca.filter((pem) => pem.includes('BEGIN CERTIFICATE')),
-      proxy: {
-        url: proxyUrl,
-        noProxy: http.get<string[]>('noProxy', []),
-        strictSSL: http.get<boolean>('proxyStrictSSL', true),
-        authorization: http.get<string>('proxyAuthorization') || undefined,
-        fromEnvironment: proxyUrl === undefined,
-      },
-      log: (line) => this.log.info(forLog(line)),
-    };
-  }
-
-  private readonly warned = new Set<string>();
-
-  /** A settings problem goes to the log once, not at every client rebuilt from the same settings. */
-  private warnOnce(line: string): void {
-    if (this.warned.has(line)) return;
-    this.warned.add(line);
-    this.log.warn(line);
-  }
-
   /** HTTP settings changed: the next request builds a fresh HTTP client and fresh vendor clients. */
   private reset(): void {
     const old = this.http;
@@ -240,6 +189,3 @@ export class SpacesService extends Disposable {
     void old?.then((http) => http.close());
   }
 }
-
-/** The settings `httpOptions` reads. */
-const HTTP_SETTINGS = [...Object.keys(NETWORK_SETTINGS).map((setting) => `spaces.${setting}`), 'spaces.extraCaCertificates', 'http'];

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
-import type { AccountSettings } from '../accounts/settings';
+import type { Config } from '../config/config';
 import type { SpacesService } from '../services/spaces';
 import { withViewProgress } from '../util/workbench';
 import { AccountNode } from './nodes/accountNode';
@@ -17,12 +17,12 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
   private accounts = new Map<string, { key: string; node: AccountNode }>();
 
   constructor(
-    private readonly settings: AccountSettings,
+    private readonly config: Config,
     readonly service: SpacesService,
     readonly extensionUri: vscode.Uri,
   ) {
     super();
-    this.register(settings.onDidChange(() => this.didChange.fire(undefined)));
+    this.register(config.onDidChangeAccounts(() => this.didChange.fire(undefined)));
     // A space refreshed elsewhere (its panel) redraws its row with the newer copy.
     this.register(
       service.onDidFetchSpace((details) => {
@@ -75,7 +75,7 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
 
   getChildren(node?: TreeNode): vscode.ProviderResult<TreeNode[]> {
     if (node) return node.getChildren();
-    const { accounts, broken } = this.settings.read();
+    const { accounts, broken } = this.config.accounts();
     // Drives the welcome view: shown only when there is nothing at all to list.
     void vscode.commands.executeCommand('setContext', 'spaces.accountCount', accounts.length + broken.length);
     const next = new Map<string, { key: string; node: AccountNode }>();

@@ -5,7 +5,7 @@
 // (their inputs, dialogs and notifications) are driven in the real workbench: test/e2e/accounts.test.mjs.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { AccountSettings } from '../../src/accounts/settings';
+import { Config } from '../../src/config/config';
 import { withSpaceRemoved, withSpacesAdded } from '../../src/accounts/entries';
 import { parseAccounts, type Account } from '../../src/core/accounts';
 import type { SpacesExplorerApi } from '../../src/extension';
@@ -137,9 +137,9 @@ describe('Account settings and secrets', function () {
     const broken = { id: 'Bad', vendor: 'x' };
     await setAccounts([entry, broken]);
     await secrets.store(account(entry), { token: ALUMIO_SANDBOX.token });
-    const settings = new AccountSettings();
+    const settings = new Config(vscode.window.createOutputChannel('spaces-test', { log: true }));
     try {
-      await settings.update((e) => withSpacesAdded(e, 'acme', [ALUMIO_SANDBOX.spaces.minimal, ALUMIO_SANDBOX.spaces.seed]));
+      await settings.updateAccounts((e) => withSpacesAdded(e, 'acme', [ALUMIO_SANDBOX.spaces.minimal, ALUMIO_SANDBOX.spaces.seed]));
     } finally {
       settings.dispose();
     }
@@ -166,15 +166,35 @@ describe('Account settings and secrets', function () {
     assert.deepEqual(entries, [{ ...entry, spaces: [ALUMIO_SANDBOX.spaces.seed] }, { id: 'Bad', vendor: 'x' }]);
   });
 
+  it('a settings change says what it affects: the accounts, or what the HTTP client is built from', async () => {
+    const settings = new Config(vscode.window.createOutputChannel('spaces-test', { log: true }));
+    const heard: string[] = [];
+    settings.onDidChangeAccounts(() => heard.push('accounts'));
+    settings.onDidChangeHttp(() => heard.push('http'));
+    try {
+      await config().update('cacheTtlSeconds', 120, vscode.ConfigurationTarget.Global);
+      await eventually(() => [...heard], (h) => h.length > 0, 10_000, 'the cache TTL change');
+      await setAccounts([{ id: 'a', vendor: 'alumio', baseUrl: sandbox.url }]);
+      await eventually(() => [...heard], (h) => h.length > 1, 10_000, 'the accounts change');
+      await vscode.workspace.getConfiguration('http').update('proxy', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
+      await eventually(() => [...heard], (h) => h.length > 2, 10_000, 'the proxy change');
+      assert.deepEqual(heard, ['http', 'accounts', 'http']);
+    } finally {
+      settings.dispose();
+      await config().update('cacheTtlSeconds', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace.getConfiguration('http').update('proxy', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('the settings helper writes user settings only, keeps untouched entries verbatim and serialises quick changes', async () => {
     const broken = { id: 'Broken', vendor: 'nope', nested: { a: [1, 2] } };
     await setAccounts([broken, { id: 'a', vendor: 'alumio', baseUrl: sandbox.url }]);
-    const settings = new AccountSettings();
+    const settings = new Config(vscode.window.createOutputChannel('spaces-test', { log: true }));
     try {
       await Promise.all([
-        settings.update((e) => withSpacesAdded(e, 'a', ['s1'])),
-        settings.update((e) => withSpacesAdded(e, 'a', ['s2'])),
-        settings.update((e) => withSpaceRemoved(e, 'a', 's1')),
+        settings.updateAccounts((e) => withSpacesAdded(e, 'a', ['s1'])),
+        settings.updateAccounts((e) => withSpacesAdded(e, 'a', ['s2'])),
+        settings.updateAccounts((e) => withSpaceRemoved(e, 'a', 's1')),
       ]);
       assert.deepEqual(userAccounts(), [broken, { id: 'a', vendor: 'alumio', baseUrl: sandbox.url, spaces: ['s2'] }]);
       assert.equal(config().inspect('accounts')?.workspaceValue, undefined);

@@ -16,6 +16,8 @@ describe('the space panel', function () {
   this.timeout(60_000);
   let sandbox: Sandbox;
   const blueworks = { vendor: 'blueworks', accountId: 'process-blueworks', spaceId: BLUEWORKS_SANDBOX.spaces.seed } as const;
+  /** The saved state of the space's page after a reload: its identity and the copy it showed. */
+  const savedState = { ...blueworks, space: { vendor: 'blueworks', accountId: blueworks.accountId, id: blueworks.spaceId, name: 'My Space (cached)', facts: [], groups: [], fetchedAt: 1 } };
 
   before(async () => {
     sandbox = await startSandbox();
@@ -52,7 +54,7 @@ describe('the space panel', function () {
     const { panels } = await api();
     const before = sandbox.received.length;
     const webview = vscode.window.createWebviewPanel(VIEW_TYPE, 'restoring', vscode.ViewColumn.Active, {});
-    await panels.deserializeWebviewPanel(webview, { ...blueworks, space: { name: 'My Space (cached)', groups: [] } });
+    await panels.deserializeWebviewPanel(webview, savedState);
     assert.equal(webview.title, 'My Space (cached)');
     const panel = panels.get(blueworks.accountId, blueworks.spaceId);
     assert.ok(panel);
@@ -75,7 +77,7 @@ describe('the space panel', function () {
     sandbox.addFault({ path: `/bwl/spaces/${BLUEWORKS_SANDBOX.spaces.seed}`, kind: 'hold' });
     try {
       const webview = vscode.window.createWebviewPanel(VIEW_TYPE, 'restoring', vscode.ViewColumn.Active, {});
-      await panels.deserializeWebviewPanel(webview, { ...blueworks, space: { name: 'My Space (cached)', groups: [] } });
+      await panels.deserializeWebviewPanel(webview, savedState);
       const panel = panels.get(blueworks.accountId, blueworks.spaceId)!;
       const opening = panel.handle({ type: 'openSubspace', spaceId: subspace });
       await eventually(async () => sandbox.held, (held) => held === 1);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BrokenAccount } from '../../core/accounts';
-import { describeBrokenAccount } from '../../accounts/settings';
+import { describeBrokenAccount } from '../../accounts/brokenAccount';
 import { forLabel, forTooltip } from '../../util/text';
 import { LeafNode } from './treeNode';
 

@@ -1,0 +1,118 @@
+/**
+ * The extension's settings, read in one place. Accounts come from user settings only (a workspace must
+ * never add or redirect an account); the network settings are machine-scoped and clamped, so no value
+ * turns a limit off. A change says what it affects: the accounts (the tree redraws) or the HTTP client
+ * (it is built anew), so nobody keeps a hand-made list of which setting matters to whom.
+ */
+import { readFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { parseAccounts, type ParsedAccounts } from '../core/accounts';
+import type { HttpOptions } from '../core/http';
+import { NETWORK_SETTINGS, networkLimits } from '../core/limits';
+import { Disposable } from '../util/disposable';
+import { forLog } from '../util/text';
+
+const SECTION = 'spaces';
+const ACCOUNTS = 'accounts';
+/** Every setting the HTTP client is built from: ours, and VS Code's proxy settings. */
+const HTTP_SETTINGS = [...Object.keys(NETWORK_SETTINGS), 'extraCaCertificates'].map((key) => `${SECTION}.${key}`).concat('http');
+
+/** What a settings change affects. */
+export interface ConfigChange {
+  readonly accounts: boolean;
+  readonly http: boolean;
+}
+
+export function affects(e: vscode.ConfigurationChangeEvent): ConfigChange {
+  return { accounts: e.affectsConfiguration(`${SECTION}.${ACCOUNTS}`), http: HTTP_SETTINGS.some((setting) => e.affectsConfiguration(setting)) };
+}
+
+export class Config extends Disposable {
+  private readonly accountsChanged = this.register(new vscode.EventEmitter<void>());
+  private readonly httpChanged = this.register(new vscode.EventEmitter<void>());
+  /** Fires when the accounts changed: the tree lists them anew. */
+  readonly onDidChangeAccounts = this.accountsChanged.event;
+  /** Fires when what the HTTP client is built from changed: it is built anew. */
+  readonly onDidChangeHttp = this.httpChanged.event;
+  private writes: Promise<void> = Promise.resolve();
+  private readonly warned = new Set<string>();
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    super();
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => this.changed(affects(e))));
+  }
+
+  /** Announces what a change affects (a change to both fires both). */
+  private changed(change: ConfigChange): void {
+    if (change.accounts) this.accountsChanged.fire();
+    if (change.http) this.httpChanged.fire();
+  }
+
+  /** The accounts, each checked: usable ones, and broken entries saying what is wrong. */
+  accounts(): ParsedAccounts {
+    return parseAccounts(this.rawAccounts());
+  }
+
+  /** The `spaces.accounts` array as it stands in user settings, entries unparsed (broken ones too). */
+  rawAccounts(): readonly unknown[] {
+    const value = vscode.workspace.getConfiguration(SECTION).inspect<unknown>(ACCOUNTS)?.globalValue;
+    return Array.isArray(value) ? value : [];
+  }
+
+  /**
+   * Reads the user-settings array, applies `change` and writes the result back to user settings (never
+   * to a workspace). Updates run one after another, so two quick changes never lose one another.
+   */
+  updateAccounts(change: (entries: readonly unknown[]) => unknown[]): Promise<void> {
+    const next = this.writes.then(async () => {
+      const entries = change(this.rawAccounts());
+      await vscode.workspace.getConfiguration(SECTION).update(ACCOUNTS, entries.length ? entries : undefined, vscode.ConfigurationTarget.Global);
+    });
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The HTTP client's options: limits, extra CAs, VS Code's proxy settings, and where it logs. */
+  async httpOptions(): Promise<Partial<HttpOptions>> {
+    const spaces = vscode.workspace.getConfiguration(SECTION);
+    const http = vscode.workspace.getConfiguration('http');
+    const proxyUrl = http.get<string>('proxy') || undefined;
+    const { limits, problems } = networkLimits((setting) => spaces.get(setting));
+    for (const problem of problems) this.warnOnce(problem);
+    return {
+      timeoutSeconds: limits.requestTimeoutSeconds,
+      cacheTtlSeconds: limits.cacheTtlSeconds,
+      maxConcurrentPerOrigin: limits.maxConcurrentRequests,
+      maxResponseBytes: limits.maxResponseMegabytes * 1024 * 1024,
+      ca: await this.extraCertificates(spaces.get<string[]>('extraCaCertificates', [])),
+      proxy: {
+        url: proxyUrl,
+        noProxy: http.get<string[]>('noProxy', []),
+        strictSSL: http.get<boolean>('proxyStrictSSL', true),
+        authorization: http.get<string>('proxyAuthorization') || undefined,
+        fromEnvironment: proxyUrl === undefined,
+      },
+      log: (line) => this.log.info(forLog(line)),
+    };
+  }
+
+  /** The PEM certificates in `files`; a file that cannot be read is named in the log and left out. */
+  private async extraCertificates(files: readonly string[]): Promise<string[]> {
+    const pems = await Promise.all(
+      files.map((file) =>
+        readFile(file, 'utf8').catch((err: Error) => {
+          this.log.warn(`extra CA certificate ${file} could not be read: ${err.message}`);
+          return '';
+        }),
+      ),
+    );
+    return pems.filter((pem) => pem.includes('BEGIN CERTIFICATE'));
+  }
+
+  /** A settings problem goes to the log once, not at every client rebuilt from the same settings. */
+  private warnOnce(line: string): void {
+    if (this.warned.has(line)) return;
+    this.warned.add(line);
+    this.log.warn(line);
+  }
+}
