@@ -7,7 +7,11 @@ import * as z from 'zod/mini';
 import type { Account } from '../accounts';
 import type { SpaceDetails, Status } from '../model';
 import { VENDORS } from './catalog';
-import { apiUrl, describeHttpError, facts, getJson, lenient, lenientNumber, lenientText, missingSecret, parseWith, toBoolean, toIsoDate } from './normalize';
+import { toIsoDate } from './dates';
+import { facts } from './details';
+import { describeHttpError, missingSecret } from './errorWording';
+import { lenient, lenientNumber, lenientText, parseWith, toBoolean } from './fields';
+import { apiUrl, getJson } from './requests';
 import type { Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.alumio.name;

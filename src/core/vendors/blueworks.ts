@@ -2,7 +2,7 @@
  * IBM Blueworks Live (`/bwl` REST API). Auth: OAuth 2 client credentials of a (User) Service ID, the
  * token cached until shortly before it expires and fetched anew once on a 401. Quirks that end in this
  * file: kebab-case keys, `email-address` that may hold a plain user name. (Its dates' `+0000` offsets are
- * read by `toIsoDate` in normalize.ts, which every vendor's dates go through.)
+ * read by `toIsoDate` in dates.ts, which every vendor's dates go through.)
  * No browser URL for a space is documented, so `webUrl` stays unset.
  */
 import * as z from 'zod/mini';
@@ -11,7 +11,11 @@ import type { ErrorKind } from '../errors';
 import type { Column, Fact, Group, GroupItem, SpaceDetails, SpaceRef, Status, Value } from '../model';
 import { CachedToken } from '../token';
 import { VENDORS } from './catalog';
-import { apiUrl, errorText, facts, getJson, lenient, lenientText, lenientTexts, listText, missingSecret, missingSetting, parseWith, problemOf, rows, sentence, toIsoDate, uniqueIds, unreadableOf, type Rows } from './normalize';
+import { toIsoDate } from './dates';
+import { facts, listText, uniqueIds } from './details';
+import { errorText, missingSecret, missingSetting, sentence } from './errorWording';
+import { lenient, lenientText, lenientTexts, parseWith, problemOf, rows, unreadableOf, type Rows } from './fields';
+import { apiUrl, getJson } from './requests';
 import type { FetchOptions, FindQuery, Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.blueworks.name;

@@ -9,7 +9,11 @@ import type { Account } from '../accounts';
 import { isSpacesError, SpacesError, type ErrorKind } from '../errors';
 import type { Group, SpaceDetails, SpaceRef, Status } from '../model';
 import { VENDORS } from './catalog';
-import { apiUrl, errorText, facts, getJson, lenient, lenientBoolean, lenientNumber, lenientText, lenientTexts, listText, missingSecret, parseWith, problemOf, sentence, toIsoDate, unreadableOf, type Rows } from './normalize';
+import { toIsoDate } from './dates';
+import { facts, listText } from './details';
+import { errorText, missingSecret, sentence } from './errorWording';
+import { lenient, lenientBoolean, lenientNumber, lenientText, lenientTexts, parseWith, problemOf, unreadableOf, type Rows } from './fields';
+import { apiUrl, getJson } from './requests';
 import type { FetchOptions, Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.onedata.name;

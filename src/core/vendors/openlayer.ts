@@ -7,7 +7,11 @@ import * as z from 'zod/mini';
 import type { Account } from '../accounts';
 import type { Group, SpaceDetails, Tone } from '../model';
 import { VENDORS } from './catalog';
-import { apiUrl, describeHttpError, facts, getJson, humanize, lenientBoolean, lenientNumber, lenientText, lenientTexts, listText, missingSecret, missingSetting, parseWith, problemOf, rows, toIsoDate, uniqueIds, unreadableOf } from './normalize';
+import { toIsoDate } from './dates';
+import { facts, humanize, listText, uniqueIds } from './details';
+import { describeHttpError, missingSecret, missingSetting } from './errorWording';
+import { lenientBoolean, lenientNumber, lenientText, lenientTexts, parseWith, problemOf, rows, unreadableOf } from './fields';
+import { apiUrl, getJson } from './requests';
 import type { Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.openlayer.name;

@@ -10,7 +10,11 @@ import type { Account } from '../accounts';
 import type { Group, GroupItem, SpaceDetails } from '../model';
 import { CachedToken, type IssuedToken } from '../token';
 import { VENDORS } from './catalog';
-import { apiUrl, describeHttpError, facts, getJson, humanize, lenient, lenientText, missingSecret, missingSetting, parseWith, problemOf, rows, toIsoDate, uniqueIds, unreadableOf, type Rows } from './normalize';
+import { toIsoDate } from './dates';
+import { facts, humanize, uniqueIds } from './details';
+import { describeHttpError, missingSecret, missingSetting } from './errorWording';
+import { lenient, lenientText, parseWith, problemOf, rows, unreadableOf, type Rows } from './fields';
+import { apiUrl, getJson } from './requests';
 import type { Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.sharely.name;
