@@ -10,7 +10,7 @@ import { VENDORS } from './catalog';
 import { toIsoDate } from './dates';
 import { facts } from './details';
 import { describeHttpError, missingSecret } from './errorWording';
-import { lenient, lenientNumber, lenientText, parseWith, toBoolean } from './fields';
+import { lenient, lenientNumber, lenientText, parseWith } from './fields';
 import { apiUrl, getJson } from './requests';
 import type { Vendor, VendorClient, VendorContext } from './vendor';
 
@@ -18,6 +18,12 @@ const NAME = VENDORS.alumio.name;
 
 /** Documented as integers 0/1; booleans accepted too. */
 const flag = lenient(z.union([z.number(), z.boolean()]));
+
+/** A 0/1 flag (or a real boolean) as a boolean; any other number says nothing. */
+function toBoolean(value: number | boolean | null | undefined): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  return value === 0 || value === 1 ? value === 1 : undefined;
+}
 
 /** Every field read on its own (see `lenient`): a space needs only to be an object; its name falls back to its id. */
 const spaceSchema = z.looseObject({

@@ -1,8 +1,7 @@
 /**
  * IBM Blueworks Live (`/bwl` REST API). Auth: OAuth 2 client credentials of a (User) Service ID, the
  * token cached until shortly before it expires and fetched anew once on a 401. Quirks that end in this
- * file: kebab-case keys, `email-address` that may hold a plain user name. (Its dates' `+0000` offsets are
- * read by `toIsoDate` in dates.ts, which every vendor's dates go through.)
+ * file: kebab-case keys, `email-address` that may hold a plain user name, dates with a `+0000` offset.
  * No browser URL for a space is documented, so `webUrl` stays unset.
  */
 import * as z from 'zod/mini';
@@ -24,7 +23,11 @@ const API_VERSION = '1.0.0';
 const DEFAULT_TOKEN_SECONDS = 300;
 export const BLUEWORKS_REGIONS = ['www', 'ibm', 'ams001', 'che001', 'mel001', 'us001', 'us006'] as const;
 
-const date = lenient(z.union([z.string(), z.number()]));
+/**
+ * A date as Blueworks writes it (`2017-01-13T04:34:47.073+0000`), its offset given the colon ECMAScript's
+ * date format requires, so `toIsoDate` reads it like any other vendor's.
+ */
+const date = lenient(z.union([z.pipe(z.string(), z.transform((text) => text.trim().replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))), z.number()]));
 const userRef = lenient(z.looseObject({ id: lenientText, 'full-name': lenientText, 'email-address': lenientText }));
 const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

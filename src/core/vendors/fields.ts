@@ -31,14 +31,6 @@ export const lenientTexts = z.pipe(
   z.transform((list) => list?.filter((item): item is string => typeof item === 'string')),
 );
 
-/** Alumio-style 0/1 flags (and real booleans) as booleans. */
-export function toBoolean(value: unknown): boolean | undefined {
-  if (typeof value === 'boolean') return value;
-  if (value === 0 || value === 1) return value === 1;
-  if (value === '0' || value === '1') return value === '1';
-  return undefined;
-}
-
 /** The rows of a group, read one by one: the readable ones, and how many were not (with why, for the log). */
 export interface Rows<T> {
   readonly items: readonly T[];
