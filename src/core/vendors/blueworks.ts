@@ -12,7 +12,7 @@ import { CachedToken } from '../token';
 import { VENDORS } from './catalog';
 import { toIsoDate } from './dates';
 import { facts, listText, uniqueIds } from './details';
-import { errorText, missingSecret, missingSetting, sentence } from './errorWording';
+import { describeHttpError, errorText, missingSecret, missingSetting, sentence, type DescribeError } from './errorWording';
 import { lenient, lenientText, lenientTexts, parseWith, problemOf, rows, unreadableOf, type Rows } from './fields';
 import { apiUrl, getJson } from './requests';
 import type { FetchOptions, FindQuery, Vendor, VendorClient, VendorContext } from './vendor';
@@ -184,9 +184,7 @@ class BlueworksClient implements VendorClient {
     return this.tokens.use((token) => {
       const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'x-ibm-api-version': API_VERSION };
       if (this.account.onBehalfOf) headers['x-on-behalf-of'] = this.account.onBehalfOf;
-      // The access token is a credential too: masked should the server echo it.
-      const describe = (status: number, body: unknown) => this.describeError(status, body, what, token);
-      return getJson(this.context.http, url, headers, describe, options);
+      return getJson(this.context.http, url, headers, this.describeError(what, token), options);
     }, options.signal);
   }
 
@@ -229,22 +227,22 @@ class BlueworksClient implements VendorClient {
     return { message: sentence(`${NAME} could not issue an access token (HTTP ${status})`, said) };
   }
 
-  private describeError(status: number, body: unknown, what: string, token: string): { kind?: ErrorKind; message: string } {
-    const said = errorText(body, [...this.secretValues(), token]);
-    switch (status) {
-      case 400:
-        return { message: sentence(`${NAME} did not accept the request parameters for ${what}`, said) };
-      case 401:
-        return { kind: 'auth', message: sentence(`${NAME} did not accept the access token for ${what} even after a fresh one was fetched`, said) };
-      case 403:
-        return { kind: 'forbidden', message: sentence(this.forbiddenLead(what), said) };
-      case 404:
-        return { kind: 'notFound', message: sentence(`${NAME} has no ${what} in this account`, said) };
-      case 429:
-        return { kind: 'rateLimited', message: sentence(`${NAME} is limiting requests for ${what}: try again shortly`, said) };
-      default:
-        return status >= 500 ? { kind: 'server', message: sentence(`${NAME} could not answer for ${what} (HTTP ${status})`, said) } : { message: sentence(`${NAME} answered ${status} for ${what}`, said) };
-    }
+  /** The usual wording (see `describeHttpError`), with Blueworks' own lead where it can say more. */
+  private describeError(what: string, token: string): DescribeError {
+    return describeHttpError({
+      vendorName: NAME,
+      what: 'space',
+      subject: what,
+      credentials: 'access token',
+      // The access token is a credential too: masked should the server echo it.
+      secrets: [...this.secretValues(), token],
+      leads: {
+        400: `${NAME} did not accept the request parameters for ${what}`,
+        401: `${NAME} did not accept the access token for ${what} even after a fresh one was fetched`,
+        403: this.forbiddenLead(what),
+        404: `${NAME} has no ${what} in this account`,
+      },
+    });
   }
 
   private forbiddenLead(what: string): string {

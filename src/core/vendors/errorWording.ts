@@ -3,7 +3,7 @@
  * mapping for every vendor), with the vendor's own words masked and clipped, and the settings or
  * credentials missing before anything is sent.
  */
-import { SpacesError } from '../errors';
+import { kindForStatus, SpacesError } from '../errors';
 import type { HttpRequest } from '../http';
 
 /** The missing-credentials error every vendor raises before sending anything. */
@@ -22,12 +22,23 @@ export interface ErrorWording {
   readonly vendorName: string;
   /** What was asked for: "space", "workspace". */
   readonly what: string;
+  /**
+   * The request named in full, where a client makes several kinds (`space "x"`, `the list of spaces`):
+   * the sentences then say which request failed. Without it they speak of "this <what>".
+   */
+  readonly subject?: string;
   /** What the request authenticated with: "API key", "access token". */
   readonly credentials: string;
   /** The account's secret values, masked wherever the vendor echoes them. */
   readonly secrets?: readonly (string | undefined)[];
   /** Words the usual shapes miss (Alumio's `violations`). */
   readonly moreWords?: (body: unknown) => string | undefined;
+  /** Where in the body the vendor's words are, when the usual shapes would pick others (Onedata's nested `authError`). */
+  readonly wordsIn?: (body: unknown) => unknown;
+  /** The status an answer stands for, where its body says more than its status (Onedata answers a bad token with 400). */
+  readonly statusOf?: (status: number, body: unknown) => number;
+  /** The vendor's own lead for a status, in place of the usual one (Blueworks' likely reasons for a 403). */
+  readonly leads?: Readonly<Partial<Record<number, string>>>;
 }
 
 /** API keys like `sk-…`, JWTs and bearer values: masked even when they are not this account's. */
@@ -35,26 +46,29 @@ const TOKEN_SHAPED = /\bsk-[\w-]{6,}|\beyJ[\w-]+\.[\w-]+\.[\w-]*|\bBearer\s+\S+/
 
 /**
  * A vendor's reading of an error answer: one sentence that says what failed, then the vendor's own
- * words (`errorText`), e.g. "Sharely.ai has no space with this id: Space not found."
+ * words (`errorText`), e.g. "Sharely.ai has no space with this id: Space not found." The kind follows
+ * the status (`statusOf`'s, where the vendor gives one).
  */
-export function describeHttpError({ vendorName, what, credentials, secrets = [], moreWords }: ErrorWording): DescribeError {
-  return (status, body) => {
-    const words = [errorText(body, secrets), moreWords?.(body)].map((w) => w?.replace(/[.\s]+$/, '')).filter((w) => w);
+export function describeHttpError(wording: ErrorWording): DescribeError {
+  const { secrets = [], moreWords, wordsIn = (body: unknown) => body, statusOf, leads = {} } = wording;
+  return (answered, body) => {
+    const status = statusOf?.(answered, body) ?? answered;
+    const words = [errorText(wordsIn(body), secrets), moreWords?.(body)].map((w) => w?.replace(/[.\s]+$/, '')).filter((w) => w);
     const said = words.length ? clip(scrubSecrets(words.join(': '), secrets).replace(TOKEN_SHAPED, '***')) : undefined;
-    const lead =
-      status === 401
-        ? `${vendorName} did not accept the ${credentials}`
-        : status === 403
-          ? `${vendorName} refused access to this ${what}`
-          : status === 404
-            ? `${vendorName} has no ${what} with this id`
-            : status === 429
-              ? `${vendorName} is limiting requests (HTTP 429)`
-              : status >= 500
-                ? `${vendorName} could not answer (HTTP ${status})`
-                : `${vendorName} did not accept the request for this ${what} (HTTP ${status})`;
-    return { message: sentence(lead, said) };
+    return { kind: kindForStatus(status), message: sentence(leads[status] ?? usualLead(status, wording), said) };
   };
+}
+
+/** What failed, by status: how every vendor's error sentence starts unless it has its own lead. */
+function usualLead(status: number, { vendorName, what, subject, credentials }: ErrorWording): string {
+  const asked = subject ?? `this ${what}`;
+  const naming = subject ? ` for ${subject}` : '';
+  if (status === 401) return `${vendorName} did not accept the ${credentials}`;
+  if (status === 403) return `${vendorName} refused access to ${asked}`;
+  if (status === 404) return `${vendorName} has no ${what} with this id`;
+  if (status === 429) return `${vendorName} is limiting requests${naming} (HTTP 429)`;
+  if (status >= 500) return `${vendorName} could not answer${naming} (HTTP ${status})`;
+  return `${vendorName} did not accept the request for ${asked} (HTTP ${status})`;
 }
 
 /** `text` with every secret value masked, so no error message repeats a credential. */

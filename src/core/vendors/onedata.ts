@@ -6,12 +6,12 @@
  */
 import * as z from 'zod/mini';
 import type { Account } from '../accounts';
-import { isSpacesError, SpacesError, type ErrorKind } from '../errors';
+import { isSpacesError, SpacesError } from '../errors';
 import type { Group, SpaceDetails, SpaceRef, Status } from '../model';
 import { VENDORS } from './catalog';
 import { toIsoDate } from './dates';
 import { facts, listText } from './details';
-import { errorText, missingSecret, sentence } from './errorWording';
+import { describeHttpError, missingSecret, type DescribeError } from './errorWording';
 import { lenient, lenientBoolean, lenientNumber, lenientText, lenientTexts, parseWith, problemOf, unreadableOf, type Rows } from './fields';
 import { apiUrl, getJson } from './requests';
 import type { FetchOptions, Vendor, VendorClient, VendorContext } from './vendor';
@@ -124,7 +124,7 @@ class OnedataClient implements VendorClient {
 
   /** A GET of `{origin}/api/v3/onezone/` plus `segments`, each encoded (ids are opaque). */
   private get(segments: readonly string[], headers: Record<string, string>, what: string, options: FetchOptions): Promise<unknown> {
-    const describe = (status: number, body: unknown) => describeError(status, body, what, this.isBasic, this.secretValues());
+    const describe = describeError(what, this.isBasic ? 'user name or password' : 'access token', this.secretValues());
     return getJson(this.context.http, apiUrl(`${this.origin}${API_PATH}`, ...segments), headers, describe, options);
   }
 
@@ -236,19 +236,26 @@ function isTokenError(id: string | undefined): boolean {
   return id !== undefined && /token|macaroon/i.test(id);
 }
 
-function describeError(status: number, body: unknown, what: string, basic: boolean, secrets: (string | undefined)[]): { kind?: ErrorKind; message: string } {
-  const error = errorSchema.safeParse(body).data?.error;
-  const authError = error?.details?.authError;
-  // The nested authError of a 401 says why (expired, revoked …); prefer it to the generic "authenticate yourself".
-  const said = errorText(authError?.description ?? error?.description ?? body, secrets);
-  const credentials = basic ? 'user name or password' : 'access token';
-  if (status === 401 || isTokenError(error?.id) || isTokenError(authError?.id)) {
-    return { kind: 'auth', message: sentence(`${NAME} did not accept the ${credentials}`, said) };
-  }
-  if (status === 403) return { kind: 'forbidden', message: sentence(`${NAME} refused access to ${what}`, said) };
-  if (status === 404) return { kind: 'notFound', message: sentence(`${NAME} has no ${what} visible to this account`, said) };
-  if (status >= 500) return { kind: 'server', message: sentence(`${NAME} could not answer for ${what} (HTTP ${status})`, said) };
-  return { message: sentence(`${NAME} did not accept the request for ${what} (HTTP ${status})`, said) };
+/** The usual wording (see `describeHttpError`), read from Onezone's error shape. */
+function describeError(what: string, credentials: string, secrets: (string | undefined)[]): DescribeError {
+  const errorOf = (body: unknown) => errorSchema.safeParse(body).data?.error;
+  return describeHttpError({
+    vendorName: NAME,
+    what: 'space',
+    subject: what,
+    credentials,
+    secrets,
+    // The nested authError of a 401 says why (expired, revoked …); prefer it to the generic "authenticate yourself".
+    wordsIn: (body) => {
+      const error = errorOf(body);
+      return error?.details?.authError?.description ?? error?.description ?? body;
+    },
+    statusOf: (status, body) => {
+      const error = errorOf(body);
+      return isTokenError(error?.id) || isTokenError(error?.details?.authError?.id) ? 401 : status;
+    },
+    leads: { 404: `${NAME} has no ${what} visible to this account` },
+  });
 }
 
 /** Runs `task` over `items`, at most `limit` at a time, in order of the results; stops starting new ones once `signal` aborts. */
