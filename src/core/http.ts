@@ -11,6 +11,7 @@ import * as tls from 'node:tls';
 import { Agent, EnvHttpProxyAgent, Pool, request, type Dispatcher } from 'undici';
 import { InFlight, TtlCache } from './cache';
 import { kindForStatus, SpacesError, type ErrorKind } from './errors';
+import { formatBytes } from './format';
 
 export interface HttpRequest {
   readonly url: string;
@@ -394,7 +395,7 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(err?: Error): 
     size += chunk.length;
     if (size > maxBytes) {
       body.destroy();
-      throw new SpacesError('badResponse', `The answer from ${hostOf(url)} is larger than ${formatBytes(maxBytes)} and was cut off.`);
+      throw new SpacesError('badResponse', `The answer from ${hostOf(url)} is larger than ${formatBytes(maxBytes, { trim: true })} and was cut off.`);
     }
     chunks.push(chunk);
   }
@@ -487,11 +488,6 @@ function hostOf(url: string): string {
   } catch {
     return '(invalid URL)';
   }
-}
-
-function formatBytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 1 ? `${Math.round(mb * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 function formatWait(ms: number): string {
