@@ -13,7 +13,7 @@ import { VENDORS } from './catalog';
 import { toIsoDate } from './dates';
 import { facts, listText, uniqueIds } from './details';
 import { describeHttpError, errorText, missingSecret, missingSetting, sentence, type DescribeError } from './errorWording';
-import { lenient, lenientText, lenientTexts, parseWith, problemOf, rows, unreadableOf, type Rows } from './fields';
+import { lenient, lenientRecord, lenientText, lenientTexts, parseWith, problemOf, rows, unreadableOf, type Rows } from './fields';
 import { apiUrl, getJson } from './requests';
 import type { FetchOptions, FindQuery, Vendor, VendorClient, VendorContext } from './vendor';
 
@@ -29,7 +29,6 @@ export const BLUEWORKS_REGIONS = ['www', 'ibm', 'ams001', 'che001', 'mel001', 'u
  */
 const date = lenient(z.union([z.pipe(z.string(), z.transform((text) => text.trim().replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))), z.number()]));
 const userRef = lenient(z.looseObject({ id: lenientText, 'full-name': lenientText, 'email-address': lenientText }));
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const PERMISSIONS = [
   ['blueprint-processes', 'Blueprint processes'],
@@ -44,7 +43,7 @@ const PERMISSIONS = [
 const participantSchema = z.looseObject({
   participant: z.looseObject({ type: lenientText, id: lenientText, name: lenientText }),
   /** Read permission by permission: an extra key of another type spoils nothing. */
-  permissions: lenient(z.custom<Readonly<Record<string, unknown>>>(isRecord)),
+  permissions: lenientRecord,
 });
 type Participant = z.infer<typeof participantSchema>;
 

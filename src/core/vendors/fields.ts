@@ -10,8 +10,12 @@ export function parseWith<T>(schema: z.ZodMiniType<T>, data: unknown, vendorName
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const where = issue?.path.length ? ` at "${issue.path.join('.')}"` : '';
-  throw new SpacesError('badResponse', `${vendorName} answered ${what} in an unexpected shape${where}: ${issue?.message ?? 'invalid'}.`);
+  throw new SpacesError('badResponse', `${vendorName} answered ${what} in an unexpected shape${at(issue?.path)}: ${issue?.message ?? 'invalid'}.`);
+}
+
+/** Where in the JSON a mismatch is (` at "users.0.name"`); nothing at the top. */
+function at(path: readonly PropertyKey[] | undefined): string {
+  return path?.length ? ` at "${path.join('.')}"` : '';
 }
 
 /**
@@ -30,6 +34,8 @@ export const lenientTexts = z.pipe(
   lenient(z.array(z.unknown())),
   z.transform((list) => list?.filter((item): item is string => typeof item === 'string')),
 );
+/** A JSON object, kept as sent to be read key by key, or absent when it is none. */
+export const lenientRecord = lenient(z.custom<Readonly<Record<string, unknown>>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)));
 
 /** The rows of a group, read one by one: the readable ones, and how many were not (with why, for the log). */
 export interface Rows<T> {
@@ -41,27 +47,37 @@ export interface Rows<T> {
 /** How many reasons a group keeps for the log: the first few say what is wrong with the rest. */
 const MAX_REASONS = 3;
 
-/** A list of rows, each read with `item`: an unreadable row is left out and counted, never the whole space. Absent when it is no list. */
+/**
+ * Rows read one by one: `read` gives each entry's row or, where it cannot, why. An unreadable entry is left
+ * out and counted, never the whole group.
+ */
+export function readRows<T, R>(entries: Iterable<T>, read: (entry: T, index: number) => { readonly row: R } | { readonly reason: string }): Rows<R> {
+  const items: R[] = [];
+  const reasons: string[] = [];
+  let unreadable = 0;
+  let index = 0;
+  for (const entry of entries) {
+    const result = read(entry, index++);
+    if ('row' in result) items.push(result.row);
+    else if (++unreadable <= MAX_REASONS) reasons.push(result.reason);
+  }
+  return { items, unreadable, reasons };
+}
+
+/** A list of rows, each read with `item` (see `readRows`). Absent when it is no list. */
 export function rows<S extends z.ZodMiniType>(item: S) {
   return z.pipe(
     lenient(z.array(z.unknown())),
-    z.transform((list): Rows<z.infer<S>> | undefined => {
-      if (!list) return undefined;
-      const items: z.infer<S>[] = [];
-      const reasons: string[] = [];
-      let unreadable = 0;
-      list.forEach((row, index) => {
-        const parsed = item.safeParse(row);
-        if (parsed.success) {
-          items.push(parsed.data as z.infer<S>);
-          return;
-        }
-        unreadable++;
-        const issue = parsed.error.issues[0];
-        if (reasons.length < MAX_REASONS) reasons.push(`row ${index + 1}${issue?.path.length ? ` at "${issue.path.join('.')}"` : ''}: ${issue?.message ?? 'unreadable'}`);
-      });
-      return { items, unreadable, reasons };
-    }),
+    z.transform((list): Rows<z.infer<S>> | undefined =>
+      list
+        ? readRows<unknown, z.infer<S>>(list, (row, index) => {
+            const parsed = item.safeParse(row);
+            if (parsed.success) return { row: parsed.data as z.infer<S> };
+            const issue = parsed.error.issues[0];
+            return { reason: `row ${index + 1}${at(issue?.path)}: ${issue?.message ?? 'unreadable'}` };
+          })
+        : undefined,
+    ),
   );
 }
 

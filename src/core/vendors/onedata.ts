@@ -12,7 +12,7 @@ import { VENDORS } from './catalog';
 import { toIsoDate } from './dates';
 import { facts, listText } from './details';
 import { describeHttpError, missingSecret, type DescribeError } from './errorWording';
-import { lenient, lenientBoolean, lenientNumber, lenientText, lenientTexts, parseWith, problemOf, unreadableOf, type Rows } from './fields';
+import { lenient, lenientBoolean, lenientNumber, lenientRecord, lenientText, lenientTexts, parseWith, problemOf, readRows, unreadableOf, type Rows } from './fields';
 import { apiUrl, getJson } from './requests';
 import type { FetchOptions, Vendor, VendorClient, VendorContext } from './vendor';
 
@@ -29,7 +29,7 @@ const spaceSchema = z.looseObject({
    * Provider id -> support size in bytes. Kept as sent and read entry by entry in `toDetails`: a copy made
    * by assignment would turn a provider id `__proto__` into the object's prototype and lose it.
    */
-  providers: lenient(z.custom<Readonly<Record<string, unknown>>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value))),
+  providers: lenientRecord,
   // The official Subject schema requires none of its fields.
   creator: lenient(z.looseObject({ type: lenientText, id: lenientText })),
   /** Unix seconds. */
@@ -202,14 +202,9 @@ class OnedataClient implements VendorClient {
 
 /** Each provider's support size: a size that is no number is an unreadable row. */
 function providerSizes(map: Readonly<Record<string, unknown>>): Rows<[string, number]> {
-  const items: [string, number][] = [];
-  const reasons: string[] = [];
-  let unreadable = 0;
-  for (const [provider, bytes] of Object.entries(map)) {
-    if (typeof bytes === 'number' && Number.isFinite(bytes)) items.push([provider, bytes]);
-    else if (++unreadable <= 3) reasons.push(`provider "${provider}": the size is not a number`);
-  }
-  return { items, unreadable, reasons };
+  return readRows<[string, unknown], [string, number]>(Object.entries(map), ([provider, bytes]) =>
+    typeof bytes === 'number' && Number.isFinite(bytes) ? { row: [provider, bytes] } : { reason: `provider "${provider}": the size is not a number` },
+  );
 }
 
 /** The credentials part of a basic `authorization` header. */
