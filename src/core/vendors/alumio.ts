@@ -8,7 +8,7 @@ import type { Account } from '../accounts';
 import type { SpaceDetails, Status } from '../model';
 import { VENDORS } from './catalog';
 import { toIsoDate } from './dates';
-import { facts } from './details';
+import { facts, spaceDetails } from './details';
 import { describeHttpError, missingSecret } from './errorWording';
 import { lenient, lenientNumber, lenientText, parseWith } from './fields';
 import { apiUrl, getJson } from './requests';
@@ -79,12 +79,12 @@ const PURPOSES = new Map([
 
 function toDetails(account: Account, id: string, space: AlumioSpace, raw: unknown): SpaceDetails {
   const status = space.status ? (STATUSES.get(space.status) ?? { label: space.status, tone: 'neutral' as const }) : undefined;
-  return {
+  return spaceDetails({
     vendor: 'alumio',
     accountId: account.id,
     id,
-    name: space.name || id,
-    description: space.description ? { text: space.description, markdown: true } : undefined,
+    name: space.name,
+    description: { text: space.description, markdown: true },
     status,
     created: toIsoDate(space.createdAt),
     updated: toIsoDate(space.updatedAt),
@@ -101,8 +101,7 @@ function toDetails(account: Account, id: string, space: AlumioSpace, raw: unknow
     ),
     groups: [],
     raw,
-    fetchedAt: Date.now(),
-  };
+  });
 }
 
 function createClient(account: Account, { http, secrets }: VendorContext): VendorClient {

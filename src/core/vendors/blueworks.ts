@@ -11,7 +11,7 @@ import type { Column, Fact, Group, GroupItem, SpaceDetails, SpaceRef, Status, Va
 import { CachedToken } from '../token';
 import { VENDORS } from './catalog';
 import { toIsoDate } from './dates';
-import { facts, listText, uniqueIds } from './details';
+import { facts, listText, spaceDetails, uniqueIds } from './details';
 import { describeHttpError, errorText, missingSecret, missingSetting, sentence, type DescribeError } from './errorWording';
 import { lenient, lenientRecord, lenientText, lenientTexts, parseWith, problemOf, rows, unreadableOf, type Rows } from './fields';
 import { apiUrl, getJson } from './requests';
@@ -269,12 +269,12 @@ class BlueworksClient implements VendorClient {
       artifactCount = (artifactCount ?? 0) + artifacts.items.length;
       add(label, artifacts, (read) => artifactGroup(key, label, read));
     }
-    return {
+    return spaceDetails({
       vendor: 'blueworks',
       accountId: this.account.id,
       id,
-      name: space.name || id,
-      description: space.description ? { text: space.description, markdown: false } : undefined,
+      name: space.name,
+      description: { text: space.description, markdown: false },
       status: archivedStatus(space['archived-state']),
       created: toIsoDate(space['created-date']),
       updated: toIsoDate(space['last-modified-date']),
@@ -291,10 +291,9 @@ class BlueworksClient implements VendorClient {
         ...facts(['Subspaces', space.subspaces?.items.length, 'count'], ['Artifacts', artifactCount, 'count']),
       ],
       groups,
-      problems: problems.length ? problems : undefined,
+      problems,
       raw,
-      fetchedAt: Date.now(),
-    };
+    });
   }
 }
 

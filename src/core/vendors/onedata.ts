@@ -10,7 +10,7 @@ import { isSpacesError, SpacesError } from '../errors';
 import type { Group, SpaceDetails, SpaceRef, Status } from '../model';
 import { VENDORS } from './catalog';
 import { toIsoDate } from './dates';
-import { facts, listText } from './details';
+import { facts, listText, spaceDetails } from './details';
 import { describeHttpError, missingSecret, type DescribeError } from './errorWording';
 import { lenient, lenientBoolean, lenientNumber, lenientRecord, lenientText, lenientTexts, parseWith, problemOf, readRows, unreadableOf, type Rows } from './fields';
 import { apiUrl, getJson } from './requests';
@@ -172,12 +172,12 @@ class OnedataClient implements VendorClient {
     }
     const problems = problemOf('Storage providers', sizes);
     const contact = space.marketplaceContactEmail ?? undefined;
-    return {
+    return spaceDetails({
       vendor: 'onedata',
       accountId: this.account.id,
       id,
-      name: space.name || id,
-      description: space.description ? { text: space.description, markdown: true } : undefined,
+      name: space.name,
+      description: { text: space.description, markdown: true },
       status: supportStatus(providers?.length),
       created: toIsoDate(space.creationTime, 's'),
       webUrl: `${this.origin}/ozw/onezone/i#/onedata/spaces/${encodeURIComponent(space.spaceId ?? id)}`,
@@ -193,10 +193,9 @@ class OnedataClient implements VendorClient {
         ['Marketplace contact', contact, contact?.includes('@') ? 'email' : 'text'],
       ),
       groups,
-      problems: problems.length ? problems : undefined,
+      problems,
       raw,
-      fetchedAt: Date.now(),
-    };
+    });
   }
 }
 
