@@ -10,8 +10,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import * as tls from 'node:tls';
 import { Agent, EnvHttpProxyAgent, Pool, request, type Dispatcher } from 'undici';
 import { InFlight, TtlCache } from './cache';
-import { kindForStatus, SpacesError, type ErrorKind } from './errors';
+import { cancelledError, kindForStatus, SpacesError, type ErrorKind } from './errors';
 import { formatBytes } from './format';
+import { NETWORK_SETTINGS } from './limits';
 
 export interface HttpRequest {
   readonly url: string;
@@ -79,11 +80,12 @@ export interface HttpOptions {
 
 type Tunables = Required<Omit<HttpOptions, 'proxy' | 'ca' | 'log'>>;
 
-export const DEFAULT_HTTP_OPTIONS: Tunables = {
-  timeoutSeconds: 30,
-  maxConcurrentPerOrigin: 6,
-  maxResponseBytes: 10 * 1024 * 1024,
-  cacheTtlSeconds: 300,
+/** The settings' defaults (limits.ts, as package.json declares them), and the tunables no setting reaches. */
+const DEFAULT_HTTP_OPTIONS: Tunables = {
+  timeoutSeconds: NETWORK_SETTINGS.requestTimeoutSeconds.fallback,
+  maxConcurrentPerOrigin: NETWORK_SETTINGS.maxConcurrentRequests.fallback,
+  maxResponseBytes: NETWORK_SETTINGS.maxResponseMegabytes.fallback * 1024 * 1024,
+  cacheTtlSeconds: NETWORK_SETTINGS.cacheTtlSeconds.fallback,
   cacheMaxEntries: 500,
   cacheMaxBytes: 32 * 1024 * 1024,
   maxRetryDelaySeconds: 30,
@@ -442,7 +444,7 @@ const NETWORK = new Map<string, (host: string) => string>([
 
 function toSpacesError(err: unknown, url: string, signal: AbortSignal | undefined, timeoutSeconds: number): SpacesError {
   if (err instanceof SpacesError) return err;
-  if (signal?.aborted) return new SpacesError('cancelled', 'The request was cancelled.', {}, { cause: err });
+  if (signal?.aborted) return cancelledError(err);
   const host = hostOf(url);
   const code = errorCode(err);
   const timeout = TIMEOUTS.get(code);

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { Account } from '../accounts';
-import { isSpacesError, SpacesError } from '../errors';
+import { cancelledError, isSpacesError } from '../errors';
 import type { Group, SpaceDetails, SpaceRef, Status } from '../model';
 import { VENDORS } from './catalog';
 import { toIsoDate } from './dates';
@@ -258,7 +258,7 @@ async function mapBounded<T, R>(items: readonly T[], limit: number, signal: Abor
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {
-      if (signal?.aborted) throw new SpacesError('cancelled', 'The request was cancelled.');
+      if (signal?.aborted) throw cancelledError();
       const index = next++;
       results[index] = await task(items[index] as T);
     }
