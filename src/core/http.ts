@@ -101,7 +101,7 @@ const MAX_TRIES = 3;
  * A request's deadline as a whole (each try of it, redirects and body included): three timeouts, and at
  * least two seconds more than one, as undici checks its idle timeouts only about every half second.
  */
-export function deadlineSeconds(timeoutSeconds: number): number {
+function deadlineSeconds(timeoutSeconds: number): number {
   return Math.round(Math.max(3 * timeoutSeconds, timeoutSeconds + 2) * 10) / 10;
 }
 const MAX_REDIRECTS = 5;

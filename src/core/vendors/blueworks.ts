@@ -21,7 +21,7 @@ const NAME = VENDORS.blueworks.name;
 const API_VERSION = '1.0.0';
 /** Used when the token answer gives no lifetime: short, so a wrong guess costs one extra token request. */
 const DEFAULT_TOKEN_SECONDS = 300;
-export const BLUEWORKS_REGIONS = ['www', 'ibm', 'ams001', 'che001', 'mel001', 'us001', 'us006'] as const;
+const BLUEWORKS_REGIONS = ['www', 'ibm', 'ams001', 'che001', 'mel001', 'us001', 'us006'] as const;
 
 /**
  * A date as Blueworks writes it (`2017-01-13T04:34:47.073+0000`), its offset given the colon ECMAScript's

@@ -72,7 +72,7 @@ function usualLead(status: number, { vendorName, what, subject, credentials }: E
 }
 
 /** `text` with every secret value masked, so no error message repeats a credential. */
-export function scrubSecrets(text: string, secrets: readonly (string | undefined)[]): string {
+function scrubSecrets(text: string, secrets: readonly (string | undefined)[]): string {
   return secrets.reduce<string>((out, secret) => (secret && secret.length >= 4 ? out.split(secret).join('***') : out), text);
 }
 
@@ -99,7 +99,7 @@ function pickErrorText(body: unknown, depth: number): string | undefined {
 }
 
 /** A short readable text from an unknown error body (string or object), cut to a sensible length. */
-export function clip(text: string, max = 300): string {
+function clip(text: string, max = 300): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }

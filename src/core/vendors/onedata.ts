@@ -19,7 +19,7 @@ import type { FetchOptions, Vendor, VendorClient, VendorContext } from './vendor
 const NAME = VENDORS.onedata.name;
 const API_PATH = '/api/v3/onezone';
 /** Space details fetched at once while listing: enough to be quick, few enough to spare a small Onezone. */
-export const ONEDATA_LIST_CONCURRENCY = 6;
+const ONEDATA_LIST_CONCURRENCY = 6;
 
 /** Every field read on its own (see `lenient`), provider sizes one by one; the name falls back to the id. */
 const spaceSchema = z.looseObject({
