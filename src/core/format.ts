@@ -1,4 +1,4 @@
-/** How values read to people, wherever they are shown (tree rows, tooltips, the panel). */
+/** How values read to people, wherever they are shown (tree rows, tooltips, the panel, error messages). */
 import type { Value, ValueKind } from './model';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];

@@ -1,4 +1,4 @@
-/** Pieces of a SpaceDetails that every vendor builds alike: facts, status labels, group item ids, lists as text. */
+/** What every vendor builds its SpaceDetails with: the rules they all follow (`spaceDetails`), facts, status labels, group item ids, lists as text. */
 import type { Fact, SpaceDetails, Value, ValueKind } from '../model';
 
 /** Facts with no value are left out, so every view shows only what the vendor said. */
