@@ -95,6 +95,11 @@ export function kindForStatus(status: number): ErrorKind {
   return 'badResponse';
 }
 
+/** A request the caller gave up on (its signal aborted), said the same wherever it is noticed. */
+export function cancelledError(cause?: unknown): SpacesError {
+  return new SpacesError('cancelled', 'The request was cancelled.', {}, cause === undefined ? undefined : { cause });
+}
+
 /** Any failure as a SpacesError: one already is (structurally); anything else was an answer we could not use. */
 export function asSpacesError(err: unknown): SpacesError {
   if (isSpacesError(err)) return err;

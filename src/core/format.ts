@@ -1,10 +1,14 @@
-/** How values read to people, wherever they are shown (tree rows, tooltips, the panel). */
+/** How values read to people, wherever they are shown (tree rows, tooltips, the panel, error messages). */
 import type { Value, ValueKind } from './model';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
 
-/** 1536 → "1.5 KB" (binary multiples, as storage tools show them). */
-export function formatBytes(bytes: number): string {
+/**
+ * 1536 → "1.5 KB" (binary multiples, as storage tools show them). Under 10 of a unit there is always one
+ * decimal ("5.0 TB"), so values read alike in a column; `trim` writes a decimal only where it says
+ * something ("1 MB", "1.5 MB"), as a limit reads in a sentence.
+ */
+export function formatBytes(bytes: number, { trim = false }: { trim?: boolean } = {}): string {
   if (!Number.isFinite(bytes) || bytes < 0) return String(bytes);
   let value = bytes;
   let unit = 0;
@@ -12,7 +16,8 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${UNITS[unit]}`;
+  const shown = unit === 0 ? String(value) : trim ? String(Math.round(value * 10) / 10) : value.toFixed(value < 10 ? 1 : 0);
+  return `${shown} ${UNITS[unit]}`;
 }
 
 export function formatDuration(ms: number): string {

@@ -10,7 +10,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import * as tls from 'node:tls';
 import { Agent, EnvHttpProxyAgent, Pool, request, type Dispatcher } from 'undici';
 import { InFlight, TtlCache } from './cache';
-import { kindForStatus, SpacesError, type ErrorKind } from './errors';
+import { cancelledError, kindForStatus, SpacesError, type ErrorKind } from './errors';
+import { formatBytes } from './format';
+import { NETWORK_SETTINGS } from './limits';
 
 export interface HttpRequest {
   readonly url: string;
@@ -78,11 +80,12 @@ export interface HttpOptions {
 
 type Tunables = Required<Omit<HttpOptions, 'proxy' | 'ca' | 'log'>>;
 
-export const DEFAULT_HTTP_OPTIONS: Tunables = {
-  timeoutSeconds: 30,
-  maxConcurrentPerOrigin: 6,
-  maxResponseBytes: 10 * 1024 * 1024,
-  cacheTtlSeconds: 300,
+/** The settings' defaults (limits.ts, as package.json declares them), and the tunables no setting reaches. */
+const DEFAULT_HTTP_OPTIONS: Tunables = {
+  timeoutSeconds: NETWORK_SETTINGS.requestTimeoutSeconds.fallback,
+  maxConcurrentPerOrigin: NETWORK_SETTINGS.maxConcurrentRequests.fallback,
+  maxResponseBytes: NETWORK_SETTINGS.maxResponseMegabytes.fallback * 1024 * 1024,
+  cacheTtlSeconds: NETWORK_SETTINGS.cacheTtlSeconds.fallback,
   cacheMaxEntries: 500,
   cacheMaxBytes: 32 * 1024 * 1024,
   maxRetryDelaySeconds: 30,
@@ -98,7 +101,7 @@ const MAX_TRIES = 3;
  * A request's deadline as a whole (each try of it, redirects and body included): three timeouts, and at
  * least two seconds more than one, as undici checks its idle timeouts only about every half second.
  */
-export function deadlineSeconds(timeoutSeconds: number): number {
+function deadlineSeconds(timeoutSeconds: number): number {
   return Math.round(Math.max(3 * timeoutSeconds, timeoutSeconds + 2) * 10) / 10;
 }
 const MAX_REDIRECTS = 5;
@@ -394,7 +397,7 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(err?: Error): 
     size += chunk.length;
     if (size > maxBytes) {
       body.destroy();
-      throw new SpacesError('badResponse', `The answer from ${hostOf(url)} is larger than ${formatBytes(maxBytes)} and was cut off.`);
+      throw new SpacesError('badResponse', `The answer from ${hostOf(url)} is larger than ${formatBytes(maxBytes, { trim: true })} and was cut off.`);
     }
     chunks.push(chunk);
   }
@@ -441,7 +444,7 @@ const NETWORK = new Map<string, (host: string) => string>([
 
 function toSpacesError(err: unknown, url: string, signal: AbortSignal | undefined, timeoutSeconds: number): SpacesError {
   if (err instanceof SpacesError) return err;
-  if (signal?.aborted) return new SpacesError('cancelled', 'The request was cancelled.', {}, { cause: err });
+  if (signal?.aborted) return cancelledError(err);
   const host = hostOf(url);
   const code = errorCode(err);
   const timeout = TIMEOUTS.get(code);
@@ -487,11 +490,6 @@ function hostOf(url: string): string {
   } catch {
     return '(invalid URL)';
   }
-}
-
-function formatBytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 1 ? `${Math.round(mb * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 function formatWait(ms: number): string {

@@ -4,7 +4,7 @@
  * for a short-lived token (Blueworks OAuth, Sharely access tokens).
  */
 import { InFlight } from './cache';
-import { isSpacesError, SpacesError } from './errors';
+import { cancelledError, isSpacesError } from './errors';
 
 export interface IssuedToken {
   readonly token: string;
@@ -37,7 +37,7 @@ export class CachedToken {
       return await promise;
     } catch (err) {
       // A caller that left rejects with its signal's reason: report it as the HTTP layer does.
-      if (signal?.aborted && !isSpacesError(err)) throw new SpacesError('cancelled', 'The request was cancelled.', {}, { cause: err });
+      if (signal?.aborted && !isSpacesError(err)) throw cancelledError(err);
       throw err;
     }
   }

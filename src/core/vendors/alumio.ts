@@ -7,13 +7,23 @@ import * as z from 'zod/mini';
 import type { Account } from '../accounts';
 import type { SpaceDetails, Status } from '../model';
 import { VENDORS } from './catalog';
-import { apiUrl, describeHttpError, facts, getJson, lenient, lenientNumber, lenientText, missingSecret, parseWith, toBoolean, toIsoDate } from './normalize';
+import { toIsoDate } from './dates';
+import { facts, spaceDetails } from './details';
+import { describeHttpError, missingSecret } from './errorWording';
+import { lenient, lenientNumber, lenientText, parseWith } from './fields';
+import { apiUrl, getJson } from './requests';
 import type { Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.alumio.name;
 
 /** Documented as integers 0/1; booleans accepted too. */
 const flag = lenient(z.union([z.number(), z.boolean()]));
+
+/** A 0/1 flag (or a real boolean) as a boolean; any other number says nothing. */
+function toBoolean(value: number | boolean | null | undefined): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  return value === 0 || value === 1 ? value === 1 : undefined;
+}
 
 /** Every field read on its own (see `lenient`): a space needs only to be an object; its name falls back to its id. */
 const spaceSchema = z.looseObject({
@@ -69,12 +79,12 @@ const PURPOSES = new Map([
 
 function toDetails(account: Account, id: string, space: AlumioSpace, raw: unknown): SpaceDetails {
   const status = space.status ? (STATUSES.get(space.status) ?? { label: space.status, tone: 'neutral' as const }) : undefined;
-  return {
+  return spaceDetails({
     vendor: 'alumio',
     accountId: account.id,
     id,
-    name: space.name || id,
-    description: space.description ? { text: space.description, markdown: true } : undefined,
+    name: space.name,
+    description: { text: space.description, markdown: true },
     status,
     created: toIsoDate(space.createdAt),
     updated: toIsoDate(space.updatedAt),
@@ -91,8 +101,7 @@ function toDetails(account: Account, id: string, space: AlumioSpace, raw: unknow
     ),
     groups: [],
     raw,
-    fetchedAt: Date.now(),
-  };
+  });
 }
 
 function createClient(account: Account, { http, secrets }: VendorContext): VendorClient {

@@ -1,8 +1,7 @@
 /**
  * IBM Blueworks Live (`/bwl` REST API). Auth: OAuth 2 client credentials of a (User) Service ID, the
  * token cached until shortly before it expires and fetched anew once on a 401. Quirks that end in this
- * file: kebab-case keys, `email-address` that may hold a plain user name. (Its dates' `+0000` offsets are
- * read by `toIsoDate` in normalize.ts, which every vendor's dates go through.)
+ * file: kebab-case keys, `email-address` that may hold a plain user name, dates with a `+0000` offset.
  * No browser URL for a space is documented, so `webUrl` stays unset.
  */
 import * as z from 'zod/mini';
@@ -11,18 +10,25 @@ import type { ErrorKind } from '../errors';
 import type { Column, Fact, Group, GroupItem, SpaceDetails, SpaceRef, Status, Value } from '../model';
 import { CachedToken } from '../token';
 import { VENDORS } from './catalog';
-import { apiUrl, errorText, facts, getJson, lenient, lenientText, lenientTexts, listText, missingSecret, missingSetting, parseWith, problemOf, rows, sentence, toIsoDate, uniqueIds, unreadableOf, type Rows } from './normalize';
+import { toIsoDate } from './dates';
+import { facts, listText, spaceDetails, uniqueIds } from './details';
+import { describeHttpError, errorText, missingSecret, missingSetting, sentence, type DescribeError } from './errorWording';
+import { lenient, lenientRecord, lenientText, lenientTexts, parseWith, problemOf, rows, unreadableOf, type Rows } from './fields';
+import { apiUrl, getJson } from './requests';
 import type { FetchOptions, FindQuery, Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.blueworks.name;
 const API_VERSION = '1.0.0';
 /** Used when the token answer gives no lifetime: short, so a wrong guess costs one extra token request. */
 const DEFAULT_TOKEN_SECONDS = 300;
-export const BLUEWORKS_REGIONS = ['www', 'ibm', 'ams001', 'che001', 'mel001', 'us001', 'us006'] as const;
+const BLUEWORKS_REGIONS = ['www', 'ibm', 'ams001', 'che001', 'mel001', 'us001', 'us006'] as const;
 
-const date = lenient(z.union([z.string(), z.number()]));
+/**
+ * A date as Blueworks writes it (`2017-01-13T04:34:47.073+0000`), its offset given the colon ECMAScript's
+ * date format requires, so `toIsoDate` reads it like any other vendor's.
+ */
+const date = lenient(z.union([z.pipe(z.string(), z.transform((text) => text.trim().replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))), z.number()]));
 const userRef = lenient(z.looseObject({ id: lenientText, 'full-name': lenientText, 'email-address': lenientText }));
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const PERMISSIONS = [
   ['blueprint-processes', 'Blueprint processes'],
@@ -37,7 +43,7 @@ const PERMISSIONS = [
 const participantSchema = z.looseObject({
   participant: z.looseObject({ type: lenientText, id: lenientText, name: lenientText }),
   /** Read permission by permission: an extra key of another type spoils nothing. */
-  permissions: lenient(z.custom<Readonly<Record<string, unknown>>>(isRecord)),
+  permissions: lenientRecord,
 });
 type Participant = z.infer<typeof participantSchema>;
 
@@ -177,9 +183,7 @@ class BlueworksClient implements VendorClient {
     return this.tokens.use((token) => {
       const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'x-ibm-api-version': API_VERSION };
       if (this.account.onBehalfOf) headers['x-on-behalf-of'] = this.account.onBehalfOf;
-      // The access token is a credential too: masked should the server echo it.
-      const describe = (status: number, body: unknown) => this.describeError(status, body, what, token);
-      return getJson(this.context.http, url, headers, describe, options);
+      return getJson(this.context.http, url, headers, this.describeError(what, token), options);
     }, options.signal);
   }
 
@@ -222,22 +226,22 @@ class BlueworksClient implements VendorClient {
     return { message: sentence(`${NAME} could not issue an access token (HTTP ${status})`, said) };
   }
 
-  private describeError(status: number, body: unknown, what: string, token: string): { kind?: ErrorKind; message: string } {
-    const said = errorText(body, [...this.secretValues(), token]);
-    switch (status) {
-      case 400:
-        return { message: sentence(`${NAME} did not accept the request parameters for ${what}`, said) };
-      case 401:
-        return { kind: 'auth', message: sentence(`${NAME} did not accept the access token for ${what} even after a fresh one was fetched`, said) };
-      case 403:
-        return { kind: 'forbidden', message: sentence(this.forbiddenLead(what), said) };
-      case 404:
-        return { kind: 'notFound', message: sentence(`${NAME} has no ${what} in this account`, said) };
-      case 429:
-        return { kind: 'rateLimited', message: sentence(`${NAME} is limiting requests for ${what}: try again shortly`, said) };
-      default:
-        return status >= 500 ? { kind: 'server', message: sentence(`${NAME} could not answer for ${what} (HTTP ${status})`, said) } : { message: sentence(`${NAME} answered ${status} for ${what}`, said) };
-    }
+  /** The usual wording (see `describeHttpError`), with Blueworks' own lead where it can say more. */
+  private describeError(what: string, token: string): DescribeError {
+    return describeHttpError({
+      vendorName: NAME,
+      what: 'space',
+      subject: what,
+      credentials: 'access token',
+      // The access token is a credential too: masked should the server echo it.
+      secrets: [...this.secretValues(), token],
+      leads: {
+        400: `${NAME} did not accept the request parameters for ${what}`,
+        401: `${NAME} did not accept the access token for ${what} even after a fresh one was fetched`,
+        403: this.forbiddenLead(what),
+        404: `${NAME} has no ${what} in this account`,
+      },
+    });
   }
 
   private forbiddenLead(what: string): string {
@@ -265,12 +269,12 @@ class BlueworksClient implements VendorClient {
       artifactCount = (artifactCount ?? 0) + artifacts.items.length;
       add(label, artifacts, (read) => artifactGroup(key, label, read));
     }
-    return {
+    return spaceDetails({
       vendor: 'blueworks',
       accountId: this.account.id,
       id,
-      name: space.name || id,
-      description: space.description ? { text: space.description, markdown: false } : undefined,
+      name: space.name,
+      description: { text: space.description, markdown: false },
       status: archivedStatus(space['archived-state']),
       created: toIsoDate(space['created-date']),
       updated: toIsoDate(space['last-modified-date']),
@@ -287,10 +291,9 @@ class BlueworksClient implements VendorClient {
         ...facts(['Subspaces', space.subspaces?.items.length, 'count'], ['Artifacts', artifactCount, 'count']),
       ],
       groups,
-      problems: problems.length ? problems : undefined,
+      problems,
       raw,
-      fetchedAt: Date.now(),
-    };
+    });
   }
 }
 

@@ -6,16 +6,20 @@
  */
 import * as z from 'zod/mini';
 import type { Account } from '../accounts';
-import { isSpacesError, SpacesError, type ErrorKind } from '../errors';
+import { cancelledError, isSpacesError } from '../errors';
 import type { Group, SpaceDetails, SpaceRef, Status } from '../model';
 import { VENDORS } from './catalog';
-import { apiUrl, errorText, facts, getJson, lenient, lenientBoolean, lenientNumber, lenientText, lenientTexts, listText, missingSecret, parseWith, problemOf, sentence, toIsoDate, unreadableOf, type Rows } from './normalize';
+import { toIsoDate } from './dates';
+import { facts, listText, spaceDetails } from './details';
+import { describeHttpError, missingSecret, type DescribeError } from './errorWording';
+import { lenient, lenientBoolean, lenientNumber, lenientRecord, lenientText, lenientTexts, parseWith, problemOf, readRows, unreadableOf, type Rows } from './fields';
+import { apiUrl, getJson } from './requests';
 import type { FetchOptions, Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.onedata.name;
 const API_PATH = '/api/v3/onezone';
 /** Space details fetched at once while listing: enough to be quick, few enough to spare a small Onezone. */
-export const ONEDATA_LIST_CONCURRENCY = 6;
+const ONEDATA_LIST_CONCURRENCY = 6;
 
 /** Every field read on its own (see `lenient`), provider sizes one by one; the name falls back to the id. */
 const spaceSchema = z.looseObject({
@@ -25,7 +29,7 @@ const spaceSchema = z.looseObject({
    * Provider id -> support size in bytes. Kept as sent and read entry by entry in `toDetails`: a copy made
    * by assignment would turn a provider id `__proto__` into the object's prototype and lose it.
    */
-  providers: lenient(z.custom<Readonly<Record<string, unknown>>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value))),
+  providers: lenientRecord,
   // The official Subject schema requires none of its fields.
   creator: lenient(z.looseObject({ type: lenientText, id: lenientText })),
   /** Unix seconds. */
@@ -120,7 +124,7 @@ class OnedataClient implements VendorClient {
 
   /** A GET of `{origin}/api/v3/onezone/` plus `segments`, each encoded (ids are opaque). */
   private get(segments: readonly string[], headers: Record<string, string>, what: string, options: FetchOptions): Promise<unknown> {
-    const describe = (status: number, body: unknown) => describeError(status, body, what, this.isBasic, this.secretValues());
+    const describe = describeError(what, this.isBasic ? 'user name or password' : 'access token', this.secretValues());
     return getJson(this.context.http, apiUrl(`${this.origin}${API_PATH}`, ...segments), headers, describe, options);
   }
 
@@ -168,12 +172,12 @@ class OnedataClient implements VendorClient {
     }
     const problems = problemOf('Storage providers', sizes);
     const contact = space.marketplaceContactEmail ?? undefined;
-    return {
+    return spaceDetails({
       vendor: 'onedata',
       accountId: this.account.id,
       id,
-      name: space.name || id,
-      description: space.description ? { text: space.description, markdown: true } : undefined,
+      name: space.name,
+      description: { text: space.description, markdown: true },
       status: supportStatus(providers?.length),
       created: toIsoDate(space.creationTime, 's'),
       webUrl: `${this.origin}/ozw/onezone/i#/onedata/spaces/${encodeURIComponent(space.spaceId ?? id)}`,
@@ -189,23 +193,17 @@ class OnedataClient implements VendorClient {
         ['Marketplace contact', contact, contact?.includes('@') ? 'email' : 'text'],
       ),
       groups,
-      problems: problems.length ? problems : undefined,
+      problems,
       raw,
-      fetchedAt: Date.now(),
-    };
+    });
   }
 }
 
 /** Each provider's support size: a size that is no number is an unreadable row. */
 function providerSizes(map: Readonly<Record<string, unknown>>): Rows<[string, number]> {
-  const items: [string, number][] = [];
-  const reasons: string[] = [];
-  let unreadable = 0;
-  for (const [provider, bytes] of Object.entries(map)) {
-    if (typeof bytes === 'number' && Number.isFinite(bytes)) items.push([provider, bytes]);
-    else if (++unreadable <= 3) reasons.push(`provider "${provider}": the size is not a number`);
-  }
-  return { items, unreadable, reasons };
+  return readRows<[string, unknown], [string, number]>(Object.entries(map), ([provider, bytes]) =>
+    typeof bytes === 'number' && Number.isFinite(bytes) ? { row: [provider, bytes] } : { reason: `provider "${provider}": the size is not a number` },
+  );
 }
 
 /** The credentials part of a basic `authorization` header. */
@@ -232,19 +230,26 @@ function isTokenError(id: string | undefined): boolean {
   return id !== undefined && /token|macaroon/i.test(id);
 }
 
-function describeError(status: number, body: unknown, what: string, basic: boolean, secrets: (string | undefined)[]): { kind?: ErrorKind; message: string } {
-  const error = errorSchema.safeParse(body).data?.error;
-  const authError = error?.details?.authError;
-  // The nested authError of a 401 says why (expired, revoked …); prefer it to the generic "authenticate yourself".
-  const said = errorText(authError?.description ?? error?.description ?? body, secrets);
-  const credentials = basic ? 'user name or password' : 'access token';
-  if (status === 401 || isTokenError(error?.id) || isTokenError(authError?.id)) {
-    return { kind: 'auth', message: sentence(`${NAME} did not accept the ${credentials}`, said) };
-  }
-  if (status === 403) return { kind: 'forbidden', message: sentence(`${NAME} refused access to ${what}`, said) };
-  if (status === 404) return { kind: 'notFound', message: sentence(`${NAME} has no ${what} visible to this account`, said) };
-  if (status >= 500) return { kind: 'server', message: sentence(`${NAME} could not answer for ${what} (HTTP ${status})`, said) };
-  return { message: sentence(`${NAME} did not accept the request for ${what} (HTTP ${status})`, said) };
+/** The usual wording (see `describeHttpError`), read from Onezone's error shape. */
+function describeError(what: string, credentials: string, secrets: (string | undefined)[]): DescribeError {
+  const errorOf = (body: unknown) => errorSchema.safeParse(body).data?.error;
+  return describeHttpError({
+    vendorName: NAME,
+    what: 'space',
+    subject: what,
+    credentials,
+    secrets,
+    // The nested authError of a 401 says why (expired, revoked …); prefer it to the generic "authenticate yourself".
+    wordsIn: (body) => {
+      const error = errorOf(body);
+      return error?.details?.authError?.description ?? error?.description ?? body;
+    },
+    statusOf: (status, body) => {
+      const error = errorOf(body);
+      return isTokenError(error?.id) || isTokenError(error?.details?.authError?.id) ? 401 : status;
+    },
+    leads: { 404: `${NAME} has no ${what} visible to this account` },
+  });
 }
 
 /** Runs `task` over `items`, at most `limit` at a time, in order of the results; stops starting new ones once `signal` aborts. */
@@ -253,7 +258,7 @@ async function mapBounded<T, R>(items: readonly T[], limit: number, signal: Abor
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {
-      if (signal?.aborted) throw new SpacesError('cancelled', 'The request was cancelled.');
+      if (signal?.aborted) throw cancelledError();
       const index = next++;
       results[index] = await task(items[index] as T);
     }

@@ -7,7 +7,11 @@ import * as z from 'zod/mini';
 import type { Account } from '../accounts';
 import type { Group, SpaceDetails, Tone } from '../model';
 import { VENDORS } from './catalog';
-import { apiUrl, describeHttpError, facts, getJson, humanize, lenientBoolean, lenientNumber, lenientText, lenientTexts, listText, missingSecret, missingSetting, parseWith, problemOf, rows, toIsoDate, uniqueIds, unreadableOf } from './normalize';
+import { toIsoDate } from './dates';
+import { facts, humanize, listText, spaceDetails, uniqueIds } from './details';
+import { describeHttpError, missingSecret, missingSetting } from './errorWording';
+import { lenientBoolean, lenientNumber, lenientText, lenientTexts, parseWith, problemOf, rows, unreadableOf } from './fields';
+import { apiUrl, getJson } from './requests';
 import type { Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.openlayer.name;
@@ -77,11 +81,11 @@ function usageGroup(usage: NonNullable<Workspace['monthlyUsage']>): Group {
 function toDetails(account: Account, id: string, workspace: Workspace, raw: unknown): SpaceDetails {
   const usage = workspace.monthlyUsage ? usageGroup(workspace.monthlyUsage) : undefined;
   const problems = problemOf('Monthly usage', workspace.monthlyUsage);
-  return {
+  return spaceDetails({
     vendor: 'openlayer',
     accountId: account.id,
     id,
-    name: workspace.name || id,
+    name: workspace.name,
     status: workspace.status ? { label: humanize(workspace.status), tone: TONES.get(workspace.status) ?? 'neutral' } : undefined,
     created: toIsoDate(workspace.dateCreated),
     updated: toIsoDate(workspace.dateUpdated),
@@ -97,10 +101,9 @@ function toDetails(account: Account, id: string, workspace: Workspace, raw: unkn
       ['Creator ID', workspace.creatorId, 'text'],
     ),
     groups: usage ? [usage] : [],
-    problems: problems.length ? problems : undefined,
+    problems,
     raw,
-    fetchedAt: Date.now(),
-  };
+  });
 }
 
 function createClient(account: Account, { http, secrets }: VendorContext): VendorClient {

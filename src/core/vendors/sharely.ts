@@ -10,7 +10,11 @@ import type { Account } from '../accounts';
 import type { Group, GroupItem, SpaceDetails } from '../model';
 import { CachedToken, type IssuedToken } from '../token';
 import { VENDORS } from './catalog';
-import { apiUrl, describeHttpError, facts, getJson, humanize, lenient, lenientText, missingSecret, missingSetting, parseWith, problemOf, rows, toIsoDate, uniqueIds, unreadableOf, type Rows } from './normalize';
+import { toIsoDate } from './dates';
+import { facts, humanize, spaceDetails, uniqueIds } from './details';
+import { describeHttpError, missingSecret, missingSetting } from './errorWording';
+import { lenient, lenientText, parseWith, problemOf, rows, unreadableOf, type Rows } from './fields';
+import { apiUrl, getJson } from './requests';
 import type { Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.sharely.name;
@@ -121,12 +125,12 @@ function toDetails(account: Account, id: string, space: SharelySpace, raw: unkno
     groups.push(conversationsGroup(space.spaceGroupConversation));
     problems.push(...problemOf('Conversation groups', space.spaceGroupConversation));
   }
-  return {
+  return spaceDetails({
     vendor: 'sharely',
     accountId: account.id,
     id,
-    name: space.name || id,
-    description: space.description ? { text: space.description, markdown: false } : undefined,
+    name: space.name,
+    description: { text: space.description, markdown: false },
     // Only ACTIVE is documented; other values are shown as they come, without a judgement.
     status: space.status ? { label: humanize(space.status), tone: space.status === 'ACTIVE' ? 'ok' : 'neutral' } : undefined,
     created: toIsoDate(space.createdAt),
@@ -137,10 +141,9 @@ function toDetails(account: Account, id: string, space: SharelySpace, raw: unkno
       ['Organization ID', space.workspace?.organizationId, 'text'],
     ),
     groups,
-    problems: problems.length ? problems : undefined,
+    problems,
     raw,
-    fetchedAt: Date.now(),
-  };
+  });
 }
 
 /** Seconds the JWT is valid for, from its own `exp` (and `iat`, so a skewed local clock does not matter). */
