@@ -2,11 +2,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Config } from '../config/config';
 import type { Account } from '../core/accounts';
-import { SpacesError } from '../core/errors';
+import type { SpacesError } from '../core/errors';
 import type { ClosableHttpClient } from '../core/http';
 import type { CoreModule } from '../core/index';
 import type { SpaceDetails, SpaceRef } from '../core/model';
 import { VENDORS, type VendorId } from '../core/vendors/catalog';
+import { missingSecret } from '../core/vendors/errorWording';
 import type { FetchOptions, FindQuery, Vendor, VendorClient } from '../core/vendors/vendor';
 import { Disposable } from '../util/disposable';
 import { forLog } from '../util/text';
@@ -90,13 +91,7 @@ export class SpacesService extends Disposable {
     const field = Object.keys(values).find((key) => !values[key]);
     if (field === undefined) return undefined;
     const label = this.vendor(account.vendor).secretFields.find((spec) => spec.key === field)?.label ?? field;
-    const envName = account.credentialsFromEnv[field];
-    return new SpacesError(
-      'config',
-      envName !== undefined
-        ? vscode.l10n.t('The environment variable {0} (the {1}) is not set for the extension host.', envName, label)
-        : vscode.l10n.t('No {0} is set for this {1} account: use "Update Credentials…".', label, VENDORS[account.vendor].name),
-    );
+    return missingSecret(VENDORS[account.vendor].name, label, account.credentialsFromEnv[field]);
   }
 
   /** A vendor's fields and secret fields (the wizard is generated from them): loads the network bundle. */

@@ -6,8 +6,13 @@
 import { kindForStatus, SpacesError } from '../errors';
 import type { HttpRequest } from '../http';
 
-/** The missing-credentials error every vendor raises before sending anything. */
-export function missingSecret(vendorName: string, field: string): SpacesError {
+/**
+ * The missing-credentials error, raised before anything is sent: by every vendor, and by the extension for
+ * an account with nothing to fetch. `envName`: the account reads this credential from that environment
+ * variable, so Update Credentials would not help.
+ */
+export function missingSecret(vendorName: string, field: string, envName?: string): SpacesError {
+  if (envName !== undefined) return new SpacesError('config', `The environment variable ${envName} (the ${field}) is not set for the extension host.`);
   return new SpacesError('config', `No ${field} is set for this ${vendorName} account: use "Update Credentials…".`);
 }
 
