@@ -8,7 +8,8 @@ import type { RawJsonDocuments } from '../services/rawJson';
 import { Disposable } from '../util/disposable';
 import { webviewOptions } from './html';
 import { SpacePanel, type PanelContext } from './panel';
-import { parsePanelState, VIEW_TYPE, type PanelIdentity } from './protocol';
+import { VIEW_TYPE, type PanelIdentity } from './protocol';
+import { parsePanelState } from './savedState';
 
 export interface SpacePanelsDeps {
   readonly extensionUri: vscode.Uri;

@@ -7,7 +7,6 @@ import * as z from 'zod/mini';
 import type { GroupKind, SpaceDetails } from '../core/model';
 import type { VENDOR_IDS } from '../core/vendors/catalog';
 import { isWebUrl } from '../util/url';
-import { readState } from './savedState';
 
 export const VIEW_TYPE = 'spaces.space';
 
@@ -34,14 +33,6 @@ export interface PanelIdentity {
   readonly vendor: (typeof VENDOR_IDS)[number];
   readonly accountId: string;
   readonly spaceId: string;
-}
-
-/** The identity (and the cached name, for the tab title) from saved state, or undefined when it is not ours. */
-export function parsePanelState(state: unknown): (PanelIdentity & { readonly name?: string }) | undefined {
-  const saved = readState(state);
-  if (!saved) return undefined;
-  const { vendor, accountId, spaceId, space } = saved;
-  return { vendor, accountId, spaceId, name: space?.name };
 }
 
 /** A space as posted to the page: everything but the raw answer, which only Show Raw JSON needs. */

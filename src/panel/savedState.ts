@@ -109,6 +109,14 @@ const isSpace = shape({
   fetchedAt: isFiniteNumber,
 });
 
+/** The identity (and the cached name, for the tab title) from saved state, or undefined when it is not ours. */
+export function parsePanelState(state: unknown): (PanelIdentity & { readonly name?: string }) | undefined {
+  const saved = readState(state);
+  if (!saved) return undefined;
+  const { vendor, accountId, spaceId, space } = saved;
+  return { vendor, accountId, spaceId, name: space?.name };
+}
+
 /** Whether a saved space has the shape the page renders. */
 export function isPanelSpace(value: unknown): value is PanelSpace {
   return isSpace(value);

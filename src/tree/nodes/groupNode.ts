@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import type { Group } from '../../core/model';
 import { ItemNode } from './itemNode';
 import { LoadMoreNode } from './loadMoreNode';
-import type { SpaceNode } from './spaceNode';
-import { PAGE_SIZE, TreeNode, type PagedNode, type TreeContext } from './treeNode';
+import { PAGE_SIZE, TreeNode, type PagedNode, type SubspaceParent, type SubspaceRow, type TreeContext } from './treeNode';
 
 const GROUP_ICONS: Partial<Record<Group['kind'], string>> = {
   members: 'person',
@@ -17,14 +16,14 @@ const GROUP_ICONS: Partial<Record<Group['kind'], string>> = {
 };
 
 /** One group of a space's details (Members, Subspaces…), a page of rows at a time. */
-export class GroupNode extends TreeNode implements PagedNode {
+export class GroupNode<Row extends SubspaceRow> extends TreeNode implements PagedNode {
   private shown = PAGE_SIZE;
   /** Subspace rows survive a redraw, with what they loaded. */
-  private readonly subspaces = new Map<string, SpaceNode>();
+  private readonly subspaces = new Map<string, Row>();
 
   constructor(
     private current: Group,
-    override readonly parent: SpaceNode,
+    override readonly parent: SubspaceParent<Row>,
     private readonly tree: TreeContext,
   ) {
     super(parent, `group:${current.id}`);
@@ -57,7 +56,7 @@ export class GroupNode extends TreeNode implements PagedNode {
 
   getChildren(): TreeNode[] {
     const rows: TreeNode[] = this.group.items.slice(0, this.shown).map((entry) =>
-      entry.spaceId !== undefined ? this.subspace(entry.spaceId, entry.label) : new ItemNode(entry, this),
+      entry.spaceId !== undefined ? this.subspace(entry.spaceId, entry.label) : new ItemNode(entry, this, this.group),
     );
     const remaining = this.group.items.length - this.shown;
     if (remaining > 0) rows.push(new LoadMoreNode(this, remaining));
@@ -74,7 +73,7 @@ export class GroupNode extends TreeNode implements PagedNode {
     for (const node of this.subspaces.values()) node.cancel();
   }
 
-  subspaceRows(): Iterable<SpaceNode> {
+  subspaceRows(): Iterable<Row> {
     return this.subspaces.values();
   }
 
@@ -82,7 +81,7 @@ export class GroupNode extends TreeNode implements PagedNode {
     for (const node of this.subspaces.values()) node.markStale();
   }
 
-  private subspace(spaceId: string, label: string): SpaceNode {
+  private subspace(spaceId: string, label: string): Row {
     let node = this.subspaces.get(spaceId);
     if (!node) this.subspaces.set(spaceId, (node = this.parent.subspaceRow(spaceId, this)));
     node.knownName = label;

@@ -9,10 +9,10 @@ import { forLabel, forTooltip } from '../../util/text';
 import { ErrorNode } from './errorNode';
 import { GroupNode } from './groupNode';
 import { MessageNode } from './messageNode';
-import { TreeNode, type TreeContext } from './treeNode';
+import { TreeNode, type SubspaceParent, type TreeContext } from './treeNode';
 
 /** A space: its status on the row, its details (fetched when shown) as groups under it. */
-export class SpaceNode extends TreeNode {
+export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode> {
   details?: SpaceDetails;
   error?: SpacesError;
   /** A name learnt before the details (from a listing or the parent's subspace row). */
@@ -20,7 +20,7 @@ export class SpaceNode extends TreeNode {
   /** Listed in the account's `spaces` setting (so "Remove Space" applies). */
   configured = false;
   /** Group rows survive a redraw, so their "Load more" paging and loaded subspaces stay. */
-  private groupNodes = new Map<string, GroupNode>();
+  private groupNodes = new Map<string, GroupNode<SpaceNode>>();
   private readonly loads = new LatestLoad<SpaceDetails>(
     (signal, refresh) => {
       // A refreshed space refreshes its subspace rows too, when they are next shown.
@@ -67,7 +67,7 @@ export class SpaceNode extends TreeNode {
   }
 
   /** A row for subspace `spaceId` under `group`, one of this space's groups. */
-  subspaceRow(spaceId: string, group: GroupNode): SpaceNode {
+  subspaceRow(spaceId: string, group: TreeNode): SpaceNode {
     return new SpaceNode(this.account, spaceId, group, this.tree, true);
   }
 
@@ -104,9 +104,9 @@ export class SpaceNode extends TreeNode {
     }
     const groups = [factsGroup(this.details), ...this.details.groups].filter((g) => g.items.length > 0);
     if (groups.length === 0) return [new MessageNode(this, vscode.l10n.t('Nothing more to show'))];
-    const kept = new Map<string, GroupNode>();
+    const kept = new Map<string, GroupNode<SpaceNode>>();
     for (const group of groups) {
-      const node = this.groupNodes.get(group.id) ?? new GroupNode(group, this, this.tree);
+      const node = this.groupNodes.get(group.id) ?? new GroupNode<SpaceNode>(group, this, this.tree);
       node.group = group;
       kept.set(group.id, node);
     }

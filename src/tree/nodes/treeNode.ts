@@ -55,3 +55,16 @@ export abstract class LeafNode extends TreeNode {
 export interface PagedNode extends TreeNode {
   loadMore(): void;
 }
+
+/** A subspace's row, as the group that shows it sees it. */
+export interface SubspaceRow extends TreeNode {
+  /** The name the group's row gives it, shown until its details say otherwise. */
+  knownName?: string;
+  cancel(): void;
+  markStale(): void;
+}
+
+/** The space whose group shows subspace rows, and makes them. */
+export interface SubspaceParent<Row extends SubspaceRow> extends TreeNode {
+  subspaceRow(spaceId: string, group: TreeNode): Row;
+}

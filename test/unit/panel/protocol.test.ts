@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parsePageMessage, parsePanelState, toPanelSpace } from '../../../src/panel/protocol';
+import { parsePageMessage, toPanelSpace } from '../../../src/panel/protocol';
+import { parsePanelState } from '../../../src/panel/savedState';
 import { isWebUrl } from '../../../src/util/url';
 import type { SpaceDetails } from '../../../src/core/model';
 
