@@ -12,7 +12,7 @@ import { runInNewContext } from 'node:vm';
 import { createHttpClient, type ClosableHttpClient, type HttpOptions } from '../../../src/core/http';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { startTinyproxy, type Tinyproxy } from '../../sandbox/tinyproxy';
-import { failsWith, poll } from './http-support';
+import { rejectsWith, poll } from './http-support';
 
 const AUTH = { user: 'spaces', password: 'proxy-secret-5e1f' };
 const PROXY_AUTHORIZATION = `Basic ${Buffer.from(`${AUTH.user}:${AUTH.password}`).toString('base64')}`;
@@ -51,7 +51,7 @@ describe('http: through a real proxy (tinyproxy)', () => {
   });
 
   it('is refused without its credentials, as a network error that says so', async () => {
-    await assert.rejects(client({ proxy: { url: proxy.url } }).json({ url: `${sandbox.url}/ok` }), failsWith('network', /proxy refused to connect to 127\.0\.0\.1:\d+ \(status 407\)/));
+    await rejectsWith(client({ proxy: { url: proxy.url } }).json({ url: `${sandbox.url}/ok` }), 'network', /proxy refused to connect to 127\.0\.0\.1:\d+ \(status 407\)/);
     assert.equal(sandbox.received.length, 0);
   });
 
@@ -81,7 +81,7 @@ describe('http: through a real proxy (tinyproxy)', () => {
       };
       const http = client({ proxy: { url: proxy.url, authorization: PROXY_AUTHORIZATION } });
       const baseline = used();
-      await assert.rejects(http.json({ url: `${url}/big` }), failsWith('badResponse', /larger than 10 MB and was cut off/));
+      await rejectsWith(http.json({ url: `${url}/big` }), 'badResponse', /larger than 10 MB and was cut off/);
       // Right after, what the client holds is bounded by the 10 MB cap, not by the 50 MB sent; once the
       // connection is torn down it is all given back.
       const right = used() - baseline;

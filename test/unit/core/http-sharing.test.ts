@@ -2,7 +2,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { createHttpClient, type ClosableHttpClient } from '../../../src/core/http';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { failsWith, later } from './http-support';
+import { rejectsWith, later } from './http-support';
 
 describe('http: connections, sharing and the cache', () => {
   let sandbox: Sandbox;
@@ -62,7 +62,7 @@ describe('http: connections, sharing and the cache', () => {
     const staying = http.json({ url: `${sandbox.url}/s` });
     await later(20);
     controller.abort();
-    await assert.rejects(leaving, failsWith('cancelled'));
+    await rejectsWith(leaving, 'cancelled');
     assert.ok(((await staying) as { n: number }).n > 0);
     assert.equal(sandbox.requests, 1);
   });
@@ -71,7 +71,7 @@ describe('http: connections, sharing and the cache', () => {
     const http = client({ cacheTtlSeconds: 0 });
     sandbox.addFault({ path: '/s', kind: 'slowBody' });
     const controllers = [new AbortController(), new AbortController()];
-    const cancelled = controllers.map((c) => assert.rejects(http.json({ url: `${sandbox.url}/s`, signal: c.signal }), failsWith('cancelled')));
+    const cancelled = controllers.map((c) => rejectsWith(http.json({ url: `${sandbox.url}/s`, signal: c.signal }), 'cancelled'));
     await later(50);
     assert.equal(sandbox.inFlight, 1);
     controllers[0]!.abort();
@@ -137,7 +137,7 @@ describe('http: connections, sharing and the cache', () => {
     const http = client({ cacheTtlSeconds: 60 });
     const url = `${sandbox.url}/s?failures`;
     sandbox.addFault({ path: '/s', kind: 'status', status: 404, times: 1 });
-    await assert.rejects(http.json({ url }), failsWith('notFound'));
+    await rejectsWith(http.json({ url }), 'notFound');
     await http.json({ url });
     assert.equal(sandbox.requests, 2);
     sandbox.route('POST', '/p', () => ({ status: 200, body: { n: ++served } }));

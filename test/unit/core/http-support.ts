@@ -2,14 +2,14 @@
 import * as assert from 'node:assert/strict';
 import { SpacesError, type ErrorKind } from '../../../src/core/errors';
 
-/** An `assert.rejects` validator: a SpacesError of `kind`, its message matching `message`. */
-export function failsWith(kind: ErrorKind, message?: RegExp): (err: unknown) => true {
-  return (err) => {
-    assert.ok(err instanceof SpacesError, `expected a SpacesError, got ${String(err)}`);
-    assert.equal(err.kind, kind, err.message);
-    if (message) assert.match(err.message, message);
-    return true;
-  };
+/** Awaits `promise`'s rejection and asserts a SpacesError of `kind` whose message matches `message`; returns it, for what else a test checks. */
+export async function rejectsWith(promise: Promise<unknown>, kind: ErrorKind, message?: RegExp): Promise<SpacesError> {
+  let caught: unknown;
+  await assert.rejects(promise, (err: unknown) => ((caught = err), true));
+  assert.ok(caught instanceof SpacesError, `expected a SpacesError, got ${String(caught)}`);
+  assert.equal(caught.kind, kind, caught.message);
+  if (message) assert.match(caught.message, message);
+  return caught;
 }
 
 /** Resolves after `ms`; for letting a request get under way before cancelling it. */

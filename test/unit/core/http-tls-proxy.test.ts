@@ -8,7 +8,7 @@ import { rootCertificates } from 'node:tls';
 import { createHttpClient, trustedCertificates, type ClosableHttpClient, type HttpOptions } from '../../../src/core/http';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { TestProxy } from '../../sandbox/proxy';
-import { failsWith } from './http-support';
+import { rejectsWith } from './http-support';
 
 describe('http: HTTPS, extra CAs and proxies', () => {
   let sandbox: Sandbox;
@@ -34,7 +34,7 @@ describe('http: HTTPS, extra CAs and proxies', () => {
   });
 
   it('rejects the self-signed sandbox as tls until its CA is given', async () => {
-    await assert.rejects(client({}).json({ url: `${sandbox.httpsUrl}/ok` }), failsWith('tls', /certificate of 127\.0\.0\.1:\d+ is not trusted \(DEPTH_ZERO_SELF_SIGNED_CERT\)/));
+    await rejectsWith(client({}).json({ url: `${sandbox.httpsUrl}/ok` }), 'tls', /certificate of 127\.0\.0\.1:\d+ is not trusted \(DEPTH_ZERO_SELF_SIGNED_CERT\)/);
     const trusting = client({ ca: [sandbox.caPem] });
     assert.deepEqual(await trusting.json({ url: `${sandbox.httpsUrl}/ok` }), { fine: true });
     assert.deepEqual(await trusting.json({ url: `${sandbox.httpsUrl.replace('127.0.0.1', 'localhost')}/ok` }), { fine: true });
@@ -87,7 +87,7 @@ describe('http: HTTPS, extra CAs and proxies', () => {
 
   it('sends the proxy authorization, and reports a proxy that refuses', async () => {
     assert.deepEqual(await client({ proxy: { url: guarded.url, authorization: 'Basic dXNlcjpwYXNz' } }).json({ url: `${sandbox.url}/ok` }), { fine: true });
-    await assert.rejects(client({ proxy: { url: guarded.url } }).json({ url: `${sandbox.url}/ok` }), failsWith('network', /proxy refused to connect to 127\.0\.0\.1:\d+ \(status 407\)/));
+    await rejectsWith(client({ proxy: { url: guarded.url } }).json({ url: `${sandbox.url}/ok` }), 'network', /proxy refused to connect to 127\.0\.0\.1:\d+ \(status 407\)/);
     assert.equal(sandbox.requests, 1);
   });
 
@@ -95,7 +95,7 @@ describe('http: HTTPS, extra CAs and proxies', () => {
     const lax = client({ proxy: { url: proxy.url, strictSSL: false } });
     assert.deepEqual(await lax.json({ url: `${sandbox.httpsUrl}/ok` }), { fine: true });
     const laxButDirect = client({ proxy: { url: proxy.url, strictSSL: false, noProxy: ['127.0.0.1'] } });
-    await assert.rejects(laxButDirect.json({ url: `${sandbox.httpsUrl}/ok` }), failsWith('tls'));
+    await rejectsWith(laxButDirect.json({ url: `${sandbox.httpsUrl}/ok` }), 'tls');
   });
 
   describe('from the environment', () => {

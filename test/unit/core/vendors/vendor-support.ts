@@ -3,12 +3,9 @@
 import { after, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parseAccounts, type Account } from '../../../../src/core/accounts';
-import { SpacesError, type ErrorKind } from '../../../../src/core/errors';
 import { createHttpClient, type ClosableHttpClient, type HttpClient } from '../../../../src/core/http';
 import type { Vendor, VendorClient } from '../../../../src/core/vendors/vendor';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
-
-export { failsWith } from '../http-support';
 
 export type Secrets = Readonly<Record<string, string | undefined>>;
 export type Settings = Readonly<Record<string, unknown>>;
@@ -59,14 +56,4 @@ export function useVendorSuite(vendor: Vendor, setup: { readonly settings: (sand
     },
   };
   return suite;
-}
-
-/** Awaits `promise`'s rejection and asserts a SpacesError of `kind` whose message matches `message`; returns it. */
-export async function rejectsWith(promise: Promise<unknown>, kind: ErrorKind, message?: RegExp): Promise<SpacesError> {
-  let caught: unknown;
-  await assert.rejects(promise, (err: unknown) => ((caught = err), true));
-  assert.ok(caught instanceof SpacesError, `expected a SpacesError, got ${String(caught)}`);
-  assert.equal(caught.kind, kind, caught.message);
-  if (message) assert.match(caught.message, message);
-  return caught;
 }
