@@ -3,19 +3,11 @@
 // running nothing, the panel back after a window reload, Refresh, a subspace link, the filter over a
 // 5,000-artifact space, screenshots in the light and dark themes, and high contrast at a narrow width.
 // One code-server for the file.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { startCodeServer } from '../harness/codeServer.mjs';
+import { demoProfile, HOSTILE, SHARELY_SANDBOX, OPENLAYER_SANDBOX, ONEDATA_SANDBOX, BLUEWORKS_SANDBOX } from '../../out/sandbox/index.js';
 import { escapeRegExp, poll } from '../harness/wait.mjs';
-import { launchBrowser, openWorkbench } from '../harness/browser.mjs';
-
-const require = createRequire(import.meta.url);
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const { startSandbox, demoProfile, HOSTILE, SHARELY_SANDBOX, OPENLAYER_SANDBOX, ONEDATA_SANDBOX, BLUEWORKS_SANDBOX } = require(path.join(ROOT, 'out', 'sandbox', 'index.js'));
-const SHOTS = path.join(ROOT, '.test-output', 'screenshots');
+import { useWorkbench } from '../harness/workbench.mjs';
 
 /** The demo accounts, plus a hostile space (or workspace) for every vendor. */
 function accountsWithHostileSpaces(profile) {
@@ -146,16 +138,22 @@ async function expectRow(frame, groupLabel, label, cells) {
 }
 
 describe('the space panel in the workbench (packaged VSIX)', () => {
-  let sandbox;
-  let server;
-  let browser;
-  let page;
   const cspViolations = [];
+  const session = useWorkbench({
+    codeServer(sandbox) {
+      const profile = demoProfile(sandbox.url);
+      return { settings: { 'spaces.accounts': accountsWithHostileSpaces(profile), 'workbench.colorTheme': 'Default Light Modern' }, env: profile.env };
+    },
+    beforeLoad(page) {
+      page.on('console', (message) => {
+        if (/Content[- ]Security[- ]Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text())) cspViolations.push(message.text());
+      });
+    },
+  });
+  let sandbox, page, ui;
+  before(() => ({ sandbox, page, ui } = session));
 
-  /** The visible panel's page: two iframes deep. */
-  const panel = () => page.locator('iframe.webview.ready').filter({ visible: true }).contentFrame().locator('iframe#active-frame').contentFrame();
   const panelTabs = (title) => page.locator('.tabs-container .tab').filter({ hasText: title });
-  const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 
   /**
    * Opens the space by clicking its row under its account, as a user does: every other account is
@@ -163,12 +161,12 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
    * lost (a row redrawn as details arrive drops a click) until the active panel shows the space.
    */
   async function openFromTree(accountLabel, spaceLabel, spaceId) {
-    const account = page.getByRole('treeitem', { level: 1, name: new RegExp(`^${escapeRegExp(accountLabel)}`) });
+    const account = ui.accountRow(accountLabel);
     await account.waitFor({ timeout: 20_000 });
     for (const other of await page.getByRole('treeitem', { level: 1, expanded: true }).all()) {
       if (!(await other.getAttribute('aria-label'))?.startsWith(accountLabel)) await other.locator('.monaco-tl-twistie').click();
     }
-    if ((await account.getAttribute('aria-expanded')) !== 'true') await account.locator('.monaco-tl-twistie').click();
+    await ui.expand(account);
     const space = page.getByRole('treeitem', { level: 2 }).filter({ has: page.locator('.label-name', { hasText: spaceLabel }) }).first();
     await space.waitFor({ timeout: 20_000 });
     for (let attempt = 1; ; attempt++) {
@@ -193,7 +191,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
 
   /** The panel's page, once it shows `name` as its heading (and `spaceId`, where names repeat). */
   async function panelShowing(name, spaceId, within = { timeout: 30_000 }) {
-    const frame = panel();
+    const frame = ui.panel();
     await frame.locator('h1').filter({ hasText: name }).waitFor(within);
     if (spaceId) await frame.locator('.space-id').filter({ hasText: new RegExp(`^${escapeRegExp(spaceId)}$`) }).waitFor(within);
     return frame;
@@ -226,36 +224,6 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
     }, text);
   }
 
-  /** Shows the Spaces view (clicking its icon while it shows would hide the side bar). */
-  async function showSpacesView() {
-    const tab = page.locator('.activitybar').getByRole('tab', { name: /^Spaces/ });
-    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
-  }
-
-  before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    sandbox = await startSandbox();
-    const profile = demoProfile(sandbox.url);
-    server = await startCodeServer({
-      vsix: process.env.SPACES_VSIX,
-      settings: { 'spaces.accounts': accountsWithHostileSpaces(profile), 'workbench.colorTheme': 'Default Light Modern' },
-      env: profile.env,
-    });
-    browser = await launchBrowser();
-    page = browser.page;
-    page.on('console', (message) => {
-      if (/Content[- ]Security[- ]Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text())) cspViolations.push(message.text());
-    });
-    await openWorkbench(page, server.workspaceUrl);
-    await showSpacesView();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await sandbox?.close();
-  });
-
   for (const seed of SEEDS) {
     it(`${seed.vendor}: opens its seed space and shows its values`, async () => {
       await openFromTree(seed.account, seed.space);
@@ -264,7 +232,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
       assert.match(await frame.locator('.identity').textContent(), new RegExp(escapeRegExp(seed.account)));
       await frame.locator('.updated').filter({ hasText: /^Updated / }).waitFor();
       await seed.check(frame);
-      await shot(`panel-${seed.vendor}-light`);
+      await ui.shot(`panel-${seed.vendor}-light`);
     });
   }
 
@@ -304,7 +272,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
       await alert.waitFor({ timeout: 20_000 });
       assert.match((await alert.textContent()).trim(), /^server: Openlayer could not answer \(HTTP 500\)/);
       await expectRow(frame, 'Monthly usage', '2024-05', ['120,000', '1.0 h']);
-      await shot('panel-openlayer-error');
+      await ui.shot('panel-openlayer-error');
     } finally {
       sandbox.clearFaults();
     }
@@ -332,7 +300,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
       const frame = await panelShowing('My Private space');
       await frame.locator('.badge.cached').waitFor({ timeout: 20_000 });
       await expectRow(frame, 'Storage providers', '296ebe3c20e9666dc489b647f8647f12', ['5.0 GB']);
-      await shot('panel-onedata-restored-cached');
+      await ui.shot('panel-onedata-restored-cached');
 
       await panelTabs('Wide space').first().click();
       const wide = await panelShowing('Wide space');
@@ -341,7 +309,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
       await expectText(blueprints.locator('h2 .count'), '5,000');
       await expectText(blueprints.locator('.shown'), '200 of 5,000');
       await expectRow(wide, 'Blueprints', 'blueprint 1', ['blueprint']);
-      await shot('panel-blueworks-large-restored-cached');
+      await ui.shot('panel-blueworks-large-restored-cached');
 
       sandbox.clearFaults();
       sandbox.release();
@@ -355,7 +323,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
       sandbox.clearFaults();
       sandbox.release();
     }
-    await showSpacesView();
+    await ui.showSpacesView();
   });
 
   it('filters a 5,000-artifact table and renders only the rows in view', async () => {
@@ -391,13 +359,13 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
     await filter.fill('');
     await expectText(blueprints.locator('.shown'), '5,000 of 5,000');
     assert.deepEqual(await poll(() => labels(3), (l) => l[0] === 'blueprint 5000', 'every row sorted down'), ['blueprint 5000', 'blueprint 4999', 'blueprint 4998']);
-    await shot('panel-blueworks-large-sorted');
+    await ui.shot('panel-blueworks-large-sorted');
     await nameHeader.getByRole('button').click();
     assert.equal(await nameHeader.getAttribute('aria-sort'), 'none');
     assert.deepEqual(await poll(() => labels(2), (l) => l[0] === 'blueprint 1', 'the vendor order'), ['blueprint 1', 'blueprint 2']);
     await filter.fill('no such artifact');
     await blueprints.locator('.no-matches').waitFor();
-    await shot('panel-blueworks-large-filtered');
+    await ui.shot('panel-blueworks-large-filtered');
   });
 
   it('keeps keyboard focus while tabbing down a windowed table, and hands it to the table when scrolled away', async () => {
@@ -415,7 +383,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
     // Rows came and went on the way down (the table stays windowed), and the focus moved with them.
     assert.ok((await rows.count()) < 100);
     assert.equal(await subspaces.locator('tbody th', { hasText: /^Subspace 001$/ }).count(), 0);
-    await shot('panel-blueworks-large-keyboard');
+    await ui.shot('panel-blueworks-large-keyboard');
     await subspaces.locator('.table-scroll').evaluate((node) => (node.scrollTop = node.scrollHeight));
     await subspaces.locator('tbody th', { hasText: /^Subspace 200$/ }).waitFor();
     await subspaces.locator('.table-scroll:focus').waitFor({ timeout: 5000 });
@@ -454,20 +422,17 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
       const shown = await frame.locator('body').innerText();
       assert.ok(!shown.includes('\u202E'), 'a bidi override reached the page');
       if (shown.includes('exe.txt')) assert.ok(shown.includes('abc[U+202E]exe.txt'));
-      await shot(`panel-${vendor}-hostile`);
+      await ui.shot(`panel-${vendor}-hostile`);
     });
   }
 
   /** As a user switches: Preferences: Color Theme, then the theme's name; waits for the workbench's class. */
   async function switchTheme(name, workbenchClass) {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input.input');
-    await input.fill('>Preferences: Color Theme');
-    await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: /^Preferences: Color Theme/ }).click();
-    await page.locator('.quick-input-widget input.input[placeholder^="Select Color Theme"]').waitFor();
-    await input.fill(name);
+    await ui.runCommand('Preferences: Color Theme');
+    await ui.quickInput().locator('input.input[placeholder^="Select Color Theme"]').waitFor();
+    await ui.input().fill(name);
     // By the label: a group's first row also holds the group's name ("high contrast themes").
-    await page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) }).click();
+    await ui.quickInput().locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) }).click();
     await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
   }
 
@@ -478,7 +443,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
       const frame = await panelShowing(seed.space);
       await frame.locator('body.vscode-dark').waitFor({ timeout: 20_000 });
       assert.equal(await panelTabs(seed.space).count(), 1);
-      await shot(`panel-${seed.vendor}-dark`);
+      await ui.shot(`panel-${seed.vendor}-dark`);
     }
     assert.deepEqual(cspViolations, []);
   });
@@ -499,7 +464,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
           const box = await action.evaluate((node) => node.getBoundingClientRect().toJSON());
           assert.ok(box.right <= widths.view + 1, `${seed.vendor}: "${await action.textContent()}" ends at ${box.right}px`);
         }
-        await shot(`panel-${seed.vendor}-hc-narrow`);
+        await ui.shot(`panel-${seed.vendor}-hc-narrow`);
       }
     } finally {
       await page.setViewportSize({ width: 1400, height: 900 });

@@ -5,18 +5,9 @@
 // and no icon that came from that text, clicking the text runs nothing, and the other origin hears nothing.
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { startCodeServer } from '../harness/codeServer.mjs';
-import { launchBrowser, openWorkbench } from '../harness/browser.mjs';
+import { startSandbox, ALUMIO_SANDBOX, BLUEWORKS_SANDBOX, WORKBENCH_HOSTILE } from '../../out/sandbox/index.js';
 import { poll } from '../harness/wait.mjs';
-import { workbench } from '../harness/workbench.mjs';
-
-const require = createRequire(import.meta.url);
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const { startSandbox, ALUMIO_SANDBOX, BLUEWORKS_SANDBOX, WORKBENCH_HOSTILE } = require(path.join(ROOT, 'out', 'sandbox', 'index.js'));
-const SHOTS = path.join(ROOT, '.test-output', 'screenshots');
+import { useWorkbench } from '../harness/workbench.mjs';
 
 const TOKEN_VARIABLE = 'SPACES_E2E_ALUMIO_TOKEN';
 const SECRET_VARIABLE = 'SPACES_E2E_BLUEWORKS_SECRET';
@@ -27,17 +18,41 @@ const CANARY = 'canary-e2e-7f3a9c';
 const NAMED = 'workbench-text';
 const FAILING = 'workbench-error';
 
-describe('vendor text in the workbench never acts (packaged VSIX)', () => {
-  let sandbox;
-  let attacker;
-  let server;
-  let browser;
-  let page;
-  let ui;
-  /** Vendor text with a command link that would test an invented account against the attacker's origin. */
-  let hostile;
+const alumioSpace = (name, status) => ({ object: { identifier: NAMED, name, status, purpose: 'prod' } });
+const alumioError = (status, detail) => ({ status: String(status), context: {}, type: 'https://tools.ietf.org/html/rfc2616#section-10', title: 'An error occurred', detail, violations: [] });
 
-  const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+describe('vendor text in the workbench never acts (packaged VSIX)', () => {
+  /** Another origin: an invented account would send its token there. */
+  let attacker;
+  before(async () => {
+    attacker = await startSandbox();
+  });
+  after(() => attacker?.close());
+
+  const session = useWorkbench({
+    codeServer(sandbox) {
+      const invented = { account: { id: 'evil', vendor: 'alumio', label: 'Evil', baseUrl: attacker.url, spaces: ['x'], credentialsFromEnv: { token: CANARY_VARIABLE } } };
+      // Vendor text with a command link that would test the invented account against the attacker's origin.
+      const hostile = `[Sign in again](command:spaces.testConnection?${encodeURIComponent(JSON.stringify(invented))} "Sign in") <command:workbench.action.quit> $(warning) Check your account`;
+      // The vendor names a space and words its errors with that text, from the start.
+      sandbox.addFault({ path: `/api/v1/spaces/${NAMED}`, kind: 'status', status: 200, body: alumioSpace(hostile, '$(error) [Failed](command:workbench.action.quit)') });
+      sandbox.addFault({ path: `/api/v1/spaces/${FAILING}`, kind: 'status', status: 403, body: alumioError(403, hostile) });
+      sandbox.addFault({ path: '/api/v1/spaces/new-space', kind: 'status', status: 403, body: alumioError(403, hostile) });
+      const token = { credentialsFromEnv: { token: TOKEN_VARIABLE } };
+      return {
+        settings: {
+          'spaces.accounts': [
+            { id: 'named', vendor: 'alumio', label: 'Named', baseUrl: sandbox.url, spaces: [NAMED], ...token },
+            { id: 'failing', vendor: 'alumio', label: 'Failing', baseUrl: sandbox.url, spaces: [FAILING], ...token },
+            { id: 'process', vendor: 'blueworks', label: 'Process', baseUrl: sandbox.url, clientId: BLUEWORKS_SANDBOX.clientId, credentialsFromEnv: { clientSecret: SECRET_VARIABLE } },
+          ],
+        },
+        env: { [TOKEN_VARIABLE]: ALUMIO_SANDBOX.token, [SECRET_VARIABLE]: BLUEWORKS_SANDBOX.clientSecret, [CANARY_VARIABLE]: CANARY },
+      };
+    },
+  });
+  let sandbox, page, ui;
+  before(() => ({ sandbox, page, ui } = session));
 
   /** Links and icons inside `locator` (an element showing vendor text): there must be none. */
   async function actors(locator) {
@@ -48,45 +63,6 @@ describe('vendor text in the workbench never acts (packaged VSIX)', () => {
 
   /** The text as it reads (the zero-width spaces that keep it inert are invisible). */
   const visible = async (locator) => (await locator.innerText()).replaceAll('\u200B', '');
-
-  const alumioSpace = (name, status) => ({ object: { identifier: NAMED, name, status, purpose: 'prod' } });
-  const alumioError = (status, detail) => ({ status: String(status), context: {}, type: 'https://tools.ietf.org/html/rfc2616#section-10', title: 'An error occurred', detail, violations: [] });
-
-  before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    sandbox = await startSandbox();
-    attacker = await startSandbox();
-    const invented = { account: { id: 'evil', vendor: 'alumio', label: 'Evil', baseUrl: attacker.url, spaces: ['x'], credentialsFromEnv: { token: CANARY_VARIABLE } } };
-    hostile = `[Sign in again](command:spaces.testConnection?${encodeURIComponent(JSON.stringify(invented))} "Sign in") <command:workbench.action.quit> $(warning) Check your account`;
-    // The vendor names a space and words its errors with that text.
-    sandbox.addFault({ path: `/api/v1/spaces/${NAMED}`, kind: 'status', status: 200, body: alumioSpace(hostile, '$(error) [Failed](command:workbench.action.quit)') });
-    sandbox.addFault({ path: `/api/v1/spaces/${FAILING}`, kind: 'status', status: 403, body: alumioError(403, hostile) });
-    sandbox.addFault({ path: '/api/v1/spaces/new-space', kind: 'status', status: 403, body: alumioError(403, hostile) });
-    const token = { credentialsFromEnv: { token: TOKEN_VARIABLE } };
-    server = await startCodeServer({
-      vsix: process.env.SPACES_VSIX,
-      settings: {
-        'spaces.accounts': [
-          { id: 'named', vendor: 'alumio', label: 'Named', baseUrl: sandbox.url, spaces: [NAMED], ...token },
-          { id: 'failing', vendor: 'alumio', label: 'Failing', baseUrl: sandbox.url, spaces: [FAILING], ...token },
-          { id: 'process', vendor: 'blueworks', label: 'Process', baseUrl: sandbox.url, clientId: BLUEWORKS_SANDBOX.clientId, credentialsFromEnv: { clientSecret: SECRET_VARIABLE } },
-        ],
-      },
-      env: { [TOKEN_VARIABLE]: ALUMIO_SANDBOX.token, [SECRET_VARIABLE]: BLUEWORKS_SANDBOX.clientSecret, [CANARY_VARIABLE]: CANARY },
-    });
-    browser = await launchBrowser();
-    page = browser.page;
-    ui = workbench(page);
-    await openWorkbench(page, server.workspaceUrl);
-    await page.locator('.activitybar').getByRole('tab', { name: /^Spaces/ }).click();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await sandbox?.close();
-    await attacker?.close();
-  });
 
   /** Runs Test Connection on the account labelled `label` from the palette. */
   async function testConnection(label) {
@@ -108,7 +84,7 @@ describe('vendor text in the workbench never acts (packaged VSIX)', () => {
     await failure.locator('.notification-list-item-message').getByText(/Sign in again/).click();
     assert.match(await visible(failure), /\[Sign in again\]\(command:spaces\.testConnection\?/);
     assert.deepEqual(await actors(failure.locator('.notification-list-item-message')), []);
-    await shot('security-notifications');
+    await ui.shot('security-notifications');
     await ui.clearNotifications();
   });
 
@@ -120,7 +96,7 @@ describe('vendor text in the workbench never acts (packaged VSIX)', () => {
     await row.filter({ hasText: NAMED }).waitFor({ timeout: 20_000 });
     assert.match(await visible(row), /\$\(error\) \[Failed\]\(command:workbench\.action\.quit\)/);
     assert.deepEqual(await actors(row), []);
-    await shot('security-open-space');
+    await ui.shot('security-open-space');
     await page.keyboard.press('Escape');
     await ui.closed();
   });
@@ -139,7 +115,7 @@ describe('vendor text in the workbench never acts (packaged VSIX)', () => {
     const found = ui.quickInput().locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Sign in again' }).first();
     await found.waitFor({ timeout: 20_000 });
     assert.deepEqual(await actors(found), []);
-    await shot('security-find-space');
+    await ui.shot('security-find-space');
     await page.keyboard.press('Escape');
     await ui.closed();
   });
@@ -154,21 +130,15 @@ describe('vendor text in the workbench never acts (packaged VSIX)', () => {
     const message = ui.quickInput().locator('.quick-input-message').filter({ hasText: 'Sign in again' });
     await message.waitFor({ timeout: 20_000 });
     assert.deepEqual(await actors(message), []);
-    await shot('security-add-space');
+    await ui.shot('security-add-space');
     await page.keyboard.press('Escape');
     await ui.closed();
   });
 
   it('Refresh: the tree shows the name, the status and the error row as text', async () => {
-    const account = (label) => page.getByRole('treeitem', { level: 1, name: new RegExp(`^${label} `) });
-    for (const label of ['Named', 'Failing']) {
-      const row = account(label);
-      await row.waitFor({ timeout: 20_000 });
-      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
-    }
+    for (const label of ['Named', 'Failing']) await ui.expand(ui.accountRow(label));
     const mark = sandbox.received.length;
-    await account('Named').hover();
-    await account('Named').getByRole('button', { name: 'Refresh' }).click();
+    await ui.refresh(ui.accountRow('Named'));
     await poll(() => sandbox.received.slice(mark).filter((r) => r.url.endsWith(NAMED)), (requests) => requests.length > 0, 'the refresh to fetch the space');
     const named = page.getByRole('treeitem', { level: 2 }).filter({ hasText: 'Sign in again' });
     await named.locator('.label-description', { hasText: 'Failed' }).waitFor({ timeout: 20_000 });
@@ -180,7 +150,7 @@ describe('vendor text in the workbench never acts (packaged VSIX)', () => {
     await error.waitFor({ timeout: 20_000 });
     assert.match(await error.innerText(), /Sign in again/);
     assert.deepEqual(await actors(error.locator('.monaco-icon-label-container')), []);
-    await shot('security-tree');
+    await ui.shot('security-tree');
   });
 
   it('no request went to any other origin, and the environment variable was never sent', async () => {

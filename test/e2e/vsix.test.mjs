@@ -2,8 +2,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
-
-const VSIX = process.env.SPACES_VSIX;
+import { packagedVsix } from '../harness/workbench.mjs';
 
 /** Entry names from a zip's central directory (a VSIX is a zip). */
 function zipEntries(file) {
@@ -26,14 +25,13 @@ function zipEntries(file) {
 
 describe('the packaged VSIX', () => {
   it('is under 2 MB', () => {
-    assert.ok(VSIX, 'SPACES_VSIX must name the packaged extension');
-    const size = statSync(VSIX).size;
+    const size = statSync(packagedVsix()).size;
     assert.ok(size < 2 * 1024 * 1024, `VSIX is ${size} bytes`);
   });
 
   it('holds exactly the allow-list: dist bundles, media, manifest, nls, README, CHANGELOG, LICENSE', () => {
     // vsce's own files sit beside `extension/`; README, CHANGELOG and LICENSE get its names for them.
-    const files = zipEntries(VSIX).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
+    const files = zipEntries(packagedVsix()).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
     const allowed = [/^dist\/(extension|core|webview)\.js$/, /^dist\/codicon\.(css|ttf)$/, /^media\/[\w./-]+$/, /^package\.json$/, /^package\.nls(\.[\w-]+)?\.json$/, /^readme\.md$/, /^changelog\.md$/, /^LICENSE\.txt$/];
     assert.deepEqual(files.filter((f) => !allowed.some((re) => re.test(f))), []);
     for (const required of ['dist/extension.js', 'dist/core.js', 'dist/webview.js', 'dist/codicon.css', 'dist/codicon.ttf', 'media/panel.css', 'package.json', 'package.nls.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'media/spaces.svg']) {

@@ -1,12 +1,68 @@
-// Driving the real workbench as a user does: the quick input, the command palette, context menus and the
-// notification center. One place for these, for every e2e file that needs them.
+// Driving the real workbench as a user does: the session every e2e file runs in (sandbox, code-server with the
+// packaged VSIX, Chromium), the quick input, the command palette, context menus, the notification center, the
+// Spaces tree, the space panel's frame and screenshots. One place for these, for every e2e file.
+import { after, before } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { startSandbox } from '../../out/sandbox/index.js';
+import { launchBrowser, openWorkbench } from './browser.mjs';
+import { startCodeServer } from './codeServer.mjs';
 import { escapeRegExp } from './wait.mjs';
+
+const SHOTS = path.resolve(import.meta.dirname, '..', '..', '.test-output', 'screenshots');
+
+/** The packaged extension under test: test/run.mjs packages it and names it in SPACES_VSIX. */
+export function packagedVsix() {
+  const vsix = process.env.SPACES_VSIX;
+  assert.ok(vsix, 'SPACES_VSIX must name the packaged extension (npm run package)');
+  return vsix;
+}
+
+/**
+ * Call inside a `describe`: registers the `before` that starts the vendor sandbox (in this process), a
+ * code-server with the packaged VSIX and Chromium on its workbench, and the `after` that stops them all.
+ * Read the session's parts once that `before` has run (in a test, or a `before` registered after this call).
+ *
+ * @param {{
+ *   sandbox?: boolean,
+ *   codeServer?: (sandbox: any) => { settings?: object, env?: Record<string, string> },
+ *   beforeLoad?: (page: import('playwright-core').Page) => void,
+ *   spacesView?: boolean,
+ * }} setup `sandbox: false` starts none; `codeServer` gives the workbench's settings and environment once the
+ *   sandbox's URL is known; `beforeLoad` sees the page before the workbench loads (to listen to its console);
+ *   `spacesView: false` leaves the Spaces view unopened.
+ */
+export function useWorkbench(setup = {}) {
+  const session = { sandbox: undefined, server: undefined, browser: undefined, page: undefined, ui: undefined };
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    if (setup.sandbox !== false) session.sandbox = await startSandbox();
+    session.server = await startCodeServer({ vsix: packagedVsix(), ...setup.codeServer?.(session.sandbox) });
+    session.browser = await launchBrowser();
+    session.page = session.browser.page;
+    session.ui = workbench(session.page);
+    setup.beforeLoad?.(session.page);
+    await openWorkbench(session.page, session.server.workspaceUrl);
+    if (setup.spacesView !== false) await session.ui.showSpacesView();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.stop();
+    await session.sandbox?.close();
+  });
+  return session;
+}
 
 /** @param {import('playwright-core').Page} page */
 export function workbench(page) {
+  // --- the quick input ---------------------------------------------------------------------------
+
   const quickInput = () => page.locator('.quick-input-widget');
   const input = () => quickInput().locator('input.input');
   const option = (name) => quickInput().getByRole('option', { name });
+  const optionLabels = () => quickInput().getByRole('option').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')));
+  const backButton = () => quickInput().locator('.quick-input-left-action-bar').getByRole('button', { name: /^Back/ });
   const closed = () => quickInput().waitFor({ state: 'hidden', timeout: 20_000 });
 
   /** Waits for the quick input's title to match `title` (a RegExp, or the exact text with its step counter). */
@@ -14,6 +70,25 @@ export function workbench(page) {
     const pattern = title instanceof RegExp ? title : new RegExp(`^${escapeRegExp(title)}$`);
     await quickInput().locator('.quick-input-title').filter({ hasText: pattern }).waitFor({ timeout: 20_000 });
   }
+
+  /** At step `title`: types `text` (unless undefined) and presses Enter. */
+  async function answer(title, text) {
+    await step(title);
+    if (text !== undefined) await input().fill(text);
+    await input().press('Enter');
+  }
+
+  /** Waits for the message under the input (its prompt, or a validation problem) to match `pattern`. */
+  async function message(pattern) {
+    await quickInput().locator('.quick-input-message').filter({ hasText: pattern }).waitFor({ timeout: 20_000 });
+  }
+
+  /** Waits for the quick pick's placeholder (or the one its items set once loaded) to be `text`. */
+  async function placeholder(text) {
+    await quickInput().locator(`input.input[placeholder=${JSON.stringify(text)}]`).waitFor({ timeout: 20_000 });
+  }
+
+  // --- commands and menus --------------------------------------------------------------------------
 
   /**
    * Command palette: runs the command titled `title`. The palette closes when the workbench moves the focus
@@ -45,6 +120,8 @@ export function workbench(page) {
     await menu.waitFor({ state: 'detached' });
   }
 
+  // --- notifications -------------------------------------------------------------------------------
+
   /**
    * The notification whose message matches `pattern`, as the notification center lists it. (A toast may
    * never show: the workbench drops toasts beyond three within 800 ms and keeps them in the center only.)
@@ -60,10 +137,70 @@ export function workbench(page) {
     return item.first();
   }
 
+  const notificationText = (item) => item.locator('.notification-list-item-message').innerText();
+  const notificationButtons = (item) => item.locator('.notification-list-item-buttons-container').getByRole('button').allTextContents();
+
   async function clearNotifications() {
     await runCommand('Notifications: Clear All Notifications');
     await closed();
   }
 
-  return { quickInput, input, option, closed, step, runCommand, contextMenu, notification, clearNotifications };
+  // --- the Spaces view -----------------------------------------------------------------------------
+
+  /** Shows the Spaces view (clicking its icon while it shows would hide the side bar). */
+  async function showSpacesView() {
+    const tab = page.locator('.activitybar').getByRole('tab', { name: /^Spaces/ });
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  }
+
+  /** An account's row: its label (or id) then its vendor. */
+  const accountRow = (label) => page.getByRole('treeitem', { level: 1, name: new RegExp(`^${escapeRegExp(label)} `) });
+  /** A space's row under an expanded account. */
+  const spaceRow = (name) => page.getByRole('treeitem', { level: 2, name: new RegExp(`^${escapeRegExp(name)}`) });
+
+  /** Expands `row` by its twistie (clicking the row itself would open a space). */
+  async function expand(row) {
+    await row.waitFor({ timeout: 20_000 });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+  }
+
+  /** Clicks the row's inline Refresh, which shows while the row is hovered. */
+  async function refresh(row) {
+    await row.hover();
+    await row.getByRole('button', { name: 'Refresh' }).click();
+  }
+
+  // --- the space panel and screenshots -------------------------------------------------------------
+
+  /** The visible space panel's page: two iframes deep. */
+  const panel = () => page.locator('iframe.webview.ready').filter({ visible: true }).contentFrame().locator('iframe#active-frame').contentFrame();
+
+  /** Saves the whole page as `.test-output/screenshots/<name>.png`. */
+  const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+
+  return {
+    quickInput,
+    input,
+    option,
+    optionLabels,
+    backButton,
+    closed,
+    step,
+    answer,
+    message,
+    placeholder,
+    runCommand,
+    contextMenu,
+    notification,
+    notificationText,
+    notificationButtons,
+    clearNotifications,
+    showSpacesView,
+    accountRow,
+    spaceRow,
+    expand,
+    refresh,
+    panel,
+    shot,
+  };
 }

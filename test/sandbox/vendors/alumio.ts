@@ -3,6 +3,7 @@
 import { HOSTILE, LONG_UNICODE_NAME } from '../hostile';
 import type { Sandbox, SandboxResponse } from '../server';
 import { bearerToken, statusAnswer } from './error-ids';
+import seed from '../fixtures/alumio/seed-space.json';
 
 export const ALUMIO_SANDBOX = {
   token: 'sandbox-alumio-token',
@@ -29,20 +30,7 @@ export const ALUMIO_SANDBOX = {
  * The seed documents only the schema, no example response: this one follows it field by field, with
  * dates as Alumio (Symfony) writes them.
  */
-export const ALUMIO_SEED_SPACE = {
-  identifier: 'acme-production',
-  name: 'ACME Production',
-  description: 'Live integrations for **ACME**.\n\n- Orders from [the shop](https://shop.example.com) to the ERP\n- Stock levels back to the shop',
-  purpose: 'prod',
-  workers: 2,
-  createdAt: '2024-03-01T09:15:00+00:00',
-  updatedAt: '2024-06-12T16:40:05+00:00',
-  isLocked: 0,
-  termsAgreed: 1,
-  createUser: 'owner@acme.example',
-  expireDate: '2025-03-01T00:00:00+00:00',
-  status: 'ready',
-};
+export const ALUMIO_SEED_SPACE = seed;
 
 const alumioError = (status: number, message: string) => ({
   status: String(status),

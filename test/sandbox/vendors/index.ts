@@ -1,4 +1,6 @@
 // Every vendor's sandbox routes. `startSandbox()` registers all of them.
+// The vendors' example answers are JSON in ../fixtures/<vendor>/, imported (not read at run time) so that
+// esbuild bundles them into every build that carries the sandbox: unit, host, bench, out/sandbox.
 import type { Sandbox } from '../server';
 import { registerAlumio } from './alumio';
 import { registerOpenlayer } from './openlayer';

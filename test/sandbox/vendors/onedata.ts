@@ -3,6 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Sandbox, SandboxRequest, SandboxResponse } from '../server';
 import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../hostile';
+import SEED_CURL_EXAMPLE from '../fixtures/onedata/seed-curl-example.json';
 
 const API = '/api/v3/onezone';
 const BULK_COUNT = 500;
@@ -68,34 +69,8 @@ function statusError(status: number): SandboxResponse {
   return onezoneError(status, known.id, known.description);
 }
 
-// The two examples of the seed page, verbatim.
-const SEED_CURL_EXAMPLE = {
-  "spaceId": "2c0160248ba9a66f45da751ca459535a",
-  "name": "My Private space",
-  "providers": {
-    "296ebe3c20e9666dc489b647f8647f12": 5368709120,
-    "dcf12429647c204896eebe3b6f686967": 14400000
-  },
-  "creator": {
-    "type": "user",
-    "id": "7434b256e71e1052e0d5e3e9da657ebfc1a770c3"
-  },
-  "creationTime": 1576152793
-};
-
-const SEED_SCHEMA_EXAMPLE = {
-  "spaceId": "2c0160248ba9a66f45da751ca459535a",
-  "name": "My Private space",
-  "providers": {
-    "296ebe3c20e9666dc489b647f8647f12": 5368709120,
-    "dcf12429647c204896eebe3b6f686967": 14400000
-  },
-  "creator": {
-    "type": "user",
-    "id": "7434b256e71e1052e0d5e3e9da657ebf"
-  },
-  "creationTime": 1576152793
-};
+// The seed page's two examples: the schema's differs from the cURL one only in its (32-hex) creator id.
+const SEED_SCHEMA_EXAMPLE = { ...SEED_CURL_EXAMPLE, creator: { ...SEED_CURL_EXAMPLE.creator, id: '7434b256e71e1052e0d5e3e9da657ebf' } };
 
 /** Every fixture body by space id (bulk spaces are generated on request). */
 const FIXTURES: Readonly<Record<string, unknown>> = {

@@ -3,6 +3,7 @@
 import { HOSTILE, LONG_UNICODE_NAME } from '../hostile';
 import type { Sandbox, SandboxResponse } from '../server';
 import { bearerToken, statusAnswer } from './error-ids';
+import seed from '../fixtures/openlayer/seed-workspace.json';
 
 export const OPENLAYER_SANDBOX = {
   apiKey: 'sk-ol-sandbox-key',
@@ -25,27 +26,7 @@ export const OPENLAYER_SANDBOX = {
  * The seed documents only the schema (with `example`s for name and slug), no example response: this one
  * follows it field by field. `inviteCode` is write-only, so it is never in an answer.
  */
-export const OPENLAYER_SEED_WORKSPACE = {
-  id: '182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e',
-  name: 'Openlayer',
-  slug: 'openlayer',
-  dateCreated: '2024-01-10T12:00:00.000Z',
-  dateUpdated: '2024-06-02T08:30:00.000Z',
-  creatorId: '6ea1f2b0-3c1d-4a5e-9f7a-2b8c0d1e4f5a',
-  wildcardDomains: ['openlayer.com', 'unbox.ai'],
-  projectCount: 12,
-  memberCount: 8,
-  monthlyUsage: [
-    { monthYear: '2024-05-01', predictionCount: 120000, executionTimeMs: 3600000 },
-    { monthYear: '2024-04-01', predictionCount: 95000, executionTimeMs: null },
-    { monthYear: '2024-06-01', predictionCount: 40000, executionTimeMs: 1250000 },
-  ],
-  inviteCount: 3,
-  periodStartDate: '2024-06-01T00:00:00.000Z',
-  periodEndDate: '2024-07-01T00:00:00.000Z',
-  samlOnlyAccess: false,
-  status: 'active',
-};
+export const OPENLAYER_SEED_WORKSPACE = seed;
 
 const openlayerError = (status: number, message: string) => ({ code: status, error: message });
 

@@ -7,6 +7,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../hostile';
 import type { Sandbox, SandboxRequest, SandboxResponse } from '../server';
 import { bearerToken, statusAnswer } from './error-ids';
+import seed from '../fixtures/sharely/seed-space.json';
 
 export const SHARELY_SANDBOX = {
   apiKey: 'sk-sharely-sandbox-key',
@@ -36,49 +37,7 @@ export const SHARELY_SANDBOX = {
 } as const;
 
 /** The seed's example response, verbatim. */
-export const SHARELY_SEED_SPACE = {
-  id: 'space-uuid-123',
-  name: 'Sales Team Space',
-  description: 'Space for the sales team',
-  status: 'ACTIVE',
-  createdAt: '2025-01-15T10:30:00Z',
-  workspace: {
-    id: 'workspace-uuid-456',
-    name: 'My Company',
-    organizationName: 'My Organization',
-    organizationId: 'org-uuid-789',
-  },
-  hosts: [
-    {
-      host: {
-        id: 'user-uuid-1',
-        name: 'John Doe',
-        email: 'john@example.com',
-      },
-    },
-  ],
-  coHosts: [],
-  guests: [
-    {
-      guest: {
-        id: 'user-uuid-2',
-        name: 'Jane Smith',
-        email: 'jane@example.com',
-      },
-    },
-  ],
-  spaceGroupConversation: [
-    {
-      id: 'group-uuid-1',
-      name: 'General',
-      type: 'PUBLIC',
-      lastMessageAt: '2025-01-16T14:20:00Z',
-      createdAt: '2025-01-15T10:30:00Z',
-      updatedAt: '2025-01-16T14:20:00Z',
-      conversations: [{ id: 'conv-uuid-1' }],
-    },
-  ],
-};
+export const SHARELY_SEED_SPACE = seed;
 
 /** The seed's 404 is `{"error":"Error","message":"Space not found"}`. */
 const sharelyError = (status: number, message: string) => ({ error: status === 401 ? 'Unauthorized' : 'Error', message });

@@ -1,7 +1,7 @@
 // The HTTP layer through a real proxy from Debian (tinyproxy, started here on loopback): http and https
 // through it, `noProxy` honoured, the proxy's credentials sent to the proxy only, and a 50 MB answer cut
 // off at the size cap with memory flat.
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -9,57 +9,46 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createHttpClient, type ClosableHttpClient, type HttpOptions } from '../../../src/core/http';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { HttpOptions } from '../../../src/core/http';
 import { startTinyproxy, type Tinyproxy } from '../../sandbox/tinyproxy';
-import { failsWith, poll } from './http-support';
+import { poll, rejectsWith, useHttpSuite } from './http-support';
 
 const AUTH = { user: 'spaces', password: 'proxy-secret-5e1f' };
 const PROXY_AUTHORIZATION = `Basic ${Buffer.from(`${AUTH.user}:${AUTH.password}`).toString('base64')}`;
 
 describe('http: through a real proxy (tinyproxy)', () => {
-  let sandbox: Sandbox;
+  const suite = useHttpSuite({ routes: (sandbox) => sandbox.route('GET', '/ok', () => ({ status: 200, body: { fine: true } })), http: { cacheTtlSeconds: 0 } });
+  /** A client of the suite that trusts the sandbox's CA. */
+  const client = (options: Partial<HttpOptions>) => suite.client({ ca: [suite.sandbox.caPem], ...options });
   let proxy: Tinyproxy;
-  const clients: ClosableHttpClient[] = [];
-  const client = (options: Partial<HttpOptions>) => {
-    const made = createHttpClient({ cacheTtlSeconds: 0, ca: [sandbox.caPem], ...options });
-    clients.push(made);
-    return made;
-  };
-
   before(async () => {
-    sandbox = await startSandbox();
-    sandbox.route('GET', '/ok', () => ({ status: 200, body: { fine: true } }));
     proxy = await startTinyproxy(AUTH);
   });
-  beforeEach(() => sandbox.reset());
   after(async () => {
-    await Promise.all(clients.map((c) => c.close()));
     await proxy?.stop();
-    await sandbox?.close();
   });
 
   it('goes through it for http and https, and the proxy credentials never reach the vendor', async () => {
     const http = client({ proxy: { url: proxy.url, authorization: PROXY_AUTHORIZATION } });
-    assert.deepEqual(await http.json({ url: `${sandbox.url}/ok`, headers: { authorization: 'Bearer vendor-token' } }), { fine: true });
-    assert.deepEqual(await http.json({ url: `${sandbox.httpsUrl}/ok` }), { fine: true });
-    const targets = [new URL(sandbox.url).host, new URL(sandbox.httpsUrl).host];
+    assert.deepEqual(await http.json({ url: `${suite.sandbox.url}/ok`, headers: { authorization: 'Bearer vendor-token' } }), { fine: true });
+    assert.deepEqual(await http.json({ url: `${suite.sandbox.httpsUrl}/ok` }), { fine: true });
+    const targets = [new URL(suite.sandbox.url).host, new URL(suite.sandbox.httpsUrl).host];
     assert.deepEqual(proxy.requests().filter((r) => targets.some((t) => r.includes(t))).length, 2, proxy.requests().join('\n'));
-    assert.equal(sandbox.received.length, 2);
-    for (const request of sandbox.received) assert.equal(request.headers['proxy-authorization'], undefined, 'the proxy credentials reached the vendor');
-    assert.equal(sandbox.received[0]!.headers.authorization, 'Bearer vendor-token', "the vendor's own credentials arrive");
+    assert.equal(suite.sandbox.received.length, 2);
+    for (const request of suite.sandbox.received) assert.equal(request.headers['proxy-authorization'], undefined, 'the proxy credentials reached the vendor');
+    assert.equal(suite.sandbox.received[0]!.headers.authorization, 'Bearer vendor-token', "the vendor's own credentials arrive");
   });
 
   it('is refused without its credentials, as a network error that says so', async () => {
-    await assert.rejects(client({ proxy: { url: proxy.url } }).json({ url: `${sandbox.url}/ok` }), failsWith('network', /proxy refused to connect to 127\.0\.0\.1:\d+ \(status 407\)/));
-    assert.equal(sandbox.received.length, 0);
+    await rejectsWith(client({ proxy: { url: proxy.url } }).json({ url: `${suite.sandbox.url}/ok` }), 'network', /proxy refused to connect to 127\.0\.0\.1:\d+ \(status 407\)/);
+    assert.equal(suite.sandbox.received.length, 0);
   });
 
   it('reaches noProxy hosts directly', async () => {
     const before = proxy.requests().length;
-    assert.deepEqual(await client({ proxy: { url: proxy.url, authorization: PROXY_AUTHORIZATION, noProxy: ['127.0.0.1'] } }).json({ url: `${sandbox.url}/ok` }), { fine: true });
+    assert.deepEqual(await client({ proxy: { url: proxy.url, authorization: PROXY_AUTHORIZATION, noProxy: ['127.0.0.1'] } }).json({ url: `${suite.sandbox.url}/ok` }), { fine: true });
     assert.equal(proxy.requests().length, before, 'the proxy was not asked');
-    assert.equal(sandbox.received.length, 1);
+    assert.equal(suite.sandbox.received.length, 1);
   });
 
   it('cuts a 50 MB answer off at the size cap, memory flat', async () => {
@@ -81,7 +70,7 @@ describe('http: through a real proxy (tinyproxy)', () => {
       };
       const http = client({ proxy: { url: proxy.url, authorization: PROXY_AUTHORIZATION } });
       const baseline = used();
-      await assert.rejects(http.json({ url: `${url}/big` }), failsWith('badResponse', /larger than 10 MB and was cut off/));
+      await rejectsWith(http.json({ url: `${url}/big` }), 'badResponse', /larger than 10 MB and was cut off/);
       // Right after, what the client holds is bounded by the 10 MB cap, not by the 50 MB sent; once the
       // connection is torn down it is all given back.
       const right = used() - baseline;

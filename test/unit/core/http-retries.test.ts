@@ -1,151 +1,132 @@
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { createHttpClient, type ClosableHttpClient } from '../../../src/core/http';
-import { type SpacesError } from '../../../src/core/errors';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { failsWith, later } from './http-support';
+import { later, rejectsWith, useHttpSuite } from './http-support';
 
 describe('http: retries', () => {
-  let sandbox: Sandbox;
-  let http: ClosableHttpClient;
-  let url: string;
   const lines: string[] = [];
-  before(async () => {
-    sandbox = await startSandbox();
-    sandbox.route('GET', '/r', () => ({ status: 200, body: { ok: true } })).route('POST', '/r', () => ({ status: 200, body: { posted: true } }));
-    url = `${sandbox.url}/r`;
-    http = createHttpClient({ cacheTtlSeconds: 0, retryBaseDelayMs: 5, maxRetryDelaySeconds: 1, log: (l) => lines.push(l) });
+  const suite = useHttpSuite({
+    routes: (sandbox) => sandbox.route('GET', '/r', () => ({ status: 200, body: { ok: true } })).route('POST', '/r', () => ({ status: 200, body: { posted: true } })),
+    http: { cacheTtlSeconds: 0, retryBaseDelayMs: 5, maxRetryDelaySeconds: 1, log: (l) => lines.push(l) },
   });
-  beforeEach(() => sandbox.reset());
-  after(async () => {
-    await http.close();
-    await sandbox.close();
+  let url: string;
+  before(() => {
+    url = `${suite.sandbox.url}/r`;
   });
 
   it('retries a 429 when Retry-After says so, and logs the retry', async () => {
-    sandbox.addFault({ path: '/r', kind: 'status', status: 429, times: 1, headers: { 'retry-after': '0' } });
-    assert.deepEqual(await http.json({ url }), { ok: true });
-    assert.equal(sandbox.requests, 2);
+    suite.sandbox.addFault({ path: '/r', kind: 'status', status: 429, times: 1, headers: { 'retry-after': '0' } });
+    assert.deepEqual(await suite.http.json({ url }), { ok: true });
+    assert.equal(suite.sandbox.requests, 2);
     assert.match(lines.at(-1)!, / 200 \d+ms, 1 retry$/);
   });
 
   it('waits for retry-after-ms', async () => {
-    sandbox.addFault({ path: '/r', kind: 'status', status: 429, times: 1, headers: { 'retry-after-ms': '150' } });
+    suite.sandbox.addFault({ path: '/r', kind: 'status', status: 429, times: 1, headers: { 'retry-after-ms': '150' } });
     const started = Date.now();
-    assert.deepEqual(await http.json({ url }), { ok: true });
+    assert.deepEqual(await suite.http.json({ url }), { ok: true });
     assert.ok(Date.now() - started >= 145, `retried after ${Date.now() - started} ms`);
   });
 
   it('reads Retry-After as an HTTP date', async () => {
-    sandbox.addFault({ path: '/r', kind: 'status', status: 503, times: 1, headers: { 'retry-after': new Date(Date.now() - 1000).toUTCString() } });
-    assert.deepEqual(await http.json({ url }), { ok: true });
-    assert.equal(sandbox.requests, 2);
+    suite.sandbox.addFault({ path: '/r', kind: 'status', status: 503, times: 1, headers: { 'retry-after': new Date(Date.now() - 1000).toUTCString() } });
+    assert.deepEqual(await suite.http.json({ url }), { ok: true });
+    assert.equal(suite.sandbox.requests, 2);
   });
 
   it('does not wait longer than the cap: rateLimited at once, with when to retry (seconds)', async () => {
-    sandbox.addFault({ path: '/r', kind: 'status', status: 429, headers: { 'retry-after': '120' } });
+    suite.sandbox.addFault({ path: '/r', kind: 'status', status: 429, headers: { 'retry-after': '120' } });
     const started = Date.now();
-    await assert.rejects(http.json({ url }), (e: SpacesError) => {
-      assert.equal(e.kind, 'rateLimited');
-      assert.equal(e.details.status, 429);
-      assert.ok(Math.abs(e.details.retryAt! - (started + 120_000)) < 2000, `retryAt ${e.details.retryAt}`);
-      assert.match(e.message, /asks to wait 2 minutes/);
-      return true;
-    });
-    assert.equal(sandbox.requests, 1);
+    const e = await rejectsWith(suite.http.json({ url }), 'rateLimited', /asks to wait 2 minutes/);
+    assert.equal(e.details.status, 429);
+    assert.ok(Math.abs(e.details.retryAt! - (started + 120_000)) < 2000, `retryAt ${e.details.retryAt}`);
+    assert.equal(suite.sandbox.requests, 1);
   });
 
   it('does not wait longer than the cap: a 503 with an HTTP date an hour away stays a server error', async () => {
     const date = new Date(Math.ceil(Date.now() / 1000) * 1000 + 3_600_000);
-    sandbox.addFault({ path: '/r', kind: 'status', status: 503, headers: { 'retry-after': date.toUTCString() } });
-    await assert.rejects(http.json({ url }), (e: SpacesError) => e.kind === 'server' && e.details.retryAt === date.getTime() && /60 minutes/.test(e.message));
-    assert.equal(sandbox.requests, 1);
+    suite.sandbox.addFault({ path: '/r', kind: 'status', status: 503, headers: { 'retry-after': date.toUTCString() } });
+    const e = await rejectsWith(suite.http.json({ url }), 'server', /60 minutes/);
+    assert.equal(e.details.retryAt, date.getTime());
+    assert.equal(suite.sandbox.requests, 1);
   });
 
   it('gives up after three tries of a 429 that stays, as rateLimited with retryAt', async () => {
-    sandbox.addFault({ path: '/r', kind: 'status', status: 429, headers: { 'retry-after': '0' } });
-    await assert.rejects(http.json({ url }), (e: SpacesError) => e.kind === 'rateLimited' && e.details.status === 429 && typeof e.details.retryAt === 'number');
-    assert.equal(sandbox.requests, 3);
+    suite.sandbox.addFault({ path: '/r', kind: 'status', status: 429, headers: { 'retry-after': '0' } });
+    const e = await rejectsWith(suite.http.json({ url }), 'rateLimited');
+    assert.equal(e.details.status, 429);
+    assert.equal(typeof e.details.retryAt, 'number');
+    assert.equal(suite.sandbox.requests, 3);
     assert.match(lines.at(-1)!, / 429 rateLimited \d+ms, 2 retries$/);
   });
 
   it('retries a 503 with backoff, then succeeds', async () => {
-    sandbox.addFault({ path: '/r', kind: 'status', status: 503, times: 1 });
-    assert.deepEqual(await http.json({ url }), { ok: true });
-    assert.equal(sandbox.requests, 2);
+    suite.sandbox.addFault({ path: '/r', kind: 'status', status: 503, times: 1 });
+    assert.deepEqual(await suite.http.json({ url }), { ok: true });
+    assert.equal(suite.sandbox.requests, 2);
   });
 
   it('retries a reset connection, then succeeds', async () => {
-    sandbox.addFault({ path: '/r', kind: 'reset', times: 2 });
-    assert.deepEqual(await http.json({ url }), { ok: true });
-    assert.equal(sandbox.requests, 3);
+    suite.sandbox.addFault({ path: '/r', kind: 'reset', times: 2 });
+    assert.deepEqual(await suite.http.json({ url }), { ok: true });
+    assert.equal(suite.sandbox.requests, 3);
     assert.match(lines.at(-1)!, / 200 \d+ms, 2 retries$/);
   });
 
   it('reports resets that stay as network after three tries', async () => {
-    sandbox.addFault({ path: '/r', kind: 'reset' });
-    await assert.rejects(http.json({ url }), failsWith('network', /closed unexpectedly/));
-    assert.equal(sandbox.requests, 3);
+    suite.sandbox.addFault({ path: '/r', kind: 'reset' });
+    await rejectsWith(suite.http.json({ url }), 'network', /closed unexpectedly/);
+    assert.equal(suite.sandbox.requests, 3);
   });
 
   it('never retries a POST', async () => {
-    sandbox.addFault({ path: '/r', method: 'POST', kind: 'status', status: 503, times: 1, headers: { 'retry-after': '0' } });
-    await assert.rejects(http.json({ url, method: 'POST', body: '{}' }), failsWith('server'));
-    sandbox.addFault({ path: '/r', method: 'POST', kind: 'reset', times: 1 });
-    await assert.rejects(http.json({ url, method: 'POST', body: '{}' }), failsWith('network'));
-    assert.equal(sandbox.requests, 2);
+    suite.sandbox.addFault({ path: '/r', method: 'POST', kind: 'status', status: 503, times: 1, headers: { 'retry-after': '0' } });
+    await rejectsWith(suite.http.json({ url, method: 'POST', body: '{}' }), 'server');
+    suite.sandbox.addFault({ path: '/r', method: 'POST', kind: 'reset', times: 1 });
+    await rejectsWith(suite.http.json({ url, method: 'POST', body: '{}' }), 'network');
+    assert.equal(suite.sandbox.requests, 2);
   });
 
   it('does not retry other statuses', async () => {
-    sandbox.addFault({ path: '/r', kind: 'status', status: 500, times: 1 });
-    await assert.rejects(http.json({ url }), failsWith('server'));
-    assert.equal(sandbox.requests, 1);
+    suite.sandbox.addFault({ path: '/r', kind: 'status', status: 500, times: 1 });
+    await rejectsWith(suite.http.json({ url }), 'server');
+    assert.equal(suite.sandbox.requests, 1);
   });
 });
 
 describe('http: cancellation', () => {
-  let sandbox: Sandbox;
-  let http: ClosableHttpClient;
+  const suite = useHttpSuite({ routes: (sandbox) => sandbox.route('GET', '/c', () => ({ status: 200, body: { ok: true } })), http: { cacheTtlSeconds: 0, retryBaseDelayMs: 5 } });
   let url: string;
-  before(async () => {
-    sandbox = await startSandbox();
-    sandbox.route('GET', '/c', () => ({ status: 200, body: { ok: true } }));
-    url = `${sandbox.url}/c`;
-    http = createHttpClient({ cacheTtlSeconds: 0, retryBaseDelayMs: 5 });
-  });
-  beforeEach(() => sandbox.reset());
-  after(async () => {
-    await http.close();
-    await sandbox.close();
+  before(() => {
+    url = `${suite.sandbox.url}/c`;
   });
 
   it('is cancelled before it starts', async () => {
-    await assert.rejects(http.json({ url, signal: AbortSignal.abort() }), failsWith('cancelled'));
-    await assert.rejects(http.json({ url, method: 'POST', signal: AbortSignal.abort() }), failsWith('cancelled'));
-    assert.equal(sandbox.requests, 0);
+    await rejectsWith(suite.http.json({ url, signal: AbortSignal.abort() }), 'cancelled');
+    await rejectsWith(suite.http.json({ url, method: 'POST', signal: AbortSignal.abort() }), 'cancelled');
+    assert.equal(suite.sandbox.requests, 0);
   });
 
   it('is cancelled while waiting for the answer', async () => {
-    sandbox.addFault({ path: '/c', kind: 'latency', ms: 2000 });
+    suite.sandbox.addFault({ path: '/c', kind: 'latency', ms: 2000 });
     const started = Date.now();
-    await assert.rejects(http.json({ url, signal: AbortSignal.timeout(50) }), failsWith('cancelled'));
+    await rejectsWith(suite.http.json({ url, signal: AbortSignal.timeout(50) }), 'cancelled');
     assert.ok(Date.now() - started < 500);
   });
 
   it('is cancelled while the body streams in', async () => {
-    sandbox.addFault({ path: '/c', kind: 'slowBody' });
-    await assert.rejects(http.json({ url, signal: AbortSignal.timeout(50) }), failsWith('cancelled'));
+    suite.sandbox.addFault({ path: '/c', kind: 'slowBody' });
+    await rejectsWith(suite.http.json({ url, signal: AbortSignal.timeout(50) }), 'cancelled');
   });
 
   it('is cancelled while waiting to retry', async () => {
-    sandbox.addFault({ path: '/c', kind: 'status', status: 429, headers: { 'retry-after-ms': '5000' } });
+    suite.sandbox.addFault({ path: '/c', kind: 'status', status: 429, headers: { 'retry-after-ms': '5000' } });
     const controller = new AbortController();
-    const pending = http.json({ url, signal: controller.signal });
+    const pending = suite.http.json({ url, signal: controller.signal });
     await later(50);
     const started = Date.now();
     controller.abort();
-    await assert.rejects(pending, failsWith('cancelled'));
+    await rejectsWith(pending, 'cancelled');
     assert.ok(Date.now() - started < 100);
-    assert.equal(sandbox.requests, 1);
+    assert.equal(suite.sandbox.requests, 1);
   });
 });

@@ -1,27 +1,25 @@
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import net, { type AddressInfo, type Socket } from 'node:net';
-import { createHttpClient, type ClosableHttpClient } from '../../../src/core/http';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { failsWith, poll } from './http-support';
+import { createHttpClient } from '../../../src/core/http';
+import { poll, rejectsWith, useHttpSuite } from './http-support';
 
 // undici checks these timeouts on a coarse timer (about half a second), so each test takes about a second:
 // they run concurrently, each on its own path.
 describe('http: timeouts and the size cap', { concurrency: true }, () => {
-  let sandbox: Sandbox;
-  let http: ClosableHttpClient;
+  const suite = useHttpSuite({
+    routes: (sandbox) => sandbox.route('GET', '/t/:case', () => ({ status: 200, body: { ok: true } })),
+    http: { timeoutSeconds: 0.3, cacheTtlSeconds: 0, maxResponseBytes: 16 * 1024 },
+    // The tests run at the same time, so none may clear the others' faults.
+    resetEachTest: false,
+  });
   // Accepts TCP connections and never says a word: neither a TLS handshake nor a proxy tunnel completes.
   const silent = net.createServer((socket) => sockets.add(socket));
   const sockets = new Set<Socket>();
   before(async () => {
-    sandbox = await startSandbox();
-    sandbox.route('GET', '/t/:case', () => ({ status: 200, body: { ok: true } }));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    http = createHttpClient({ timeoutSeconds: 0.3, cacheTtlSeconds: 0, maxResponseBytes: 16 * 1024 });
   });
   after(async () => {
-    await http.close();
-    await sandbox.close();
     for (const socket of sockets) socket.destroy();
     await new Promise((resolve) => silent.close(resolve));
   });
@@ -29,7 +27,7 @@ describe('http: timeouts and the size cap', { concurrency: true }, () => {
   it('times out connecting when the TLS handshake never completes', async () => {
     const started = Date.now();
     const { port } = silent.address() as AddressInfo;
-    await assert.rejects(http.json({ url: `https://127.0.0.1:${port}/t/connect` }), failsWith('timeout', /^Connecting to 127\.0\.0\.1:\d+ took longer than 0\.3 seconds\.$/));
+    await rejectsWith(suite.http.json({ url: `https://127.0.0.1:${port}/t/connect` }), 'timeout', /^Connecting to 127\.0\.0\.1:\d+ took longer than 0\.3 seconds\.$/);
     assert.ok(Date.now() - started < 1500, `${Date.now() - started} ms`);
   });
 
@@ -37,50 +35,48 @@ describe('http: timeouts and the size cap', { concurrency: true }, () => {
     const { port } = silent.address() as AddressInfo;
     const proxied = createHttpClient({ timeoutSeconds: 0.3, proxy: { url: `http://127.0.0.1:${port}` } });
     try {
-      await assert.rejects(proxied.json({ url: `${sandbox.url}/t/proxy` }), failsWith('timeout'));
+      await rejectsWith(proxied.json({ url: `${suite.sandbox.url}/t/proxy` }), 'timeout');
     } finally {
       await proxied.close();
     }
   });
 
   it('times out waiting for the answer to start', async () => {
-    sandbox.addFault({ path: '/t/headers', kind: 'slowHeaders', ms: 2000, times: 1 });
-    await assert.rejects(http.json({ url: `${sandbox.url}/t/headers` }), failsWith('timeout', /did not start answering within 0\.3 seconds/));
+    suite.sandbox.addFault({ path: '/t/headers', kind: 'slowHeaders', ms: 2000, times: 1 });
+    await rejectsWith(suite.http.json({ url: `${suite.sandbox.url}/t/headers` }), 'timeout', /did not start answering within 0\.3 seconds/);
   });
 
   it('times out when the body stalls', async () => {
-    sandbox.addFault({ path: '/t/body', kind: 'slowBody', times: 1 });
-    await assert.rejects(http.json({ url: `${sandbox.url}/t/body` }), failsWith('timeout', /stopped sending its answer for 0\.3 seconds/));
+    suite.sandbox.addFault({ path: '/t/body', kind: 'slowBody', times: 1 });
+    await rejectsWith(suite.http.json({ url: `${suite.sandbox.url}/t/body` }), 'timeout', /stopped sending its answer for 0\.3 seconds/);
   });
 
   it('accepts a slow answer within the timeout', async () => {
-    sandbox.addFault({ path: '/t/slow', kind: 'slowBody', ms: 100, times: 1, body: { slow: 'but fine' } });
-    assert.deepEqual(await http.json({ url: `${sandbox.url}/t/slow` }), { slow: 'but fine' });
+    suite.sandbox.addFault({ path: '/t/slow', kind: 'slowBody', ms: 100, times: 1, body: { slow: 'but fine' } });
+    assert.deepEqual(await suite.http.json({ url: `${suite.sandbox.url}/t/slow` }), { slow: 'but fine' });
   });
 
   it('ends a request that trickles a byte now and then at its overall deadline, freeing its slot', async () => {
-    sandbox.addFault({ path: '/t/trickle', kind: 'trickle', ms: 100, times: 1 });
-    await assert.rejects(http.json({ url: `${sandbox.url}/t/trickle` }), failsWith('timeout', /took longer than 2\.3 seconds to answer in full/));
-    assert.deepEqual(await http.json({ url: `${sandbox.url}/t/after-trickle` }), { ok: true });
+    suite.sandbox.addFault({ path: '/t/trickle', kind: 'trickle', ms: 100, times: 1 });
+    await rejectsWith(suite.http.json({ url: `${suite.sandbox.url}/t/trickle` }), 'timeout', /took longer than 2\.3 seconds to answer in full/);
+    assert.deepEqual(await suite.http.json({ url: `${suite.sandbox.url}/t/after-trickle` }), { ok: true });
   });
 
   it('close() ends the requests under way instead of waiting for them', async () => {
     const closing = createHttpClient({ timeoutSeconds: 30, cacheTtlSeconds: 0 });
-    sandbox.addFault({ path: '/t/held', kind: 'hold', times: 2 });
-    const requests = [closing.json({ url: `${sandbox.url}/t/held` }), closing.json({ url: `${sandbox.url}/t/held`, method: 'POST', body: '{}' })];
-    const outcomes = Promise.allSettled(requests);
-    await poll(() => sandbox.held, (held) => held === 2, 'both requests held');
+    suite.sandbox.addFault({ path: '/t/held', kind: 'hold', times: 2 });
+    const requests = [closing.json({ url: `${suite.sandbox.url}/t/held` }), closing.json({ url: `${suite.sandbox.url}/t/held`, method: 'POST', body: '{}' })];
+    const cancelled = Promise.all(requests.map((request) => rejectsWith(request, 'cancelled')));
+    await poll(() => suite.sandbox.held, (held) => held === 2, 'both requests held');
     await closing.close();
-    for (const outcome of await outcomes) {
-      assert.equal(outcome.status, 'rejected');
-      failsWith('cancelled')(outcome.status === 'rejected' ? outcome.reason : undefined);
-    }
-    sandbox.release('/t/held');
-    await assert.rejects(closing.json({ url: `${sandbox.url}/t/ok` }), failsWith('cancelled'), 'a closed client sends nothing more');
+    await cancelled;
+    suite.sandbox.release('/t/held');
+    // A closed client sends nothing more.
+    await rejectsWith(closing.json({ url: `${suite.sandbox.url}/t/ok` }), 'cancelled');
   });
 
   it('stops reading at the size cap while streaming', async () => {
-    sandbox.addFault({ path: '/t/size', kind: 'oversize', bytes: 4 * 1024 * 1024, times: 1 });
-    await assert.rejects(http.json({ url: `${sandbox.url}/t/size` }), failsWith('badResponse', /larger than 16 KB and was cut off/));
+    suite.sandbox.addFault({ path: '/t/size', kind: 'oversize', bytes: 4 * 1024 * 1024, times: 1 });
+    await rejectsWith(suite.http.json({ url: `${suite.sandbox.url}/t/size` }), 'badResponse', /larger than 16 KB and was cut off/);
   });
 });

@@ -5,51 +5,39 @@ import nodeHttp from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { rootCertificates } from 'node:tls';
-import { createHttpClient, trustedCertificates, type ClosableHttpClient, type HttpOptions } from '../../../src/core/http';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { trustedCertificates } from '../../../src/core/http';
+import { startSandbox } from '../../sandbox/server';
 import { TestProxy } from '../../sandbox/proxy';
-import { failsWith } from './http-support';
+import { rejectsWith, useHttpSuite } from './http-support';
 
 describe('http: HTTPS, extra CAs and proxies', () => {
-  let sandbox: Sandbox;
+  const suite = useHttpSuite({ routes: (sandbox) => sandbox.route('GET', '/ok', () => ({ status: 200, body: { fine: true } })), http: { cacheTtlSeconds: 0 } });
   let proxy: TestProxy;
   let guarded: TestProxy;
-  const clients: ClosableHttpClient[] = [];
-  const client = (options: Partial<HttpOptions>) => {
-    const made = createHttpClient({ cacheTtlSeconds: 0, ...options });
-    clients.push(made);
-    return made;
-  };
   before(async () => {
-    sandbox = await startSandbox();
-    sandbox.route('GET', '/ok', () => ({ status: 200, body: { fine: true } }));
     proxy = new TestProxy();
     guarded = new TestProxy('Basic dXNlcjpwYXNz');
     await Promise.all([proxy.listen(), guarded.listen()]);
   });
-  beforeEach(() => sandbox.reset());
-  after(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await Promise.all([sandbox.close(), proxy.close(), guarded.close()]);
-  });
+  after(async () => Promise.all([proxy.close(), guarded.close()]));
 
   it('rejects the self-signed sandbox as tls until its CA is given', async () => {
-    await assert.rejects(client({}).json({ url: `${sandbox.httpsUrl}/ok` }), failsWith('tls', /certificate of 127\.0\.0\.1:\d+ is not trusted \(DEPTH_ZERO_SELF_SIGNED_CERT\)/));
-    const trusting = client({ ca: [sandbox.caPem] });
-    assert.deepEqual(await trusting.json({ url: `${sandbox.httpsUrl}/ok` }), { fine: true });
-    assert.deepEqual(await trusting.json({ url: `${sandbox.httpsUrl.replace('127.0.0.1', 'localhost')}/ok` }), { fine: true });
+    await rejectsWith(suite.client({}).json({ url: `${suite.sandbox.httpsUrl}/ok` }), 'tls', /certificate of 127\.0\.0\.1:\d+ is not trusted \(DEPTH_ZERO_SELF_SIGNED_CERT\)/);
+    const trusting = suite.client({ ca: [suite.sandbox.caPem] });
+    assert.deepEqual(await trusting.json({ url: `${suite.sandbox.httpsUrl}/ok` }), { fine: true });
+    assert.deepEqual(await trusting.json({ url: `${suite.sandbox.httpsUrl.replace('127.0.0.1', 'localhost')}/ok` }), { fine: true });
   });
 
   it("adds extra CAs to what Node trusts: NODE_EXTRA_CA_CERTS's certificates stay trusted", async () => {
     const other = await startSandbox(); // another self-signed CA: the one the user adds
     const dir = mkdtempSync(path.join(tmpdir(), 'spaces-ca-'));
     const file = path.join(dir, 'extra.pem');
-    writeFileSync(file, sandbox.caPem);
+    writeFileSync(file, suite.sandbox.caPem);
     const saved = process.env.NODE_EXTRA_CA_CERTS;
     process.env.NODE_EXTRA_CA_CERTS = file;
     try {
-      const http = client({ ca: [other.caPem] });
-      assert.deepEqual(await http.json({ url: `${sandbox.httpsUrl}/ok` }), { fine: true }, 'the CA from NODE_EXTRA_CA_CERTS');
+      const http = suite.client({ ca: [other.caPem] });
+      assert.deepEqual(await http.json({ url: `${suite.sandbox.httpsUrl}/ok` }), { fine: true }, 'the CA from NODE_EXTRA_CA_CERTS');
       other.route('GET', '/ok', () => ({ status: 200, body: { other: true } }));
       assert.deepEqual(await http.json({ url: `${other.httpsUrl}/ok` }), { other: true }, 'the CA added in the settings');
     } finally {
@@ -61,41 +49,41 @@ describe('http: HTTPS, extra CAs and proxies', () => {
   });
 
   it('keeps the public roots (and the system store, where the runtime reads it) beside an extra CA', () => {
-    const trusted = trustedCertificates([sandbox.caPem]) ?? [];
-    assert.ok(trusted.includes(sandbox.caPem));
+    const trusted = trustedCertificates([suite.sandbox.caPem]) ?? [];
+    assert.ok(trusted.includes(suite.sandbox.caPem));
     for (const root of rootCertificates.slice(0, 5)) assert.ok(trusted.includes(root), 'a public root is kept');
     assert.equal(trustedCertificates([]), undefined, "without extra CAs Node's own choice stands");
   });
 
   it('goes through the proxy, for http and (tunnelled) https', async () => {
-    const http = client({ proxy: { url: proxy.url }, ca: [sandbox.caPem] });
+    const http = suite.client({ proxy: { url: proxy.url }, ca: [suite.sandbox.caPem] });
     const before = proxy.counts.tunnels + proxy.counts.forwarded;
-    assert.deepEqual(await http.json({ url: `${sandbox.url}/ok`, headers: { authorization: 'Bearer x' } }), { fine: true });
-    assert.deepEqual(await http.json({ url: `${sandbox.httpsUrl}/ok` }), { fine: true });
+    assert.deepEqual(await http.json({ url: `${suite.sandbox.url}/ok`, headers: { authorization: 'Bearer x' } }), { fine: true });
+    assert.deepEqual(await http.json({ url: `${suite.sandbox.httpsUrl}/ok` }), { fine: true });
     assert.equal(proxy.counts.tunnels + proxy.counts.forwarded - before, 2);
-    assert.ok(proxy.counts.targets.includes(new URL(sandbox.httpsUrl).host));
-    assert.equal(sandbox.received[0]?.headers.authorization, 'Bearer x');
+    assert.ok(proxy.counts.targets.includes(new URL(suite.sandbox.httpsUrl).host));
+    assert.equal(suite.sandbox.received[0]?.headers.authorization, 'Bearer x');
   });
 
   it('reaches noProxy hosts directly', async () => {
-    const http = client({ proxy: { url: proxy.url, noProxy: ['127.0.0.1'] } });
+    const http = suite.client({ proxy: { url: proxy.url, noProxy: ['127.0.0.1'] } });
     const before = proxy.counts;
-    assert.deepEqual(await http.json({ url: `${sandbox.url}/ok` }), { fine: true });
+    assert.deepEqual(await http.json({ url: `${suite.sandbox.url}/ok` }), { fine: true });
     assert.deepEqual(proxy.counts, before);
-    assert.equal(sandbox.requests, 1);
+    assert.equal(suite.sandbox.requests, 1);
   });
 
   it('sends the proxy authorization, and reports a proxy that refuses', async () => {
-    assert.deepEqual(await client({ proxy: { url: guarded.url, authorization: 'Basic dXNlcjpwYXNz' } }).json({ url: `${sandbox.url}/ok` }), { fine: true });
-    await assert.rejects(client({ proxy: { url: guarded.url } }).json({ url: `${sandbox.url}/ok` }), failsWith('network', /proxy refused to connect to 127\.0\.0\.1:\d+ \(status 407\)/));
-    assert.equal(sandbox.requests, 1);
+    assert.deepEqual(await suite.client({ proxy: { url: guarded.url, authorization: 'Basic dXNlcjpwYXNz' } }).json({ url: `${suite.sandbox.url}/ok` }), { fine: true });
+    await rejectsWith(suite.client({ proxy: { url: guarded.url } }).json({ url: `${suite.sandbox.url}/ok` }), 'network', /proxy refused to connect to 127\.0\.0\.1:\d+ \(status 407\)/);
+    assert.equal(suite.sandbox.requests, 1);
   });
 
   it('accepts any certificate through the proxy when strictSSL is off, and only there', async () => {
-    const lax = client({ proxy: { url: proxy.url, strictSSL: false } });
-    assert.deepEqual(await lax.json({ url: `${sandbox.httpsUrl}/ok` }), { fine: true });
-    const laxButDirect = client({ proxy: { url: proxy.url, strictSSL: false, noProxy: ['127.0.0.1'] } });
-    await assert.rejects(laxButDirect.json({ url: `${sandbox.httpsUrl}/ok` }), failsWith('tls'));
+    const lax = suite.client({ proxy: { url: proxy.url, strictSSL: false } });
+    assert.deepEqual(await lax.json({ url: `${suite.sandbox.httpsUrl}/ok` }), { fine: true });
+    const laxButDirect = suite.client({ proxy: { url: proxy.url, strictSSL: false, noProxy: ['127.0.0.1'] } });
+    await rejectsWith(laxButDirect.json({ url: `${suite.sandbox.httpsUrl}/ok` }), 'tls');
   });
 
   describe('from the environment', () => {
@@ -116,9 +104,9 @@ describe('http: HTTPS, extra CAs and proxies', () => {
       process.env.HTTP_PROXY = proxy.url;
       process.env.HTTPS_PROXY = proxy.url;
       const before = proxy.counts.targets.length;
-      await client({ proxy: { fromEnvironment: true }, ca: [sandbox.caPem] }).json({ url: `${sandbox.httpsUrl}/ok` });
+      await suite.client({ proxy: { fromEnvironment: true }, ca: [suite.sandbox.caPem] }).json({ url: `${suite.sandbox.httpsUrl}/ok` });
       assert.equal(proxy.counts.targets.length, before + 1);
-      await client({}).json({ url: `${sandbox.url}/ok` });
+      await suite.client({}).json({ url: `${suite.sandbox.url}/ok` });
       assert.equal(proxy.counts.targets.length, before + 1, 'without fromEnvironment the environment is ignored');
     });
 
@@ -126,23 +114,21 @@ describe('http: HTTPS, extra CAs and proxies', () => {
       process.env.HTTP_PROXY = proxy.url;
       process.env.NO_PROXY = 'example.com, 127.0.0.1';
       const before = proxy.counts.targets.length;
-      await client({ proxy: { fromEnvironment: true } }).json({ url: `${sandbox.url}/ok` });
+      await suite.client({ proxy: { fromEnvironment: true } }).json({ url: `${suite.sandbox.url}/ok` });
       assert.equal(proxy.counts.targets.length, before);
-      assert.equal(sandbox.requests, 1);
+      assert.equal(suite.sandbox.requests, 1);
     });
   });
 });
 
 describe('test proxy', () => {
-  let sandbox: Sandbox;
+  const suite = useHttpSuite({ routes: (sandbox) => sandbox.route('GET', '/ok', () => ({ status: 200, body: { fine: true } })), resetEachTest: false });
   let proxy: TestProxy;
   before(async () => {
-    sandbox = await startSandbox();
-    sandbox.route('GET', '/ok', () => ({ status: 200, body: { fine: true } }));
     proxy = new TestProxy();
     await proxy.listen();
   });
-  after(async () => Promise.all([sandbox.close(), proxy.close()]));
+  after(() => proxy.close());
 
   /** Sends `path` (an absolute URI, or host:port for CONNECT) to the proxy; resolves with the status. */
   const ask = (method: string, path: string) =>
@@ -154,9 +140,9 @@ describe('test proxy', () => {
     });
 
   it('forwards absolute-URI requests', async () => {
-    assert.equal(await ask('GET', `${sandbox.url}/ok`), 200);
+    assert.equal(await ask('GET', `${suite.sandbox.url}/ok`), 200);
     assert.equal(proxy.counts.forwarded, 1);
-    assert.equal(sandbox.requests, 1);
+    assert.equal(suite.sandbox.requests, 1);
   });
 
   it('refuses targets off the loopback, without connecting to them', async () => {

@@ -1,82 +1,77 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { createHttpClient, redactUrl, type ClosableHttpClient } from '../../../src/core/http';
-import { type SpacesError } from '../../../src/core/errors';
+import { createHttpClient, redactUrl } from '../../../src/core/http';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { failsWith } from './http-support';
+import { rejectsWith, useHttpSuite } from './http-support';
 
 const SECRET = 's3cret-value';
 
 describe('http: basics', () => {
-  let sandbox: Sandbox;
-  let http: ClosableHttpClient;
   const lines: string[] = [];
-  before(async () => {
-    sandbox = await startSandbox();
-    sandbox
-      .route('GET', '/ok', () => ({ status: 200, body: { fine: true } }))
-      .route('GET', '/html', () => ({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html>login</html>' }))
-      .route('GET', '/big', () => ({ status: 200, body: 'x'.repeat(4096) }))
-      .route('GET', '/teapot', () => ({ status: 503, body: { reason: 'busy' } }))
-      .errorShape('/vendor/', (status, message) => ({ errorCode: status, errorMessage: message }));
-    http = createHttpClient({ maxResponseBytes: 1024, retryBaseDelayMs: 1, cacheTtlSeconds: 0, log: (l) => lines.push(l) });
+  const suite = useHttpSuite({
+    routes: (sandbox) =>
+      sandbox
+        .route('GET', '/ok', () => ({ status: 200, body: { fine: true } }))
+        .route('GET', '/html', () => ({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html>login</html>' }))
+        .route('GET', '/big', () => ({ status: 200, body: 'x'.repeat(4096) }))
+        .route('GET', '/teapot', () => ({ status: 503, body: { reason: 'busy' } }))
+        .errorShape('/vendor/', (status, message) => ({ errorCode: status, errorMessage: message })),
+    http: { maxResponseBytes: 1024, retryBaseDelayMs: 1, cacheTtlSeconds: 0, log: (l) => lines.push(l) },
   });
-  beforeEach(() => sandbox.reset());
-  after(async () => {
-    await http.close();
-    await sandbox.close();
+  after(() => {
     // Whatever happened above, no line may carry a header value.
     for (const line of lines) assert.doesNotMatch(line, new RegExp(SECRET));
   });
 
   it('returns parsed JSON and logs one line without header values', async () => {
-    assert.deepEqual(await http.json({ url: `${sandbox.url}/ok?api_key=${SECRET}`, headers: { authorization: `Bearer ${SECRET}` } }), { fine: true });
+    assert.deepEqual(await suite.http.json({ url: `${suite.sandbox.url}/ok?api_key=${SECRET}`, headers: { authorization: `Bearer ${SECRET}` } }), { fine: true });
     assert.match(lines.at(-1)!, /^GET http:\/\/127\.0\.0\.1:\d+\/ok\?api_key=\*\*\* 200 \d+ms$/);
-    assert.equal(sandbox.received[0]?.headers.authorization, `Bearer ${SECRET}`);
-    assert.equal(sandbox.received[0]?.headers.accept, 'application/json');
+    assert.equal(suite.sandbox.received[0]?.headers.authorization, `Bearer ${SECRET}`);
+    assert.equal(suite.sandbox.received[0]?.headers.accept, 'application/json');
   });
 
   it('logs the error kind and status of a failure', async () => {
-    await assert.rejects(http.json({ url: `${sandbox.url}/nowhere`, headers: { 'x-api-key': SECRET } }), failsWith('notFound'));
+    await rejectsWith(suite.http.json({ url: `${suite.sandbox.url}/nowhere`, headers: { 'x-api-key': SECRET } }), 'notFound');
     assert.match(lines.at(-1)!, /^GET http:\/\/127\.0\.0\.1:\d+\/nowhere 404 notFound \d+ms$/);
   });
 
   it('reports HTML instead of JSON as badResponse', async () => {
-    await assert.rejects(http.json({ url: `${sandbox.url}/html` }), failsWith('badResponse', /HTML/));
-    sandbox.addFault({ path: '/ok', kind: 'html', times: 1 });
-    await assert.rejects(http.json({ url: `${sandbox.url}/ok` }), failsWith('badResponse', /HTML page/));
+    await rejectsWith(suite.http.json({ url: `${suite.sandbox.url}/html` }), 'badResponse', /HTML/);
+    suite.sandbox.addFault({ path: '/ok', kind: 'html', times: 1 });
+    await rejectsWith(suite.http.json({ url: `${suite.sandbox.url}/ok` }), 'badResponse', /HTML page/);
   });
 
   it('reports cut-off JSON as badResponse', async () => {
-    sandbox.addFault({ path: '/ok', kind: 'truncated', times: 1 });
-    await assert.rejects(http.json({ url: `${sandbox.url}/ok` }), failsWith('badResponse', /incomplete or malformed JSON/));
+    suite.sandbox.addFault({ path: '/ok', kind: 'truncated', times: 1 });
+    await rejectsWith(suite.http.json({ url: `${suite.sandbox.url}/ok` }), 'badResponse', /incomplete or malformed JSON/);
   });
 
   it('cuts off a body over the size cap', async () => {
-    await assert.rejects(http.json({ url: `${sandbox.url}/big` }), failsWith('badResponse', /larger than 1 KB/));
+    await rejectsWith(suite.http.json({ url: `${suite.sandbox.url}/big` }), 'badResponse', /larger than 1 KB/);
   });
 
   it('lets the vendor word an error answer', async () => {
     const describeError = (status: number, body: unknown) => ({ message: `busy: ${(body as { reason: string }).reason} (${status})` });
-    await assert.rejects(http.json({ url: `${sandbox.url}/teapot`, describeError }), (e: SpacesError) => e.kind === 'server' && e.message === 'busy: busy (503)');
+    await rejectsWith(suite.http.json({ url: `${suite.sandbox.url}/teapot`, describeError }), 'server', /^busy: busy \(503\)$/);
   });
 
   it('hands the vendor its own error body from a status fault', async () => {
-    sandbox.addFault({ path: '/vendor/', kind: 'status', status: 403, times: 1 });
+    suite.sandbox.addFault({ path: '/vendor/', kind: 'status', status: 403, times: 1 });
     const describeError = (_status: number, body: unknown) => ({ message: `denied: ${(body as { errorMessage: string }).errorMessage}` });
-    await assert.rejects(http.json({ url: `${sandbox.url}/vendor/space`, describeError }), failsWith('forbidden', /^denied: Sandbox fault: Forbidden$/));
+    await rejectsWith(suite.http.json({ url: `${suite.sandbox.url}/vendor/space`, describeError }), 'forbidden', /^denied: Sandbox fault: Forbidden$/);
   });
 
   it('falls back to the status when the vendor has no words', async () => {
-    sandbox.addFault({ path: '/ok', kind: 'status', status: 401, times: 1, body: 'nope' });
-    await assert.rejects(http.json({ url: `${sandbox.url}/ok` }), (e: SpacesError) => e.kind === 'auth' && e.details.status === 401 && /answered with status 401/.test(e.message));
+    suite.sandbox.addFault({ path: '/ok', kind: 'status', status: 401, times: 1, body: 'nope' });
+    const e = await rejectsWith(suite.http.json({ url: `${suite.sandbox.url}/ok` }), 'auth', /answered with status 401/);
+    assert.equal(e.details.status, 401);
   });
 
   it('reports a refused connection as network', async () => {
     const closed = await startSandbox();
     const url = closed.url;
     await closed.close();
-    await assert.rejects(http.json({ url: `${url}/ok` }), failsWith('network', /refused the connection/));
+    await rejectsWith(suite.http.json({ url: `${url}/ok` }), 'network', /refused the connection/);
   });
 
   it('redacts user info and secret query values', () => {
@@ -85,75 +80,63 @@ describe('http: basics', () => {
 });
 
 describe('http: redirects', () => {
-  let sandbox: Sandbox;
+  const serve = (sandbox: Sandbox) =>
+    sandbox.route('GET', '/ok', () => ({ status: 200, body: { fine: true } })).route('POST', '/form', () => ({ status: 303, headers: { location: '/ok' } }));
+  const suite = useHttpSuite({ routes: serve, http: { cacheTtlSeconds: 0 } });
+  /** Another server, where a redirect may point. */
   let other: Sandbox;
-  let http: ClosableHttpClient;
   const headers = { authorization: `Bearer ${SECRET}` };
   before(async () => {
-    [sandbox, other] = await Promise.all([startSandbox(), startSandbox()]);
-    for (const s of [sandbox, other]) {
-      s.route('GET', '/ok', () => ({ status: 200, body: { fine: true } }));
-      s.route('POST', '/form', () => ({ status: 303, headers: { location: '/ok' } }));
-    }
-    http = createHttpClient({ cacheTtlSeconds: 0 });
+    other = serve(await startSandbox());
   });
-  beforeEach(() => {
-    sandbox.reset();
-    other.reset();
-  });
-  after(async () => {
-    await http.close();
-    await Promise.all([sandbox.close(), other.close()]);
-  });
+  beforeEach(() => other.reset());
+  after(() => other.close());
 
   it('follows a same-origin redirect with the same headers', async () => {
-    sandbox.addFault({ path: '/moved', kind: 'redirect', status: 301, location: '/ok' });
-    assert.deepEqual(await http.json({ url: `${sandbox.url}/moved`, headers }), { fine: true });
-    assert.deepEqual(sandbox.received.map((r) => [r.url, r.headers.authorization]), [
+    suite.sandbox.addFault({ path: '/moved', kind: 'redirect', status: 301, location: '/ok' });
+    assert.deepEqual(await suite.http.json({ url: `${suite.sandbox.url}/moved`, headers }), { fine: true });
+    assert.deepEqual(suite.sandbox.received.map((r) => [r.url, r.headers.authorization]), [
       ['/moved', headers.authorization],
       ['/ok', headers.authorization],
     ]);
   });
 
   it('continues a POST answered 303 as a GET', async () => {
-    assert.deepEqual(await http.json({ url: `${sandbox.url}/form`, method: 'POST', body: 'a=1', headers }), { fine: true });
-    assert.deepEqual(sandbox.received.map((r) => `${r.method} ${r.url}`), ['POST /form', 'GET /ok']);
+    assert.deepEqual(await suite.http.json({ url: `${suite.sandbox.url}/form`, method: 'POST', body: 'a=1', headers }), { fine: true });
+    assert.deepEqual(suite.sandbox.received.map((r) => `${r.method} ${r.url}`), ['POST /form', 'GET /ok']);
   });
 
   it('does not follow a redirect to another server, and names the (redacted) location', async () => {
-    sandbox.addFault({ path: '/away', kind: 'redirect', location: `${other.url}/ok?token=${SECRET}` });
-    await assert.rejects(http.json({ url: `${sandbox.url}/away`, headers }), (e: SpacesError) => {
-      assert.equal(e.kind, 'redirect');
-      assert.equal(e.details.status, 302);
-      assert.equal(e.details.location, `${other.url}/ok?token=***`);
-      assert.ok(e.message.includes(`${other.url}/ok?token=***`), e.message);
-      assert.doesNotMatch(e.message, new RegExp(SECRET));
-      return true;
-    });
+    suite.sandbox.addFault({ path: '/away', kind: 'redirect', location: `${other.url}/ok?token=${SECRET}` });
+    const e = await rejectsWith(suite.http.json({ url: `${suite.sandbox.url}/away`, headers }), 'redirect');
+    assert.equal(e.details.status, 302);
+    assert.equal(e.details.location, `${other.url}/ok?token=***`);
+    assert.ok(e.message.includes(`${other.url}/ok?token=***`), e.message);
+    assert.doesNotMatch(e.message, new RegExp(SECRET));
     assert.equal(other.requests, 0);
   });
 
   it('treats another host name for the same server as another origin', async () => {
-    const port = new URL(sandbox.url).port;
-    sandbox.addFault({ path: '/away', kind: 'redirect', location: `http://localhost:${port}/ok` });
-    await assert.rejects(http.json({ url: `${sandbox.url}/away`, headers }), failsWith('redirect', /localhost/));
-    assert.deepEqual(sandbox.received.map((r) => r.url), ['/away']);
+    const port = new URL(suite.sandbox.url).port;
+    suite.sandbox.addFault({ path: '/away', kind: 'redirect', location: `http://localhost:${port}/ok` });
+    await rejectsWith(suite.http.json({ url: `${suite.sandbox.url}/away`, headers }), 'redirect', /localhost/);
+    assert.deepEqual(suite.sandbox.received.map((r) => r.url), ['/away']);
   });
 
   it('treats https to http on the same host as another origin', async () => {
-    sandbox.addFault({ path: '/down', kind: 'redirect', location: `${sandbox.url}/ok` });
-    const tls = createHttpClient({ ca: [sandbox.caPem], cacheTtlSeconds: 0 });
+    suite.sandbox.addFault({ path: '/down', kind: 'redirect', location: `${suite.sandbox.url}/ok` });
+    const tls = createHttpClient({ ca: [suite.sandbox.caPem], cacheTtlSeconds: 0 });
     try {
-      await assert.rejects(tls.json({ url: `${sandbox.httpsUrl}/down`, headers }), failsWith('redirect'));
-      assert.equal(sandbox.requests, 1);
+      await rejectsWith(tls.json({ url: `${suite.sandbox.httpsUrl}/down`, headers }), 'redirect');
+      assert.equal(suite.sandbox.requests, 1);
     } finally {
       await tls.close();
     }
   });
 
   it('gives up after five hops', async () => {
-    sandbox.addFault({ path: '/loop', kind: 'redirect', location: '/loop' });
-    await assert.rejects(http.json({ url: `${sandbox.url}/loop` }), failsWith('redirect', /more than 5 times/));
-    assert.equal(sandbox.requests, 6);
+    suite.sandbox.addFault({ path: '/loop', kind: 'redirect', location: '/loop' });
+    await rejectsWith(suite.http.json({ url: `${suite.sandbox.url}/loop` }), 'redirect', /more than 5 times/);
+    assert.equal(suite.sandbox.requests, 6);
   });
 });

@@ -6,7 +6,8 @@ import { blueworks } from '../../../../src/core/vendors/blueworks';
 import type { VendorClient } from '../../../../src/core/vendors/vendor';
 import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../../../sandbox/hostile';
 import { BLUEWORKS_SANDBOX, BLUEWORKS_SEED_EXAMPLE, revokeBlueworksTokens } from '../../../sandbox/vendors/blueworks';
-import { rejectsWith, useVendorSuite } from './vendor-support';
+import { rejectsWith } from '../http-support';
+import { useVendorSuite } from './vendor-support';
 
 const S = BLUEWORKS_SANDBOX.spaces;
 const SECRETS = { clientSecret: BLUEWORKS_SANDBOX.clientSecret };

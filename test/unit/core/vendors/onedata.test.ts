@@ -6,7 +6,8 @@ import { onedata } from '../../../../src/core/vendors/onedata';
 import type { VendorClient } from '../../../../src/core/vendors/vendor';
 import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../../../sandbox/hostile';
 import { ONEDATA_SANDBOX, onedataStats } from '../../../sandbox/vendors/onedata';
-import { rejectsWith, useVendorSuite } from './vendor-support';
+import { rejectsWith } from '../http-support';
+import { useVendorSuite } from './vendor-support';
 
 const S = ONEDATA_SANDBOX.spaces;
 const API = '/api/v3/onezone';

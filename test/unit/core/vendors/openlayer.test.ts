@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import { openlayer } from '../../../../src/core/vendors/openlayer';
 import { HOSTILE, LONG_UNICODE_NAME } from '../../../sandbox/hostile';
 import { OPENLAYER_SANDBOX, OPENLAYER_SEED_WORKSPACE } from '../../../sandbox/vendors/openlayer';
-import { failsWith, useVendorSuite, type Secrets } from './vendor-support';
+import { rejectsWith } from '../http-support';
+import { useVendorSuite, type Secrets } from './vendor-support';
 
 const { workspaces } = OPENLAYER_SANDBOX;
 
@@ -134,28 +135,28 @@ describe('Openlayer client', () => {
 
   describe('errors, from the {code, error} shape', () => {
     it('a wrong API key is auth', async () => {
-      await assert.rejects(client({ apiKey: 'sk-ol-wrong-key' }).getSpace(workspaces.seed, { refresh: true }), failsWith('auth', /^Openlayer did not accept the API key: Invalid API key\.$/));
+      await rejectsWith(client({ apiKey: 'sk-ol-wrong-key' }).getSpace(workspaces.seed, { refresh: true }), 'auth', /^Openlayer did not accept the API key: Invalid API key\.$/);
     });
 
     it('403 is forbidden', async () => {
-      await assert.rejects(client().getSpace('status-403'), failsWith('forbidden', /^Openlayer refused access to this workspace: You do not have access to this space\.$/));
+      await rejectsWith(client().getSpace('status-403'), 'forbidden', /^Openlayer refused access to this workspace: You do not have access to this space\.$/);
     });
 
     it('an unknown id is notFound', async () => {
-      await assert.rejects(client().getSpace('no-such-workspace'), failsWith('notFound', /^Openlayer has no workspace with this id: Workspace not found\.$/));
+      await rejectsWith(client().getSpace('no-such-workspace'), 'notFound', /^Openlayer has no workspace with this id: Workspace not found\.$/);
     });
 
     it('429 is rateLimited', async () => {
-      await assert.rejects(client().getSpace('status-429'), failsWith('rateLimited', /^Openlayer is limiting requests \(HTTP 429\): Too many requests, slow down\.$/));
+      await rejectsWith(client().getSpace('status-429'), 'rateLimited', /^Openlayer is limiting requests \(HTTP 429\): Too many requests, slow down\.$/);
     });
 
     it('500 is server', async () => {
-      await assert.rejects(client().getSpace('status-500'), failsWith('server', /^Openlayer could not answer \(HTTP 500\): Internal server error\.$/));
+      await rejectsWith(client().getSpace('status-500'), 'server', /^Openlayer could not answer \(HTTP 500\): Internal server error\.$/);
     });
 
     it('sandbox faults answer in the {code, error} shape', async () => {
       suite.sandbox.addFault({ path: `/v1/workspaces/${workspaces.seed}`, kind: 'status', status: 502, times: 1 });
-      await assert.rejects(client().getSpace(workspaces.seed, { refresh: true }), failsWith('server', /^Openlayer could not answer \(HTTP 502\): Sandbox fault: Bad Gateway\.$/));
+      await rejectsWith(client().getSpace(workspaces.seed, { refresh: true }), 'server', /^Openlayer could not answer \(HTTP 502\): Sandbox fault: Bad Gateway\.$/);
     });
 
     it('a name that is not a string falls back to the id; an answer that is no object is badResponse', async () => {
@@ -163,14 +164,14 @@ describe('Openlayer client', () => {
       assert.equal(workspace.name, workspaces.badShape);
       assert.ok((workspace.groups[0]?.items.length ?? 0) > 0, 'the usage is read');
       suite.sandbox.addFault({ path: `/v1/workspaces/${workspaces.seed}`, kind: 'status', status: 200, body: ['not', 'a', 'workspace'], times: 1 });
-      await assert.rejects(client().getSpace(workspaces.seed, { refresh: true }), failsWith('badResponse', /^Openlayer answered the workspace in an unexpected shape/));
+      await rejectsWith(client().getSpace(workspaces.seed, { refresh: true }), 'badResponse', /^Openlayer answered the workspace in an unexpected shape/);
     });
 
     it('a missing API key or workspace id is config, and nothing is sent', async () => {
       const count = suite.sandbox.stats().requests;
-      await assert.rejects(client({}).getSpace(workspaces.seed), failsWith('config', /No API key is set for this Openlayer account/));
+      await rejectsWith(client({}).getSpace(workspaces.seed), 'config', /No API key is set for this Openlayer account/);
       const noWorkspace = suite.client({ account: { ...suite.account(), workspaceId: undefined }, secrets: { apiKey: OPENLAYER_SANDBOX.apiKey } });
-      await assert.rejects(noWorkspace.listSpaces!(), failsWith('config', /no workspace ID/));
+      await rejectsWith(noWorkspace.listSpaces!(), 'config', /no workspace ID/);
       assert.equal(suite.sandbox.stats().requests, count);
     });
   });

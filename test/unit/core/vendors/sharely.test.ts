@@ -1,12 +1,12 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isSpacesError } from '../../../../src/core/errors';
 import { jwtLifetimeSeconds, sharely } from '../../../../src/core/vendors/sharely';
 import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../../../sandbox/hostile';
 import type { RecordedRequest } from '../../../sandbox/server';
 import { SHARELY_SANDBOX, SHARELY_SEED_SPACE } from '../../../sandbox/vendors/sharely';
-import { failsWith, useVendorSuite, type Secrets, type Settings } from './vendor-support';
+import { rejectsWith } from '../http-support';
+import { useVendorSuite, type Secrets, type Settings } from './vendor-support';
 
 const { spaces, workspaces } = SHARELY_SANDBOX;
 
@@ -127,37 +127,32 @@ describe('Sharely.ai client', () => {
 
   describe('errors, from the {error, message} shape', () => {
     it('a wrong API key is auth', async () => {
-      await assert.rejects(client({}, { apiKey: 'sk-sharely-wrong' }).getSpace(spaces.seed, { refresh: true }), failsWith('auth', /^Sharely\.ai did not accept the API key: Invalid API key\.$/));
+      await rejectsWith(client({}, { apiKey: 'sk-sharely-wrong' }).getSpace(spaces.seed, { refresh: true }), 'auth', /^Sharely\.ai did not accept the API key: Invalid API key\.$/);
     });
 
     it('403 is forbidden', async () => {
-      await assert.rejects(client().getSpace('status-403'), failsWith('forbidden', /^Sharely\.ai refused access to this space: You do not have access to this space\.$/));
+      await rejectsWith(client().getSpace('status-403'), 'forbidden', /^Sharely\.ai refused access to this space: You do not have access to this space\.$/);
     });
 
     it('an unknown id is notFound, worded from the seed 404', async () => {
-      await assert.rejects(client().getSpace('no-such-space'), failsWith('notFound', /^Sharely\.ai has no space with this id: Space not found\.$/));
+      await rejectsWith(client().getSpace('no-such-space'), 'notFound', /^Sharely\.ai has no space with this id: Space not found\.$/);
     });
 
     it('429 is rateLimited', async () => {
-      await assert.rejects(client().getSpace('status-429'), failsWith('rateLimited', /^Sharely\.ai is limiting requests \(HTTP 429\): Too many requests, slow down\.$/));
+      await rejectsWith(client().getSpace('status-429'), 'rateLimited', /^Sharely\.ai is limiting requests \(HTTP 429\): Too many requests, slow down\.$/);
     });
 
     it('500 is server', async () => {
-      await assert.rejects(client().getSpace('status-500'), failsWith('server', /^Sharely\.ai could not answer \(HTTP 500\): Internal server error\.$/));
+      await rejectsWith(client().getSpace('status-500'), 'server', /^Sharely\.ai could not answer \(HTTP 500\): Internal server error\.$/);
     });
 
     it('a vendor that echoes the credentials does not put them in the message', async () => {
-      await assert.rejects(client().getSpace(spaces.echo), (err: unknown) => {
-        assert.ok(isSpacesError(err));
-        assert.equal(err.kind, 'forbidden');
-        assert.doesNotMatch(err.message, /sk-sharely-sandbox-key/);
-        return true;
-      });
+      const err = await rejectsWith(client().getSpace(spaces.echo), 'forbidden');
+      assert.doesNotMatch(err.message, /sk-sharely-sandbox-key/);
     });
 
     it('a vendor that echoes the exchanged access token does not put it in the message', async () => {
-      const err = await tokenClient().getSpace(spaces.echo).then(() => undefined, (e: unknown) => e);
-      assert.ok(isSpacesError(err) && err.kind === 'forbidden', String(err));
+      const err = await rejectsWith(tokenClient().getSpace(spaces.echo), 'forbidden');
       const jwt = /^Bearer (\S+)$/.exec(String(suite.sandbox.received.at(-1)!.headers.authorization))?.[1];
       assert.ok(jwt, 'an access token was sent');
       assert.ok(!err.message.includes(jwt), err.message);
@@ -166,21 +161,21 @@ describe('Sharely.ai client', () => {
 
     it('sandbox faults on Sharely paths answer in Sharely shape, though Openlayer shares /v1/workspaces/', async () => {
       suite.sandbox.addFault({ path: '/v1/workspaces/workspace-uuid-456/spaces/space-uuid-123', kind: 'status', status: 502, times: 1 });
-      await assert.rejects(client().getSpace(spaces.seed, { refresh: true }), failsWith('server', /^Sharely\.ai could not answer \(HTTP 502\): Sandbox fault: Bad Gateway\.$/));
+      await rejectsWith(client().getSpace(spaces.seed, { refresh: true }), 'server', /^Sharely\.ai could not answer \(HTTP 502\): Sandbox fault: Bad Gateway\.$/);
     });
 
     it('a name that is not a string falls back to the id; an answer that is no object is badResponse', async () => {
       assert.equal((await client().getSpace(spaces.badShape)).name, spaces.badShape);
       suite.sandbox.addFault({ path: `/v1/workspaces/${workspaces.seed}/spaces/${spaces.seed}`, kind: 'status', status: 200, body: [1], times: 1 });
-      await assert.rejects(client().getSpace(spaces.seed, { refresh: true }), failsWith('badResponse', /^Sharely\.ai answered the space in an unexpected shape/));
+      await rejectsWith(client().getSpace(spaces.seed, { refresh: true }), 'badResponse', /^Sharely\.ai answered the space in an unexpected shape/);
     });
 
     it('a missing API key, workspace id or organization id is config, and nothing is sent', async () => {
       const count = suite.sandbox.stats().requests;
-      await assert.rejects(client({}, {}).getSpace(spaces.seed), failsWith('config', /No API key is set for this Sharely\.ai account/));
+      await rejectsWith(client({}, {}).getSpace(spaces.seed), 'config', /No API key is set for this Sharely\.ai account/);
       const noWorkspace = { ...suite.account(), workspaceId: undefined };
-      await assert.rejects(suite.client({ account: noWorkspace, secrets: { apiKey: SHARELY_SANDBOX.apiKey } }).getSpace(spaces.seed), failsWith('config', /no workspace ID/));
-      await assert.rejects(client({ authMode: 'accessToken' }).getSpace(spaces.seed), failsWith('config', /no organization ID/));
+      await rejectsWith(suite.client({ account: noWorkspace, secrets: { apiKey: SHARELY_SANDBOX.apiKey } }).getSpace(spaces.seed), 'config', /no workspace ID/);
+      await rejectsWith(client({ authMode: 'accessToken' }).getSpace(spaces.seed), 'config', /no organization ID/);
       assert.equal(suite.sandbox.stats().requests, count);
     });
   });
@@ -246,7 +241,7 @@ describe('Sharely.ai client', () => {
 
     it('gives up with auth when the fresh token is rejected too', async () => {
       const seen = watch();
-      await assert.rejects(tokenClient(workspaces.rejecting).getSpace(spaces.seed, { refresh: true }), failsWith('auth', /^Sharely\.ai did not accept the access token: Access token revoked\.$/));
+      await rejectsWith(tokenClient(workspaces.rejecting).getSpace(spaces.seed, { refresh: true }), 'auth', /^Sharely\.ai did not accept the access token: Access token revoked\.$/);
       assert.equal(seen.exchanges().length, 2);
       assert.equal(seen.reads().length, 2);
     });
@@ -254,7 +249,7 @@ describe('Sharely.ai client', () => {
     it('a wrong API key fails at the exchange, before any read', async () => {
       const seen = watch();
       const c = client({ authMode: 'accessToken', organizationId: SHARELY_SANDBOX.organizationId }, { apiKey: 'sk-sharely-wrong' });
-      await assert.rejects(c.getSpace(spaces.seed), failsWith('auth', /^Sharely\.ai did not accept the API key: Invalid API key\.$/));
+      await rejectsWith(c.getSpace(spaces.seed), 'auth', /^Sharely\.ai did not accept the API key: Invalid API key\.$/);
       assert.equal(seen.exchanges().length, 1);
       assert.equal(seen.reads().length, 0);
     });
@@ -262,14 +257,14 @@ describe('Sharely.ai client', () => {
     it('proves the API key and the workspace without a space through the exchange, in either mode', async () => {
       const seen = watch();
       await client().checkAccess!();
-      await assert.rejects(client({}, { apiKey: 'sk-sharely-wrong' }).checkAccess!(), failsWith('auth', /did not accept the API key/));
-      await assert.rejects(client({ workspaceId: 'no-such-workspace' }).checkAccess!(), failsWith('notFound'));
+      await rejectsWith(client({}, { apiKey: 'sk-sharely-wrong' }).checkAccess!(), 'auth', /did not accept the API key/);
+      await rejectsWith(client({ workspaceId: 'no-such-workspace' }).checkAccess!(), 'notFound');
       assert.equal(seen.exchanges().length, 3);
       assert.equal(seen.reads().length, 0);
     });
 
     it('an unknown workspace fails at the exchange with notFound', async () => {
-      await assert.rejects(tokenClient('no-such-workspace').getSpace(spaces.seed), failsWith('notFound', /^Sharely\.ai has no workspace with this id: Workspace not found\.$/));
+      await rejectsWith(tokenClient('no-such-workspace').getSpace(spaces.seed), 'notFound', /^Sharely\.ai has no workspace with this id: Workspace not found\.$/);
     });
 
     it('reads the lifetime from the JWT, not the local clock', () => {

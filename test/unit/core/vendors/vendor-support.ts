@@ -1,14 +1,11 @@
-// Shared by the vendor tests (core/vendors/*.test.ts): one sandbox and one HTTP client per suite, and accounts and
-// clients built against them.
-import { after, before } from 'node:test';
+// Shared by the vendor tests (core/vendors/*.test.ts): an HTTP suite (one sandbox, one HTTP client), and accounts
+// and clients built against them.
 import * as assert from 'node:assert/strict';
 import { parseAccounts, type Account } from '../../../../src/core/accounts';
-import { SpacesError, type ErrorKind } from '../../../../src/core/errors';
-import { createHttpClient, type ClosableHttpClient, type HttpClient } from '../../../../src/core/http';
+import type { ClosableHttpClient, HttpClient } from '../../../../src/core/http';
 import type { Vendor, VendorClient } from '../../../../src/core/vendors/vendor';
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
-
-export { failsWith } from '../http-support';
+import type { Sandbox } from '../../../sandbox/server';
+import { useHttpSuite } from '../http-support';
 
 export type Secrets = Readonly<Record<string, string | undefined>>;
 export type Settings = Readonly<Record<string, unknown>>;
@@ -25,29 +22,19 @@ export interface VendorSuite {
 }
 
 /**
- * Call inside a `describe`: registers the `before` that starts the sandbox and an HTTP client and the
- * `after` that closes both. `settings` gives the account's entry (less `vendor`) once the sandbox's URL is known.
+ * Call inside a `describe`: an HTTP suite (see useHttpSuite) with an account of `vendor`. `settings` gives the
+ * account's entry (less `vendor`) once the sandbox's URL is known.
  */
 export function useVendorSuite(vendor: Vendor, setup: { readonly settings: (sandbox: Sandbox) => Settings & { readonly id: string }; readonly secrets: Secrets }): VendorSuite {
-  let sandbox: Sandbox | undefined;
-  let http: ClosableHttpClient | undefined;
-  before(async () => {
-    sandbox = await startSandbox();
-    http = createHttpClient();
-  });
-  after(async () => {
-    await http?.close();
-    await sandbox?.close();
-  });
+  // The vendor tests count what they add to the sandbox's record (before and after), so it is never reset.
+  const base = useHttpSuite({ resetEachTest: false });
 
   const suite: VendorSuite = {
     get sandbox() {
-      assert.ok(sandbox, 'the sandbox starts in before()');
-      return sandbox;
+      return base.sandbox;
     },
     get http() {
-      assert.ok(http, 'the HTTP client is created in before()');
-      return http;
+      return base.http;
     },
     account(extra = {}) {
       const { accounts, broken } = parseAccounts([{ ...setup.settings(suite.sandbox), vendor: vendor.id, ...extra }]);
@@ -59,14 +46,4 @@ export function useVendorSuite(vendor: Vendor, setup: { readonly settings: (sand
     },
   };
   return suite;
-}
-
-/** Awaits `promise`'s rejection and asserts a SpacesError of `kind` whose message matches `message`; returns it. */
-export async function rejectsWith(promise: Promise<unknown>, kind: ErrorKind, message?: RegExp): Promise<SpacesError> {
-  let caught: unknown;
-  await assert.rejects(promise, (err: unknown) => ((caught = err), true));
-  assert.ok(caught instanceof SpacesError, `expected a SpacesError, got ${String(caught)}`);
-  assert.equal(caught.kind, kind, caught.message);
-  if (message) assert.match(caught.message, message);
-  return caught;
 }
