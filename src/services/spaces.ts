@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Config } from '../config/config';
 import type { Account } from '../core/accounts';
-import type { SpacesError } from '../core/errors';
+import { isSpacesError, type SpacesError } from '../core/errors';
 import type { ClosableHttpClient } from '../core/http';
 import type { CoreModule } from '../core/index';
 import type { SpaceDetails, SpaceRef } from '../core/model';
@@ -125,10 +125,25 @@ export class SpacesService extends Disposable {
     return { kind: 'listed', spaces: listed };
   }
 
-  /** The spaces the vendor lists for `account` (which need not be saved), with `secrets` over the stored ones. */
+  /**
+   * The spaces the vendor lists for `account` (which need not be saved), with `secrets` over the stored ones,
+   * named: a listing of ids only (Onedata) is named from each space's details, as many at once as the HTTP
+   * client allows per server. A space whose details fail keeps its id.
+   */
   async listWith(account: Account, secrets: Readonly<Record<string, string>> = {}, options: { signal?: AbortSignal } = {}): Promise<readonly SpaceRef[]> {
     const client = await this.newClient(account, secrets);
-    return client.listSpaces ? client.listSpaces({ signal: options.signal, refresh: true }) : [];
+    const fetch = { signal: options.signal, refresh: true };
+    const listed = client.listSpaces ? await client.listSpaces(fetch) : [];
+    return Promise.all(
+      listed.map(async (ref): Promise<SpaceRef> => {
+        if (ref.name !== undefined) return ref;
+        const details = await client.getSpace(ref.id, fetch).catch((err: unknown) => {
+          if (isSpacesError(err) && err.kind === 'cancelled') throw err;
+          return undefined;
+        });
+        return details ? { id: ref.id, name: details.name } : ref;
+      }),
+    );
   }
 
   /** Accounts gone from the settings take their clients (and any token they hold) with them. */

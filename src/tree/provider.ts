@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
 import type { Config } from '../config/config';
 import type { SpacesService } from '../services/spaces';
+import { Batch } from '../util/batch';
 import { withViewProgress } from '../util/workbench';
 import { AccountNode } from './nodes/accountNode';
 import { BrokenAccountNode } from './nodes/brokenAccountNode';
@@ -9,10 +10,14 @@ import type { SpaceNode } from './nodes/spaceNode';
 import type { TreeContext, TreeNode } from './nodes/treeNode';
 
 export const VIEW_ID = 'spaces.explorer';
+/** The least time between two redraws of rows. */
+const REDRAW_INTERVAL_MS = 200;
 
 export class SpacesTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode>, TreeContext {
-  private readonly didChange = this.register(new vscode.EventEmitter<TreeNode | undefined>());
+  private readonly didChange = this.register(new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>());
   readonly onDidChangeTreeData = this.didChange.event;
+  /** Rows to redraw, a few times a second at most: a page of names arriving one by one does not flicker. */
+  private readonly redraws = new Batch<TreeNode>((nodes) => this.didChange.fire(nodes), REDRAW_INTERVAL_MS);
   /** Account nodes survive a redraw while their settings stay the same, and keep what they loaded. */
   private accounts = new Map<string, { key: string; node: AccountNode }>();
 
@@ -22,6 +27,7 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
     readonly extensionUri: vscode.Uri,
   ) {
     super();
+    this.register(this.redraws);
     this.register(config.onDidChangeAccounts(() => this.didChange.fire(undefined)));
     // A space refreshed elsewhere (its panel) redraws its row with the newer copy.
     this.register(
@@ -37,7 +43,7 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   changed(node: TreeNode): void {
-    this.didChange.fire(node);
+    this.redraws.add(node);
   }
 
   progress<T>(work: Promise<T>): Promise<T> {

@@ -47,6 +47,10 @@ export async function eventually<T>(read: () => T | Promise<T>, ok: (value: T) =
 }
 
 function describe(value: unknown): string {
+  // Tree rows hold their parents: say what each shows instead.
+  if (Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && 'label' in v && 'item' in v)) {
+    return JSON.stringify((value as Row[]).map((row) => [row.label, row.item.description]));
+  }
   try {
     return JSON.stringify(value)?.slice(0, 300) ?? String(value);
   } catch {

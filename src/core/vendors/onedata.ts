@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { Account } from '../accounts';
-import { cancelledError, isSpacesError } from '../errors';
+import { isSpacesError } from '../errors';
 import type { Group, SpaceDetails, SpaceRef, Status } from '../model';
 import { VENDORS } from './catalog';
 import { toIsoDate } from './dates';
@@ -18,9 +18,6 @@ import type { FetchOptions, Vendor, VendorClient, VendorContext } from './vendor
 
 const NAME = VENDORS.onedata.name;
 const API_PATH = '/api/v3/onezone';
-/** Space details fetched at once while listing: enough to be quick, few enough to spare a small Onezone. */
-const ONEDATA_LIST_CONCURRENCY = 6;
-
 /** Every field read on its own (see `lenient`), provider sizes one by one; the name falls back to the id. */
 const spaceSchema = z.looseObject({
   spaceId: lenientText,
@@ -107,19 +104,13 @@ class OnedataClient implements VendorClient {
     return this.toDetails(id, parseWith(spaceSchema, raw, NAME, what), raw);
   }
 
-  /** Ids from `/user/effective_spaces`, then each space's details for its name; one failure leaves that space nameless. */
+  /**
+   * The ids from `/user/effective_spaces`, in one request: the tree shows its rows at once and fetches the
+   * details (and so the names) of the rows it shows, rather than of every space before the first row.
+   */
   async listSpaces(options: FetchOptions = {}): Promise<readonly SpaceRef[]> {
-    const headers = this.authHeaders();
-    const raw = await this.get(['user', 'effective_spaces'], headers, 'the list of spaces', options);
-    const ids = [...new Set(parseWith(listSchema, raw, NAME, 'the list of spaces').spaces)];
-    return mapBounded(ids, ONEDATA_LIST_CONCURRENCY, options.signal, async (id): Promise<SpaceRef> => {
-      try {
-        return { id, name: (await this.getSpace(id, options)).name };
-      } catch (err) {
-        if (isSpacesError(err) && err.kind === 'cancelled') throw err;
-        return { id };
-      }
-    });
+    const raw = await this.get(['user', 'effective_spaces'], this.authHeaders(), 'the list of spaces', options);
+    return [...new Set(parseWith(listSchema, raw, NAME, 'the list of spaces').spaces)].map((id) => ({ id }));
   }
 
   /** A GET of `{origin}/api/v3/onezone/` plus `segments`, each encoded (ids are opaque). */
@@ -251,19 +242,3 @@ function describeError(what: string, credentials: string, secrets: (string | und
     leads: { 404: `${NAME} has no ${what} visible to this account` },
   });
 }
-
-/** Runs `task` over `items`, at most `limit` at a time, in order of the results; stops starting new ones once `signal` aborts. */
-async function mapBounded<T, R>(items: readonly T[], limit: number, signal: AbortSignal | undefined, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      if (signal?.aborted) throw cancelledError();
-      const index = next++;
-      results[index] = await task(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-

@@ -1,6 +1,5 @@
 // The Onedata (Onezone REST API v3) sandbox: the seed's examples verbatim, variants, hostile strings,
 // an account with 500 spaces, and Onezone's own error bodies (token errors as 400, as Onezone does).
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Sandbox, SandboxRequest, SandboxResponse } from '../server';
 import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../hostile';
 import SEED_CURL_EXAMPLE from '../fixtures/onedata/seed-curl-example.json';
@@ -133,21 +132,6 @@ const ALICE: User = { spaces: Object.keys(FIXTURES).filter((id) => id !== S.admi
 const BULK: User = { spaces: BULK_IDS, admin: false };
 const ADMIN: User = { spaces: [S.seed], admin: true };
 
-/** What each sandbox measured: detail requests in flight at once. */
-export interface OnedataStats {
-  inFlight: number;
-  maxInFlight: number;
-}
-
-const stats = new WeakMap<Sandbox, OnedataStats>();
-
-/** The measurements of `sandbox`; reset them by setting `maxInFlight = 0`. */
-export function onedataStats(sandbox: Sandbox): OnedataStats {
-  let entry = stats.get(sandbox);
-  if (!entry) stats.set(sandbox, (entry = { inFlight: 0, maxInFlight: 0 }));
-  return entry;
-}
-
 /** Onezone's ways in: `x-auth-token`, `Authorization: Bearer`, the deprecated `macaroon`, or basic auth. */
 function authenticate(req: SandboxRequest): User | SandboxResponse {
   const authorization = String(req.headers.authorization ?? '');
@@ -178,30 +162,20 @@ function spaceBody(id: string): unknown {
 }
 
 export function registerOnedata(sandbox: Sandbox): void {
-  const state = onedataStats(sandbox);
-
   /** One details answer; `scope` says whether membership (user-scoped paths) or also admin rights count. */
-  const details = async (req: SandboxRequest, scope: 'user' | 'any'): Promise<SandboxResponse> => {
-    state.inFlight++;
-    state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
-    try {
-      const user = authenticate(req);
-      if (!('spaces' in user)) return user;
-      const id = req.params.id ?? '';
-      const status = /^status-(\d{3})$/.exec(id);
-      if (status) return statusError(Number(status[1]));
-      if (id === S.broken) return statusError(500);
-      if (id === S.echo) return onezoneError(403, 'forbidden', `Credentials "${req.headers.authorization ?? header(req, 'x-auth-token') ?? ''}" may not read this space.`);
-      // Bulk answers take a moment, so a listing's concurrency shows in maxInFlight.
-      if (user === BULK) await sleep(3);
-      const body = spaceBody(id);
-      const member = user.spaces.includes(id);
-      if (scope === 'user') return member && body !== undefined ? { status: 200, body } : statusError(404);
-      if (body === undefined) return statusError(404);
-      return member || user.admin ? { status: 200, body } : statusError(403);
-    } finally {
-      state.inFlight--;
-    }
+  const details = (req: SandboxRequest, scope: 'user' | 'any'): SandboxResponse => {
+    const user = authenticate(req);
+    if (!('spaces' in user)) return user;
+    const id = req.params.id ?? '';
+    const status = /^status-(\d{3})$/.exec(id);
+    if (status) return statusError(Number(status[1]));
+    if (id === S.broken) return statusError(500);
+    if (id === S.echo) return onezoneError(403, 'forbidden', `Credentials "${req.headers.authorization ?? header(req, 'x-auth-token') ?? ''}" may not read this space.`);
+    const body = spaceBody(id);
+    const member = user.spaces.includes(id);
+    if (scope === 'user') return member && body !== undefined ? { status: 200, body } : statusError(404);
+    if (body === undefined) return statusError(404);
+    return member || user.admin ? { status: 200, body } : statusError(403);
   };
 
   const list = (req: SandboxRequest): SandboxResponse => {
