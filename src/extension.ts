@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
   const targets = new CommandTargets(config, tree);
   const deps = { context, tree, config, secrets, service, log, panels, raw, targets };
   context.subscriptions.push(log, config, secrets, service, config.onDidChangeAccounts(forgetRemoved), tree, view, panels, ...registerTreeCommands(deps), ...registerAccountCommands(deps), ...registerSpaceCommands(deps));
-  log.info(`Spaces Explorer ${context.extension.packageJSON.version} activated`);
+  log.info(`Spaces Explorer ${(context.extension.packageJSON as { version: string }).version} activated`);
   return { tree, secrets, panels };
 }
 

@@ -272,7 +272,7 @@ async function runWizard(deps: WizardDeps, editing: { account: Account; entry: R
   if (!(await new MultiStepInput(title).run(plan))) return undefined;
 
   // Secrets first: the account appears in the tree once its settings are written, and should find them.
-  const secrets = Object.fromEntries(secretSpecs().map((s) => [s.key, answers.secrets[s.key] ?? '']).filter(([, value]) => value !== ''));
+  const secrets = Object.fromEntries(secretSpecs().map((s): [string, string] => [s.key, answers.secrets[s.key] ?? '']).filter(([, value]) => value !== ''));
   const secretsChanged = Object.keys(secrets).length > 0;
   if (secretsChanged) await deps.secrets.store({ id: answers.id, vendor: answers.vendor, baseUrl: answers.fields.baseUrl?.trim() || undefined }, secrets);
   service.forget(answers.id);

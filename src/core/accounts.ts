@@ -94,7 +94,7 @@ function parseAccount(entry: unknown): EntryResult {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return { problem: { code: 'notAnObject' } };
   const { id, vendor } = entry as { id?: unknown; vendor?: unknown };
   if (typeof id !== 'string' || !ACCOUNT_ID.test(id)) return { problem: { code: 'badId' } };
-  if (!isVendorId(vendor)) return { id, problem: { code: 'unknownVendor', vendor: String(vendor ?? '') } };
+  if (!isVendorId(vendor)) return { id, problem: { code: 'unknownVendor', vendor: typeof vendor === 'string' ? vendor : (JSON.stringify(vendor) ?? '') } };
 
   const parsed = entrySchema.safeParse(entry);
   if (!parsed.success) {

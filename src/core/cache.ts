@@ -102,7 +102,7 @@ export class InFlight<V> {
 
   /** `shared` is true when the call joined work another caller had started. */
   run(key: string, signal: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<V>): { readonly promise: Promise<V>; readonly shared: boolean } {
-    if (signal?.aborted) return { promise: Promise.reject(signal.reason), shared: false };
+    if (signal?.aborted) return { promise: Promise.reject(reasonOf(signal)), shared: false };
     const existing = this.flights.get(key);
     const flight = existing ?? this.start(key, work);
     flight.waiters++;
@@ -130,7 +130,7 @@ export class InFlight<V> {
     if (!signal) return flight.promise;
     return new Promise<V>((resolve, reject) => {
       const leave = () => {
-        reject(signal.reason);
+        reject(reasonOf(signal));
         if (--flight.waiters > 0) return;
         // Nobody wants the answer any more: stop the work, and let the next caller start afresh.
         if (this.flights.get(key) === flight) this.flights.delete(key);
@@ -140,4 +140,10 @@ export class InFlight<V> {
       flight.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', leave));
     });
   }
+}
+
+/** Why `signal` aborted, as an error (an `AbortError` unless the caller gave its own reason). */
+function reasonOf(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new DOMException(String(reason), 'AbortError');
 }

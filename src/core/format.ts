@@ -110,4 +110,4 @@ export function formatJson(value: unknown, { maxDepth, maxChars }: { maxDepth: n
   return { text: parts.join('').slice(0, maxChars), cut };
 }
 
-const CUT = Symbol('cut');
+const CUT = new Error('cut short');

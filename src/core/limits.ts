@@ -26,7 +26,7 @@ export function networkLimits(read: (setting: NetworkSetting) => unknown): { lim
     const value = read(setting);
     const fine = typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value));
     if (value !== undefined && !fine) {
-      problems.push(`spaces.${setting} = ${JSON.stringify(value) ?? String(value)} is not ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}: using ${fallback}`);
+      problems.push(`spaces.${setting} = ${JSON.stringify(value) ?? typeof value} is not ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}: using ${fallback}`);
     }
     limits[setting] = fine ? value : fallback;
   }

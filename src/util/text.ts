@@ -55,7 +55,7 @@ export function forLog(text: unknown): string {
 }
 
 function inert(value: unknown, surface: Surface): string {
-  const text = revealBidi(dropInvisible(String(value ?? '')));
+  const text = revealBidi(dropInvisible(textOf(value)));
   const lines = surface === 'tooltip' ? text.replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_NEWLINE, ' ') : text.replace(LINE_BREAKS, ' ').replace(CONTROLS, ' ');
   return breakSyntax(clip(lines, LIMITS[surface]));
 }
@@ -93,4 +93,14 @@ function breakSyntax(text: string): string {
     .replace(/\](?=\(|$)/g, `]${ZWSP}`)
     .replace(/<(?=[A-Za-z][A-Za-z0-9+.-]*(?::|$)|$)/g, `<${ZWSP}`)
     .replace(/(command)(?=:|$)/gi, `$1${ZWSP}`);
+}
+
+/** Any value as text: strings as they are, errors as "Name: message", other objects as JSON. */
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === undefined || value === null) return '';
+  if (value instanceof Error) return value.toString();
+  if (typeof value === 'object') return JSON.stringify(value) ?? '';
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return typeof value; // a function or a symbol: nothing a person should read
 }

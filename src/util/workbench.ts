@@ -32,7 +32,9 @@ export function withNotificationProgress<T>(title: string, work: (signal: AbortS
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: forMessage(title), cancellable: true }, (_progress, token) => {
     const controller = new AbortController();
     const cancel = token.onCancellationRequested(() => controller.abort());
-    return work(controller.signal).finally(() => cancel.dispose());
+    return work(controller.signal).finally(() => {
+      cancel.dispose();
+    });
   });
 }
 

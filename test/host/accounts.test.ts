@@ -17,7 +17,7 @@ import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
 import { api, eventually, setAccounts } from './support';
 
 const config = () => vscode.workspace.getConfiguration('spaces');
-const userAccounts = (): unknown[] => (config().inspect<unknown[]>('accounts')?.globalValue ?? []) as unknown[];
+const userAccounts = (): unknown[] => (config().inspect<unknown[]>('accounts')?.globalValue ?? []);
 
 function account(entry: Record<string, unknown>): Account {
   const { accounts, broken } = parseAccounts([entry]);
@@ -31,7 +31,7 @@ type SpaceRow = TreeNode & { account: Account; spaceId: string; configured: bool
 
 async function accountRow(tree: SpacesExplorerApi['tree'], id: string): Promise<AccountRow> {
   const rows = await eventually(
-    async () => ((await tree.getChildren()) ?? []) as TreeNode[],
+    async () => ((await tree.getChildren()) ?? []),
     (nodes) => nodes.some((n) => (n as Partial<AccountRow>).account?.id === id),
     10_000,
     `account row ${id}`,
@@ -40,7 +40,7 @@ async function accountRow(tree: SpacesExplorerApi['tree'], id: string): Promise<
 }
 
 async function spaceRows(node: AccountRow): Promise<SpaceRow[]> {
-  const children = ((await node.getChildren()) ?? []) as TreeNode[];
+  const children = ((await node.getChildren()) ?? []);
   const spaces = children.filter((c): c is SpaceRow => 'spaceId' in c);
   await Promise.all(spaces.map((s) => s.load()));
   return spaces;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, eventually, EXTENSION_ID, rows, setAccounts } from './support';
+import { api, eventually, EXTENSION_ID, manifest, rows, setAccounts } from './support';
 
 describe('Spaces Explorer in a real extension host', () => {
   after(() => setAccounts([]));
@@ -13,7 +13,7 @@ describe('Spaces Explorer in a real extension host', () => {
 
   it('registers every command it contributes', async () => {
     await api();
-    const contributed: { command: string }[] = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands;
+    const contributed = manifest().contributes.commands;
     assert.ok(contributed.length >= 4);
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = contributed.map((c) => c.command).filter((id) => !registered.has(id));
@@ -21,9 +21,9 @@ describe('Spaces Explorer in a real extension host', () => {
   });
 
   it('contributes the Spaces view, which can be focused', async () => {
-    const contributes = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes;
-    assert.equal(contributes.viewsContainers.activitybar[0].id, 'spaces');
-    assert.equal(contributes.views.spaces[0].id, 'spaces.explorer');
+    const { contributes } = manifest();
+    assert.equal(contributes.viewsContainers.activitybar[0]?.id, 'spaces');
+    assert.equal(contributes.views.spaces?.[0]?.id, 'spaces.explorer');
     await vscode.commands.executeCommand('spaces.explorer.focus');
   });
 
@@ -42,7 +42,7 @@ describe('Spaces Explorer in a real extension host', () => {
         [roots[2]!.label, undefined],
       ],
     );
-    assert.match(String(roots[2]!.label), /^config: Account "bad": unknown vendor "nope"/);
+    assert.match(roots[2]!.label as string, /^config: Account "bad": unknown vendor "nope"/);
     assert.equal(roots[2]!.contextValue, 'brokenAccount');
   });
 

@@ -79,7 +79,7 @@ describe('the fault matrix: every error kind × every vendor, on the tree and on
   async function arrange(vendor: VendorCase, kind: KindCase): Promise<Entry> {
     const entry = kind.entry ? kind.entry(entryOf(vendor.vendor), vendor) : entryOf(vendor.vendor);
     if (kind.shortTimeout) await config().update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
-    for (const path of vendor.paths(vendor.spaceId)) if (kind.fault) sandbox.addFault({ ...kind.fault, path } as FaultSpec);
+    for (const path of vendor.paths(vendor.spaceId)) if (kind.fault) sandbox.addFault({ ...kind.fault, path });
     return entry;
   }
 

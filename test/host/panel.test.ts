@@ -123,7 +123,7 @@ describe('the space panel', function () {
     assert.deepEqual(directives.get('default-src'), ["'none'"]);
     for (const name of ['style-src', 'font-src', 'img-src']) assert.deepEqual(directives.get(name), webview.cspSource.split(/\s+/), name);
     const nonce = /^'nonce-([A-Za-z0-9+/=]{16,})'$/.exec(directives.get('script-src')?.join(' ') ?? '')?.[1];
-    assert.ok(nonce, `script-src is ${directives.get('script-src')}`);
+    assert.ok(nonce, `script-src is ${directives.get('script-src')?.join(' ') ?? 'missing'}`);
     // Beyond the webview's own resource origin, no source at all: no inline, no eval, no wildcard, no web.
     assert.doesNotMatch(csp.split(webview.cspSource).join(''), /unsafe-inline|unsafe-eval|\*|https?:|data:/);
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);

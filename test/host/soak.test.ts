@@ -6,7 +6,6 @@ import * as assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
-import type { TreeNode } from '../../src/tree/nodes/treeNode';
 import { demoProfile } from '../sandbox/demo';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
@@ -41,11 +40,11 @@ describe('soak: five accounts, 1,000 spaces, refreshed and opened again and agai
     const { tree } = await api();
     const ids: string[] = [];
     let spaces = 0;
-    for (const account of ((await tree.getChildren()) ?? []) as TreeNode[]) {
+    for (const account of ((await tree.getChildren()) ?? [])) {
       ids.push(String(tree.getTreeItem(account).id));
-      const children = ((await tree.getChildren(account)) ?? []) as TreeNode[];
+      const children = ((await tree.getChildren(account)) ?? []);
       for (const child of children) {
-        ids.push(String((tree.getTreeItem(child) as vscode.TreeItem).id));
+        ids.push(String((tree.getTreeItem(child)).id));
         const load = (child as { load?: () => Promise<void> }).load;
         if (load) {
           await load.call(child);
@@ -77,7 +76,7 @@ describe('soak: five accounts, 1,000 spaces, refreshed and opened again and agai
       duplicates = ids.length - new Set(ids).size;
       assert.equal(duplicates, 0, `round ${round}: a tree id twice`);
       // Open a space of each account and close it again.
-      for (const account of ((await tree.getChildren()) ?? []) as TreeNode[]) {
+      for (const account of ((await tree.getChildren()) ?? [])) {
         const [space] = ((await tree.getChildren(account)) ?? []) as { account?: { id: string }; spaceId?: string }[];
         if (space?.spaceId === undefined || !space.account) continue;
         await vscode.commands.executeCommand('spaces.open', { accountId: space.account.id, spaceId: space.spaceId });

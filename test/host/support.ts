@@ -24,9 +24,9 @@ export interface Row {
 
 export async function rows(parent?: TreeNode): Promise<Row[]> {
   const { tree } = await api();
-  const nodes = ((await tree.getChildren(parent)) ?? []) as TreeNode[];
+  const nodes = ((await tree.getChildren(parent)) ?? []);
   return nodes.map((node) => {
-    const item = tree.getTreeItem(node) as vscode.TreeItem;
+    const item = tree.getTreeItem(node);
     return { node, item, label: typeof item.label === 'string' ? item.label : (item.label?.label ?? '') };
   });
 }
@@ -58,9 +58,24 @@ function describe(value: unknown): string {
   }
 }
 
+/** The parts of package.json the host tests read. */
+export interface Manifest {
+  readonly contributes: {
+    readonly commands: readonly { readonly command: string }[];
+    readonly viewsContainers: { readonly activitybar: readonly { readonly id: string }[] };
+    readonly views: Readonly<Record<string, readonly { readonly id: string }[]>>;
+    readonly menus: Readonly<Record<string, readonly { readonly command: string; readonly when: string; readonly group: string }[]>>;
+  };
+}
+
+/** The installed extension's package.json. */
+export function manifest(): Manifest {
+  return vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as Manifest;
+}
+
 /** The commands the Spaces view shows inline on a row with `contextValue`, as package.json's menus say. */
 export function inlineActionsFor(contextValue: string): string[] {
-  const menus: { command: string; when: string; group: string }[] = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.menus['view/item/context'];
+  const menus = manifest().contributes.menus['view/item/context'] ?? [];
   const holds = (clause: string) => {
     const regex = /^viewItem =~ \/(.+)\/$/.exec(clause);
     if (regex) return new RegExp(regex[1]!).test(contextValue);

@@ -81,7 +81,7 @@ describe('the Spaces tree against the sandbox', function () {
       assert.equal(row.item.description, status);
       assert.match(String(row.item.contextValue), /^space\./);
       assert.ok(row.item.tooltip instanceof vscode.MarkdownString);
-      assert.equal((row.item.tooltip as vscode.MarkdownString).isTrusted, false);
+      assert.equal((row.item.tooltip).isTrusted, false);
       assert.deepEqual(labelsOf(await rows(row.node)), groups);
     });
   }

@@ -216,7 +216,8 @@ export class Sandbox {
   async close(): Promise<void> {
     this.closing.abort();
     for (const socket of this.sockets) socket.destroy();
-    await Promise.all([this.server, this.secure].map((server) => server?.listening && new Promise<void>((resolve) => server.close(() => resolve()))));
+    const listening = [this.server, this.secure].filter((server) => server?.listening);
+    await Promise.all(listening.map((server) => new Promise<void>((resolve) => server!.close(() => resolve()))));
   }
 
   private watch(server: http.Server | https.Server): void {
@@ -388,7 +389,7 @@ export class Sandbox {
 function send(res: http.ServerResponse, { status, headers = {}, body }: SandboxResponse): void {
   if (res.destroyed) return;
   const isJson = body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body);
-  const payload = body === undefined ? '' : isJson ? JSON.stringify(body) : (body as string | Buffer);
+  const payload = body === undefined ? '' : isJson ? JSON.stringify(body) : (body);
   res.writeHead(status, { ...(isJson ? { 'content-type': 'application/json' } : {}), 'content-length': Buffer.byteLength(payload), ...headers });
   res.end(payload);
 }

@@ -72,7 +72,7 @@ export function rows<S extends z.ZodMiniType>(item: S) {
       list
         ? readRows<unknown, z.infer<S>>(list, (row, index) => {
             const parsed = item.safeParse(row);
-            if (parsed.success) return { row: parsed.data as z.infer<S> };
+            if (parsed.success) return { row: parsed.data };
             const issue = parsed.error.issues[0];
             return { reason: `row ${index + 1}${at(issue?.path)}: ${issue?.message ?? 'unreadable'}` };
           })

@@ -99,7 +99,7 @@ describe('InFlight', () => {
       signals.push(signal);
       return new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => resolve('done'), 200);
-        signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)));
+        signal.addEventListener('abort', () => (clearTimeout(timer), reject(new Error('aborted'))));
       });
     };
     const [one, two] = [new AbortController(), new AbortController()];

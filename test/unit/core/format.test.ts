@@ -43,7 +43,7 @@ describe('raw JSON, bounded', () => {
   };
 
   it('writes an ordinary answer exactly as JSON.stringify indents it', () => {
-    const answer = JSON.parse('{"a":1,"b":[true,null,"x",{"c":[]}],"d":{},"e":"\\u202e","__proto__":{"f":2}}');
+    const answer: unknown = JSON.parse('{"a":1,"b":[true,null,"x",{"c":[]}],"d":{},"e":"\\u202e","__proto__":{"f":2}}');
     assert.deepEqual(formatJson(answer), { text: JSON.stringify(answer, null, 2), cut: { depth: false, size: false } });
   });
 

@@ -56,7 +56,7 @@ describe('http: through a real proxy (tinyproxy)', () => {
     // out/test/unit/core → out/sandbox/main.js
     const server = spawn(process.execPath, [path.join(__dirname, '..', '..', '..', 'sandbox', 'main.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {
-      const [line] = (await once(readline.createInterface({ input: server.stdout! }), 'line')) as [string];
+      const [line] = (await once(readline.createInterface({ input: server.stdout }), 'line')) as [string];
       const { url } = JSON.parse(line) as { url: string };
       const fault = { path: '/big', kind: 'oversize', bytes: 50 * 1024 * 1024, times: 1 };
       assert.equal((await fetch(`${url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify(fault) })).ok, true);

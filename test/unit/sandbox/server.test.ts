@@ -28,7 +28,7 @@ describe('sandbox server', () => {
   it('answers unknown paths with a JSON 404', async () => {
     const res = await fetch(`${sandbox.url}/nowhere`);
     assert.equal(res.status, 404);
-    assert.match((await res.json()).message, /No sandbox route for GET \/nowhere/);
+    assert.match(((await res.json()) as { message: string }).message, /No sandbox route for GET \/nowhere/);
   });
 
   it('counts TCP connections and requests', async () => {
@@ -87,7 +87,7 @@ describe('sandbox control over HTTP', () => {
     const body = await new Promise<string>((resolve, reject) => {
       https.get(`${sandbox.httpsUrl}/api/thing`, { ca: sandbox.caPem }, (res) => {
         let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk));
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
         res.on('end', () => resolve(text));
       }).on('error', reject);
     });

@@ -245,7 +245,7 @@ describe('blueworks vendor', () => {
       assert.deepEqual(group('blueprints')?.items.map((i) => i.label), ['Kept']);
       assert.deepEqual(group('subspaces')?.items.map((i) => i.spaceId), ['sub-1']);
       assert.equal(space.problems?.length, 3);
-      assert.match(space.problems![0]!, /^Participants and permissions: 1 of 4 rows could not be read \(row 2 at "participant": /);
+      assert.match(space.problems[0]!, /^Participants and permissions: 1 of 4 rows could not be read \(row 2 at "participant": /);
     });
 
     it('shows a subspace listed twice once', async () => {

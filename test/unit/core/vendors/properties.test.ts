@@ -144,7 +144,7 @@ const BW_SPACE_FIELDS = {
         participant: { type: 'object', required: ['type'], properties: { type: { enum: ['user', 'user-group', 'all-editors', 'all-contributors', 'all-community'] }, id: str, name: str } },
         permissions: {
           type: 'object',
-          properties: Object.fromEntries(['blueprint-processes', 'automate-processes', 'compose-decisions', 'author-policies', 'manage-and-edit'].map((p) => [p, { type: 'boolean' } as JsonSchema])),
+          properties: Object.fromEntries(['blueprint-processes', 'automate-processes', 'compose-decisions', 'author-policies', 'manage-and-edit'].map((p) => [p, { type: 'boolean' }])),
         },
       },
     },
