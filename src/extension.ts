@@ -9,6 +9,7 @@ import { registerTreeCommands } from './commands/tree';
 import { registerSpaceCommands } from './commands/spaces';
 import { SpacesTreeProvider, VIEW_ID } from './tree/provider';
 import { RawJsonDocuments } from './services/rawJson';
+import { LastKnownTree } from './services/lastKnown';
 import { CommandTargets } from './commands/targets';
 
 /** What `activate` hands back: the tree and the panels, so the in-host tests can read exactly what is shown. */
@@ -23,14 +24,18 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
   const config = new Config(log);
   const secrets = new AccountSecrets(context.secrets);
   const service = new SpacesService(context.extensionPath, secrets, config, log);
-  const tree = new SpacesTreeProvider(config, service, context.extensionUri);
+  lastKnown = new LastKnownTree(vscode.Uri.joinPath(context.globalStorageUri, 'last-known-tree.json').fsPath);
+  const tree = new SpacesTreeProvider(config, service, context.extensionUri, lastKnown);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  tree.watch(view);
   const raw = new RawJsonDocuments();
   const panels = new SpacePanels({ extensionUri: context.extensionUri, log, config, service, raw });
 
   // An account gone from the settings, however it went, takes its client and its stored secrets with it.
   const forgetRemoved = () => {
-    service.keepClientsOf(config.accounts().accounts.map((a) => a.id));
+    const ids = config.accounts().accounts.map((a) => a.id);
+    service.keepClientsOf(ids);
+    void lastKnown?.ready.then(() => lastKnown?.keepOnly(ids));
     // Broken entries count: an entry being fixed keeps its secrets.
     void secrets.keepOnly(takenIds(config.rawAccounts())).then((gone) => gone.length > 0 && log.info(`stored credentials of removed account(s) deleted: ${gone.join(', ')}`));
   };
@@ -43,4 +48,9 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
   return { tree, secrets, panels };
 }
 
-export function deactivate(): void {}
+/** What the tree shows, kept for the next window; written when the window closes too. */
+let lastKnown: LastKnownTree | undefined;
+
+export function deactivate(): Promise<void> | undefined {
+  return lastKnown?.flush();
+}

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
 import type { Config } from '../config/config';
+import type { LastKnownTree } from '../services/lastKnown';
 import type { SpacesService } from '../services/spaces';
 import { Batch } from '../util/batch';
 import { withViewProgress } from '../util/workbench';
@@ -25,6 +26,7 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
     private readonly config: Config,
     readonly service: SpacesService,
     readonly extensionUri: vscode.Uri,
+    readonly lastKnown: LastKnownTree,
   ) {
     super();
     this.register(this.redraws);
@@ -71,16 +73,28 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
     this.didChange.fire(undefined);
   }
 
+  /** Keeps which rows the user expands, so a window reload opens them again. */
+  watch(view: vscode.TreeView<TreeNode>): void {
+    this.register(view.onDidExpandElement(({ element }) => this.lastKnown.setExpanded(element.id, true)));
+    this.register(view.onDidCollapseElement(({ element }) => this.lastKnown.setExpanded(element.id, false)));
+  }
+
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.getTreeItem();
+    const item = node.getTreeItem();
+    if (item.collapsibleState === vscode.TreeItemCollapsibleState.Collapsed && this.lastKnown.isExpanded(node.id)) {
+      item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
+    }
+    return item;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
     return node.parent;
   }
 
-  getChildren(node?: TreeNode): vscode.ProviderResult<TreeNode[]> {
-    if (node) return node.getChildren();
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node) return (await node.getChildren()) ?? [];
+    // The rows known from before a window reload, read before the first row is drawn.
+    await this.lastKnown.ready;
     const { accounts, broken } = this.config.accounts();
     // Drives the welcome view: shown only when there is nothing at all to list.
     void vscode.commands.executeCommand('setContext', 'spaces.accountCount', accounts.length + broken.length);

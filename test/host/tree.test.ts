@@ -4,6 +4,13 @@ import { demoProfile } from '../sandbox/demo';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
 import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Config } from '../../src/config/config';
+import { LastKnownTree } from '../../src/services/lastKnown';
+import { SpacesTreeProvider } from '../../src/tree/provider';
+import type { TreeNode } from '../../src/tree/nodes/treeNode';
 import type { AccountNode } from '../../src/tree/nodes/accountNode';
 import type { SpaceNode } from '../../src/tree/nodes/spaceNode';
 import { api, eventually, inlineActionsFor, rows, setAccounts, type Row } from './support';
@@ -167,6 +174,67 @@ describe('the Spaces tree against the sandbox', function () {
     assert.match(page.at(-1)!.label, /300 more/);
     await vscode.commands.executeCommand('spaces.loadMore', page.at(-1)!.node);
     assert.equal((await rows(account.node)).length, 401);
+  });
+
+  it('after a window reload, shows the last known rows at once (marked, expanded as before) while every answer is held, then the fresh ones', async () => {
+    const { tree } = await api();
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'spaces-last-known-')), 'tree.json');
+    const config = new Config(vscode.window.createOutputChannel('spaces-test', { log: true }));
+    const windows: SpacesTreeProvider[] = [];
+    /** A window's tree: the extension's own service, and the last known tree in `file`. */
+    const openWindow = async () => {
+      const lastKnown = new LastKnownTree(file, 0);
+      const provider = new SpacesTreeProvider(config, tree.service, tree.extensionUri, lastKnown);
+      windows.push(provider);
+      const roots = await provider.getChildren();
+      return { lastKnown, provider, account: roots.find((r) => provider.getTreeItem(r).label === 'Research data')! };
+    };
+    const labelled = (provider: SpacesTreeProvider, nodes: TreeNode[]) => nodes.map((n) => provider.getTreeItem(n)).map((i) => [i.label, i.description]);
+    const notRefreshed = (description: unknown) => typeof description === 'string' && description.endsWith('(not yet refreshed)');
+    try {
+      await setAccounts(demoProfile(sandbox.url).accounts);
+      const before = await openWindow();
+      const shown = await eventually(
+        async () => labelled(before.provider, await before.provider.getChildren(before.account)),
+        (list) => list.length > 0 && list.every(([, description]) => description !== undefined && description !== 'loading…'),
+        10_000,
+        'the names and statuses',
+      );
+      before.lastKnown.setExpanded(before.account.id, true);
+      await before.lastKnown.flush();
+
+      // The reload: a new HTTP client (no cache), and the vendor holds every answer.
+      await vscode.workspace.getConfiguration('spaces').update('cacheTtlSeconds', 298, vscode.ConfigurationTarget.Global);
+      sandbox.reset();
+      sandbox.addFault({ path: '/api/v3/onezone/', kind: 'hold' });
+      const after = await openWindow();
+      assert.equal(after.provider.getTreeItem(after.account).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+      const remembered = labelled(after.provider, await after.provider.getChildren(after.account));
+      assert.deepEqual(
+        remembered.map(([label]) => label),
+        shown.map(([label]) => label),
+        'the names known before, at once',
+      );
+      assert.ok(remembered.every(([, description]) => notRefreshed(description)), JSON.stringify(remembered));
+      // Every request the new window made is still held: the rows needed no answer.
+      const made = () => sandbox.received.filter((r) => r.url.startsWith('/api/v3/onezone/')).length;
+      await eventually(() => sandbox.held, (held) => held === made(), 10_000, 'every request to be held');
+
+      sandbox.clearFaults();
+      sandbox.release();
+      const fresh = await eventually(
+        async () => labelled(after.provider, await after.provider.getChildren(after.account)),
+        (list) => list.every(([, description]) => !notRefreshed(description) && description !== 'loading…'),
+        10_000,
+        'the fresh rows',
+      );
+      assert.deepEqual(fresh, shown);
+    } finally {
+      sandbox.release();
+      for (const provider of windows) provider.dispose();
+      config.dispose();
+      await vscode.workspace.getConfiguration('spaces').update('cacheTtlSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('says at the account that a credential is missing when there is no space to fetch', async () => {

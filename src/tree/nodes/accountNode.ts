@@ -4,6 +4,7 @@ import { asSpacesError } from '../../core/errors';
 import type { SpaceRef } from '../../core/model';
 import { VENDORS } from '../../core/vendors/catalog';
 import { vendorIcon } from '../../util/icons';
+import type { KnownSpace } from '../../services/lastKnown';
 import { LatestLoad, type Outcome } from '../../util/latestLoad';
 import { forLabel, forTooltip } from '../../util/text';
 import { ErrorNode } from './errorNode';
@@ -16,9 +17,12 @@ import { PAGE_SIZE, TreeNode, type PagedNode, type TreeContext } from './treeNod
 export class AccountNode extends TreeNode implements PagedNode {
   private readonly spaceNodes = new Map<string, SpaceNode>();
   private shown = PAGE_SIZE;
+  /** A listing has come (or failed): the rows known from before the reload are done with. */
+  private listed = false;
   private readonly loads = new LatestLoad<TreeNode[]>(
     (signal, refresh) => this.loadSpaces(signal, refresh),
     (outcome) => {
+      this.listed = true;
       // A listing that failed is tried again the next time the account is expanded.
       if (!outcome.ok) this.loads.forget();
     },
@@ -47,11 +51,21 @@ export class AccountNode extends TreeNode implements PagedNode {
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    const rows = await this.listing();
+    // After a window reload: the rows known from before, at once, until the fresh listing replaces them.
+    const known = this.listed ? undefined : this.tree.lastKnown.spaces(this.account);
+    if (known?.length) {
+      void this.listing().then(() => this.tree.changed(this));
+      return this.page(known.map((space) => this.knownRow(space)), false);
+    }
+    return this.page(await this.listing(), true);
+  }
+
+  /** A page of `rows` and "Load more"; with `load`, the page's spaces fetch their details. */
+  private page(rows: TreeNode[], load: boolean): TreeNode[] {
     if (!rows.every((row): row is SpaceNode => row instanceof SpaceNode)) return rows;
     // A long listing (hundreds of Onedata spaces) shows a page at a time; only shown rows fetch details.
     const page = rows.slice(0, this.shown);
-    for (const node of page) void node.load();
+    if (load) for (const node of page) void node.load();
     return rows.length > this.shown ? [...page, new LoadMoreNode(this, rows.length - this.shown)] : page;
   }
 
@@ -96,12 +110,23 @@ export class AccountNode extends TreeNode implements PagedNode {
 
   private async loadSpaces(signal: AbortSignal, refresh: boolean): Promise<TreeNode[]> {
     const refs = await this.tree.progress(this.tree.service.listSpaces(this.account, { signal, refresh }));
+    this.tree.lastKnown.listed(this.account, refs);
     const nodes = this.spaceRows(refs, refresh);
     if (nodes.length > 0) return nodes;
     // Nothing to fetch, so nothing would say that credentials are missing: say it here.
     const missing = await this.tree.service.missingCredentials(this.account);
     if (missing) return [new ErrorNode(this, missing, () => this.refresh(), this.account)];
     return [new MessageNode(this, vscode.l10n.t('No spaces yet: use "Add Space…"'))];
+  }
+
+  /** The row of a space known from before the reload: its name and status then, marked as such. */
+  private knownRow(space: KnownSpace): SpaceNode {
+    let node = this.spaceNodes.get(space.id);
+    if (!node) this.spaceNodes.set(space.id, (node = new SpaceNode(this.account, space.id, this, this.tree)));
+    node.configured = this.account.spaces.includes(space.id);
+    node.knownName ??= space.name;
+    node.lastKnown = space;
+    return node;
   }
 
   /** A row per listed space: rows already shown are kept (with their details), rows gone are dropped. */

@@ -4,6 +4,7 @@ import { asSpacesError, SpacesError } from '../../core/errors';
 import { formatValue } from '../../core/format';
 import type { Group, SpaceDetails, Tone } from '../../core/model';
 import { VENDORS } from '../../core/vendors/catalog';
+import type { KnownSpace } from '../../services/lastKnown';
 import { LatestLoad } from '../../util/latestLoad';
 import { forLabel, forTooltip } from '../../util/text';
 import { ErrorNode } from './errorNode';
@@ -19,6 +20,8 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode> {
   knownName?: string;
   /** Listed in the account's `spaces` setting (so "Remove Space" applies). */
   configured = false;
+  /** What the row showed before the window reloaded: shown, marked, until the details come. */
+  lastKnown?: KnownSpace;
   /** Group rows survive a redraw, so their "Load more" paging and loaded subspaces stay. */
   private groupNodes = new Map<string, GroupNode<SpaceNode>>();
   private readonly loads = new LatestLoad<SpaceDetails>(
@@ -28,8 +31,10 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode> {
       return this.tree.progress(this.tree.service.getSpace(this.account, this.spaceId, { signal, refresh }));
     },
     (outcome) => {
-      if (outcome.ok) [this.details, this.error] = [outcome.value, undefined];
-      else this.error = asSpacesError(outcome.error);
+      if (outcome.ok) {
+        [this.details, this.error] = [outcome.value, undefined];
+        this.tree.lastKnown.fetched(this.account, this.spaceId, outcome.value.name, outcome.value.status);
+      } else this.error = asSpacesError(outcome.error);
       this.tree.changed(this);
     },
   );
@@ -81,15 +86,34 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode> {
     const item = this.item(forLabel(details?.name ?? this.knownName ?? this.spaceId));
     // A subspace row is not fetched until it is expanded or opened: no spinner until then.
     const loading = !details && !error && this.loads.busy;
-    item.description = error ? error.kind : details ? forLabel(details.status?.label ?? '') : loading ? vscode.l10n.t('loading…') : undefined;
-    item.tooltip = details ? spaceTooltip(details) : forTooltip(error ? error.toString() : this.spaceId);
+    // Known from before the window reloaded, not fetched since: said so, on the row and in its tooltip.
+    const remembered = !details && !error ? this.lastKnown : undefined;
+    const rememberedStatus = remembered?.status ? forLabel(remembered.status.label) : undefined;
+    item.description = error
+      ? error.kind
+      : details
+        ? forLabel(details.status?.label ?? '')
+        : remembered
+          ? rememberedStatus
+            ? vscode.l10n.t('{0} (not yet refreshed)', rememberedStatus)
+            : vscode.l10n.t('(not yet refreshed)')
+          : loading
+            ? vscode.l10n.t('loading…')
+            : undefined;
+    item.tooltip = details
+      ? spaceTooltip(details)
+      : remembered
+        ? forTooltip(vscode.l10n.t('{0}: as last seen before the window reloaded, not yet refreshed', this.spaceId))
+        : forTooltip(error ? error.toString() : this.spaceId);
     item.iconPath = error
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : details
         ? statusIcon(details.status?.tone ?? 'neutral')
-        : loading
-          ? new vscode.ThemeIcon('loading~spin')
-          : new vscode.ThemeIcon('folder-library');
+        : remembered
+          ? new vscode.ThemeIcon('history')
+          : loading
+            ? new vscode.ThemeIcon('loading~spin')
+            : new vscode.ThemeIcon('folder-library');
     const traits = [this.subspace ? 'sub' : '', this.configured ? 'configured' : '', details?.webUrl ? 'web' : '', details ? 'loaded' : ''].filter(Boolean);
     item.contextValue = ['space', this.account.vendor, ...traits].join('.');
     item.command = { command: 'spaces.open', title: vscode.l10n.t('Open'), arguments: [this] };

@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
+import type { LastKnownTree } from '../../services/lastKnown';
 import type { SpacesService } from '../../services/spaces';
 
 /** What nodes need from their tree: the vendors, and a way to redraw themselves. */
 export interface TreeContext {
   readonly service: SpacesService;
   readonly extensionUri: vscode.Uri;
+  /** What the tree showed before the window reloaded, and what it shows now, for the next reload. */
+  readonly lastKnown: LastKnownTree;
   /** Redraws `node` (and asks for its children again when expanded). */
   changed(node: TreeNode): void;
   /** Runs `work` with the view's progress indicator. */

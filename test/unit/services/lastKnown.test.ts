@@ -1,0 +1,90 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseAccounts, type Account } from '../../../src/core/accounts';
+import { LastKnownTree, MAX_BYTES } from '../../../src/services/lastKnown';
+
+const account = (id: string, baseUrl = 'https://zone.example.org'): Account => {
+  const parsed = parseAccounts([{ id, vendor: 'onedata', baseUrl }]);
+  assert.equal(parsed.broken.length, 0);
+  return parsed.accounts[0]!;
+};
+const scratch = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'last-known-')), 'tree.json');
+
+describe('the last known tree', () => {
+  it('keeps the listing with the names and statuses fetched since, and reads it back in a new window', async () => {
+    const file = scratch();
+    const first = new LastKnownTree(file, 0);
+    await first.ready;
+    const zone = account('zone');
+    first.listed(zone, [{ id: 'a' }, { id: 'b', name: 'Bee' }]);
+    first.fetched(zone, 'a', 'Ay', { label: 'Active', tone: 'ok', detail: 'not kept' });
+    first.fetched(zone, 'elsewhere', 'Not listed', undefined);
+    first.setExpanded('account:zone', true);
+    await first.flush();
+
+    const next = new LastKnownTree(file, 0);
+    await next.ready;
+    assert.deepEqual(next.spaces(zone), [
+      { id: 'a', name: 'Ay', status: { label: 'Active', tone: 'ok' } },
+      { id: 'b', name: 'Bee' },
+    ]);
+    assert.equal(next.isExpanded('account:zone'), true);
+    // A fresh listing keeps what is known of the spaces still listed, in the new order.
+    next.listed(zone, [{ id: 'c' }, { id: 'a' }]);
+    assert.deepEqual(next.spaces(zone), [{ id: 'c' }, { id: 'a', name: 'Ay', status: { label: 'Active', tone: 'ok' } }]);
+  });
+
+  it('is no copy for the same id on another server, and a removed account takes its copy and expanded rows', async () => {
+    const tree = new LastKnownTree(undefined);
+    tree.listed(account('zone'), [{ id: 'a', name: 'Ay' }]);
+    assert.equal(tree.spaces(account('zone', 'https://other.example.org')), undefined);
+    tree.setExpanded('account:zone', true);
+    tree.setExpanded('account:zone/space:a', true);
+    tree.setExpanded('account:kept', true);
+    tree.keepOnly(['kept']);
+    assert.equal(tree.spaces(account('zone')), undefined);
+    assert.equal(tree.isExpanded('account:zone/space:a'), false);
+    assert.equal(tree.isExpanded('account:kept'), true);
+  });
+
+  it('holds no more than its bound however much is listed, keeping the first spaces of each account', () => {
+    const tree = new LastKnownTree(undefined);
+    const long = 'x'.repeat(10_000);
+    for (let n = 0; n < 3; n++) tree.listed(account(`big-${n}`), Array.from({ length: 3000 }, (_, i) => ({ id: `s${i}`, name: long })));
+    const text = tree.serialize();
+    assert.ok(text.length <= MAX_BYTES, `${text.length} bytes`);
+    const saved = JSON.parse(text) as { accounts: Record<string, { spaces: { id: string; name: string }[] }> };
+    for (const { spaces } of Object.values(saved.accounts)) {
+      assert.ok(spaces.length > 0);
+      assert.equal(spaces[0]!.id, 's0');
+      assert.ok(spaces.every((s) => s.name.length <= 500), 'names are clipped');
+    }
+  });
+
+  it('takes the sound parts of a damaged or foreign copy and drops the rest', async () => {
+    const file = scratch();
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        accounts: {
+          zone: { server: 'onedata https://zone.example.org', spaces: [{ id: 'a', status: { label: 'x', tone: 'purple' } }, { name: 'no id' }, 7, { id: 'b', name: 5 }] },
+          odd: 'not an account',
+        },
+        expanded: ['account:zone', 42],
+      }),
+    );
+    const tree = new LastKnownTree(file, 0);
+    await tree.ready;
+    assert.deepEqual(tree.spaces(account('zone')), [{ id: 'a' }, { id: 'b' }]);
+    assert.equal(tree.isExpanded('account:zone'), true);
+    writeFileSync(file, '{ not json');
+    const broken = new LastKnownTree(file, 0);
+    await broken.ready;
+    assert.equal(broken.spaces(account('zone')), undefined);
+    assert.equal(readFileSync(file, 'utf8'), '{ not json', 'nothing written until something changes');
+  });
+});
