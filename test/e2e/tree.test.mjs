@@ -3,7 +3,10 @@
 // palette, and see an auth failure as a row.
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ALUMIO_SANDBOX } from '../../out/sandbox/index.js';
+import { poll } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
 
 describe('the Spaces tree in the workbench (packaged VSIX)', () => {
@@ -68,5 +71,37 @@ describe('the Spaces tree in the workbench (packaged VSIX)', () => {
     await space.locator('.monaco-tl-twistie').click();
     await page.getByRole('treeitem', { name: /^auth: Alumio did not accept/ }).waitFor({ timeout: 20_000 });
     await ui.shot('auth-error-row');
+  });
+
+  it('comes back after a window reload: the account expanded, its spaces at once marked "not yet refreshed", then fresh', async () => {
+    sandbox.clearFaults();
+    const account = ui.accountRow('E2E Alumio');
+    await ui.expand(account);
+    await ui.spaceRow('ACME Production').waitFor({ timeout: 20_000 });
+    // The tree's copy is written a moment after it changes: wait for it rather than for a time.
+    const saved = path.join(session.server.paths.userData, 'User', 'globalStorage', 'spaces-explorer.spaces-explorer', 'last-known-tree.json');
+    const text = () => (existsSync(saved) ? readFileSync(saved, 'utf8') : '');
+    await poll(text, (t) => t.includes('"account:e2e-alumio"') && t.includes('ACME Production'), 'the last known tree to be saved');
+    // Every answer of the vendor waits until the rows from before the reload have been seen.
+    sandbox.addFault({ path: '/api/v1/spaces/', kind: 'hold' });
+    const mark = sandbox.received.length;
+    try {
+      await page.reload();
+      await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 60_000 });
+      await ui.showSpacesView();
+      const row = ui.spaceRow('ACME Production');
+      await row.waitFor({ timeout: 30_000 });
+      assert.match(await row.textContent(), /not yet refreshed/);
+      // Every request made since the reload is still held: the rows needed no answer.
+      const asked = () => sandbox.received.slice(mark).filter((r) => r.url.startsWith('/api/v1/spaces/')).length;
+      await poll(() => sandbox.held, (held) => held === asked(), 'every request since the reload to be held');
+      await ui.shot('tree-after-reload');
+      sandbox.clearFaults();
+      sandbox.release();
+      await poll(() => row.textContent(), (t) => !/not yet refreshed/.test(t), 'the fresh row');
+    } finally {
+      sandbox.clearFaults();
+      sandbox.release();
+    }
   });
 });

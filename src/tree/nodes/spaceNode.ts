@@ -103,7 +103,7 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode> {
     item.tooltip = details
       ? spaceTooltip(details)
       : remembered
-        ? forTooltip(vscode.l10n.t('{0}: as last seen before the window reloaded, not yet refreshed', this.spaceId))
+        ? rememberedTooltip(this.knownName ?? this.spaceId, this.spaceId, remembered.status?.label)
         : forTooltip(error ? error.toString() : this.spaceId);
     item.iconPath = error
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
@@ -180,5 +180,17 @@ function spaceTooltip(details: SpaceDetails): vscode.MarkdownString {
     md.appendMarkdown('\n\n');
     text(`${fact.label}: ${formatValue(fact.value, fact.kind, { locale: vscode.env.language })}`);
   }
+  return md;
+}
+
+/** What the row showed before the window reloaded, said to be that. Untrusted: vendor text goes in as text. */
+function rememberedTooltip(name: string, id: string, status: string | undefined): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.isTrusted = false;
+  md.supportHtml = false;
+  md.appendMarkdown('**').appendText(forTooltip(name)).appendMarkdown('**');
+  if (status !== undefined) md.appendText(forTooltip(` · ${status}`));
+  md.appendMarkdown('\n\n').appendText(forTooltip(id));
+  md.appendMarkdown('\n\n').appendText(vscode.l10n.t('As last seen before the window reloaded: not yet refreshed.'));
   return md;
 }
