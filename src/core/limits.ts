@@ -32,3 +32,6 @@ export function networkLimits(read: (setting: NetworkSetting) => unknown): { lim
   }
   return { limits, problems };
 }
+
+/** How many rows a list of the tree shows (and fetches the details of) before "Load more". */
+export const PAGE_SIZE = 200;

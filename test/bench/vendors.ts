@@ -1,10 +1,14 @@
 // Speed and memory of the heaviest vendor work, against the loopback sandbox over real HTTP:
-// a Blueworks space with 5,000 artifacts and 200 subspaces, and a Onedata account of 500 spaces.
-// Prints figures (median of runs, heap growth); asserts nothing.   node out/bench/vendors.js [runs=5]
+// a Blueworks space with 5,000 artifacts and 200 subspaces, and a Onedata account of 500 spaces, the latter
+// also at 50 ms of injected latency per request, against the ideal a network of that latency allows.
+// Prints figures (median of runs, heap growth, each target met or missed); asserts nothing.
+//   node out/bench/vendors.js [runs=5]
 import { parseAccounts } from '../../src/core/accounts';
-import { createHttpClient } from '../../src/core/http';
+import { createHttpClient, type ClosableHttpClient } from '../../src/core/http';
+import { PAGE_SIZE } from '../../src/core/limits';
+import type { VendorClient } from '../../src/core/vendors/vendor';
 import { VENDOR_REGISTRY } from '../../src/core/vendors/registry';
-import { startSandbox } from '../sandbox/server';
+import { startSandbox, type Sandbox } from '../sandbox/server';
 import { BLUEWORKS_SANDBOX } from '../sandbox/vendors/blueworks';
 import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
 
@@ -42,11 +46,80 @@ async function main(): Promise<void> {
     const od = VENDOR_REGISTRY.onedata.createClient(onedata!, { http, secrets: { token: ONEDATA_SANDBOX.bulkToken } });
 
     await measure('Blueworks space, 5,000 artifacts + 200 subspaces: fetch + parse + normalise', () => bw.getSpace(BLUEWORKS_SANDBOX.spaces.large));
-    await measure('Onedata account of 500 spaces: list + 500 detail calls (6 at a time)', () => od.listSpaces!());
+    await measure('Onedata account of 500 spaces: the listing (ids, one request)', () => od.listSpaces!());
+    await measure('Onedata account of 500 spaces: the listing + 500 detail calls (6 at a time)', () => allNames(od));
     console.log(`sandbox: ${sandbox.requests} requests over ${sandbox.connections} TCP connections`);
+    await atLatency(sandbox, (http) => VENDOR_REGISTRY.onedata.createClient(onedata!, { http, secrets: { token: ONEDATA_SANDBOX.bulkToken } }));
   } finally {
     await http.close();
     await sandbox.close();
+  }
+}
+
+/** Every space's name: the listing, then each space's details (as many at once as the client allows). */
+async function allNames(client: VendorClient, count = Infinity): Promise<number> {
+  const refs = (await client.listSpaces!({ refresh: true })).slice(0, count);
+  const named = await Promise.all(refs.map((ref) => client.getSpace(ref.id, { refresh: true }).then(() => 1, () => 0)));
+  return named.reduce<number>((a, b) => a + b, 0);
+}
+
+const LATENCY_MS = 50;
+const CONCURRENCY = 6;
+
+/** A figure against its target: "x ms, ideal y ms, x/y = r (target ≤ t): meets". */
+function against(label: string, ms: number, ideal: number, target: number): void {
+  const ratio = ms / ideal;
+  console.log(`${label}: ${ms.toFixed(0)} ms, ideal ${ideal} ms, ratio ${ratio.toFixed(2)} (target ≤ ${target}): ${ratio <= target ? 'meets' : 'MISSES'}`);
+}
+
+/**
+ * The Onedata account of 500 spaces with every request taking 50 ms more: the tree's first screen (the
+ * listing's rows, then the first page's names) and all 500 names, each against the ideal for that latency
+ * at 6 requests at a time; the naive way (one request after another, a new connection each) beside it.
+ */
+async function atLatency(sandbox: Sandbox, clientOn: (http: ClosableHttpClient) => VendorClient): Promise<void> {
+  console.log(`\nat ${LATENCY_MS} ms per request, ${CONCURRENCY} at a time (page ${PAGE_SIZE}):`);
+  sandbox.addFault({ path: '/api/v3/onezone/', kind: 'latency', ms: LATENCY_MS });
+  const round = (requests: number) => LATENCY_MS * Math.ceil(requests / CONCURRENCY);
+  try {
+    const http = createHttpClient({ cacheTtlSeconds: 0, maxConcurrentPerOrigin: CONCURRENCY });
+    try {
+      const client = clientOn(http);
+      const before = sandbox.stats();
+      const started = performance.now();
+      const refs = await client.listSpaces!({ refresh: true });
+      const rows = performance.now() - started;
+      await Promise.all(refs.slice(0, PAGE_SIZE).map((ref) => client.getSpace(ref.id, { refresh: true }).catch(() => undefined)));
+      const names = performance.now() - started;
+      const firstScreen = sandbox.stats().requests - before.requests;
+      against("first screen, the rows (the listing)", rows, LATENCY_MS, 1.2);
+      against(`first screen, the first page's ${PAGE_SIZE} names`, names, LATENCY_MS + round(PAGE_SIZE), 1.2);
+      console.log(`requests before the first page's names: ${firstScreen} (target ≤ ${PAGE_SIZE + 1}): ${firstScreen <= PAGE_SIZE + 1 ? 'meets' : 'MISSES'}`);
+
+      const mark = sandbox.stats();
+      const allStarted = performance.now();
+      await allNames(client);
+      const all = performance.now() - allStarted;
+      const connections = sandbox.stats().connections - mark.connections;
+      against(`all ${refs.length} names`, all, LATENCY_MS + round(refs.length), 1.2);
+      console.log(`new TCP connections for them: ${connections} (target ≤ ${CONCURRENCY}): ${connections <= CONCURRENCY ? 'meets' : 'MISSES'}`);
+
+      // The naive way, for the speed-up: one request after another, each on a new connection.
+      const naiveStarted = performance.now();
+      const naiveCount = 50;
+      for (const ref of [{ id: '' }, ...refs.slice(0, naiveCount - 1)]) {
+        const once = createHttpClient({ cacheTtlSeconds: 0, maxConcurrentPerOrigin: 1 });
+        const naive = clientOn(once);
+        await (ref.id ? naive.getSpace(ref.id, { refresh: true }).catch(() => undefined) : naive.listSpaces!({ refresh: true }));
+        await once.close();
+      }
+      const naive = ((performance.now() - naiveStarted) / naiveCount) * (1 + refs.length);
+      console.log(`naive (one at a time, a new connection each; ${naiveCount} requests timed, scaled to ${1 + refs.length}): ${naive.toFixed(0)} ms, so ${(naive / all).toFixed(1)}× slower than the ${all.toFixed(0)} ms above`);
+    } finally {
+      await http.close();
+    }
+  } finally {
+    sandbox.clearFaults();
   }
 }
 

@@ -11,7 +11,8 @@ import { ErrorNode } from './errorNode';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
 import { SpaceNode } from './spaceNode';
-import { PAGE_SIZE, TreeNode, type PagedNode, type TreeContext } from './treeNode';
+import { TreeNode, type PagedNode, type TreeContext } from './treeNode';
+import { PAGE_SIZE } from '../../core/limits';
 
 /** A configured account: its spaces under it, listed when it is first expanded, a page at a time. */
 export class AccountNode extends TreeNode implements PagedNode {

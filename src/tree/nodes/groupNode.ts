@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Group } from '../../core/model';
 import { ItemNode } from './itemNode';
 import { LoadMoreNode } from './loadMoreNode';
-import { PAGE_SIZE, TreeNode, type PagedNode, type SubspaceParent, type SubspaceRow, type TreeContext } from './treeNode';
+import { TreeNode, type PagedNode, type SubspaceParent, type SubspaceRow, type TreeContext } from './treeNode';
+import { PAGE_SIZE } from '../../core/limits';
 
 const GROUP_ICONS: Partial<Record<Group['kind'], string>> = {
   members: 'person',

@@ -14,8 +14,6 @@ export interface TreeContext {
   progress<T>(work: Promise<T>): Promise<T>;
 }
 
-/** How many rows a list shows before "Load more". */
-export const PAGE_SIZE = 200;
 
 /**
  * Every row of the Spaces tree. Its id is its parent's id and its own part (`account:a/space:s/group:g`):
