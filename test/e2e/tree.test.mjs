@@ -10,7 +10,8 @@ import { poll } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
 
 describe('the Spaces tree in the workbench (packaged VSIX)', () => {
-  const session = useWorkbench();
+  // A held answer must outwait a window reload on a busy machine, not time out first.
+  const session = useWorkbench({ codeServer: () => ({ settings: { 'spaces.requestTimeoutSeconds': 600 } }) });
   let sandbox, page, ui;
   before(() => ({ sandbox, page, ui } = session));
 
@@ -77,20 +78,26 @@ describe('the Spaces tree in the workbench (packaged VSIX)', () => {
     sandbox.clearFaults();
     const account = ui.accountRow('E2E Alumio');
     await ui.expand(account);
-    await ui.spaceRow('ACME Production').waitFor({ timeout: 20_000 });
+    await ui.refresh(account);
+    const space = ui.spaceRow('ACME Production');
+    await space.waitFor({ timeout: 20_000 });
+    // The space expanded too: restored expanded, it must not hold up the tree while its details are held.
+    if ((await space.getAttribute('aria-expanded')) !== 'true') await space.locator('.monaco-tl-twistie').click();
+    await poll(() => space.getAttribute('aria-expanded'), (expanded) => expanded === 'true', 'the space to expand');
     // The tree's copy is written a moment after it changes: wait for it rather than for a time.
     const saved = path.join(session.server.paths.userData, 'User', 'globalStorage', 'spaces-explorer.spaces-explorer', 'last-known-tree.json');
     const text = () => (existsSync(saved) ? readFileSync(saved, 'utf8') : '');
-    await poll(text, (t) => t.includes('"account:e2e-alumio"') && t.includes('ACME Production'), 'the last known tree to be saved');
+    await poll(text, (t) => t.includes('"account:e2e-alumio"') && t.includes('ACME Production') && t.includes('space:acme-production"'), 'the last known tree to be saved');
     // Every answer of the vendor waits until the rows from before the reload have been seen.
     sandbox.addFault({ path: '/api/v1/spaces/', kind: 'hold' });
     const mark = sandbox.received.length;
     try {
       await page.reload();
       await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 60_000 });
-      await ui.showSpacesView();
+      // The workbench restores its layout, the Spaces view open as it was (clicking its icon now could hide it).
+      await ui.accountRow('E2E Alumio').waitFor({ timeout: 60_000 });
       const row = ui.spaceRow('ACME Production');
-      await row.waitFor({ timeout: 30_000 });
+      await row.waitFor({ timeout: 20_000 });
       assert.match(await row.textContent(), /not yet refreshed/);
       // Every request made since the reload is still held: the rows needed no answer.
       const asked = () => sandbox.received.slice(mark).filter((r) => r.url.startsWith('/api/v1/spaces/')).length;
@@ -99,6 +106,8 @@ describe('the Spaces tree in the workbench (packaged VSIX)', () => {
       sandbox.clearFaults();
       sandbox.release();
       await poll(() => row.textContent(), (t) => !/not yet refreshed/.test(t), 'the fresh row');
+      // Its groups come with its details.
+      await page.getByRole('treeitem', { level: 3, name: /^Details/ }).waitFor({ timeout: 30_000 });
     } finally {
       sandbox.clearFaults();
       sandbox.release();

@@ -121,6 +121,12 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode> {
   }
 
   async getChildren(): Promise<TreeNode[]> {
+    // A row restored expanded after a reload must not hold up the tree's first draw (VS Code waits for the
+    // children of expanded rows): a loading row until its details come, then it is asked again.
+    if (this.lastKnown && !this.details && !this.error) {
+      void this.load();
+      if (this.loads.busy) return [new MessageNode(this, vscode.l10n.t('Loading…'))];
+    }
     // A refresh may replace the load under way: wait for the newest one.
     await this.loads.settled();
     if (this.error || !this.details) {
