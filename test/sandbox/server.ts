@@ -413,7 +413,7 @@ interface Certificate {
 let certificate: Promise<Certificate> | undefined;
 
 /** One self-signed EC certificate per process (openssl makes it in a few ms), valid for 127.0.0.1 and localhost. */
-function sandboxCertificate(): Promise<Certificate> {
+export function sandboxCertificate(): Promise<Certificate> {
   certificate ??= makeCertificate();
   return certificate;
 }
