@@ -137,31 +137,36 @@ describe('the Spaces tree against the sandbox', function () {
     // The details wait until the test lets them go: what the tree shows before any name is known.
     // (Before the paging test below, which would leave the bulk account's answers in the cache.)
     sandbox.addFault({ path: '/api/v3/onezone/user/effective_spaces/', kind: 'hold' });
-    after(() => sandbox.release());
-    await setAccounts([{ id: 'rows-first', vendor: 'onedata', baseUrl: sandbox.url, credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK' } }]);
-    const account = (await eventually(() => rows(), (r) => r[0]?.label === 'rows-first'))[0]!;
-    const page = await rows(account.node);
-    assert.equal(page.length, 201, 'the first page and "Load more", with every detail still held');
-    assert.equal(page[0]!.label, 'bulk-0001', 'the id until the name is known');
-    const listings = sandbox.received.filter((r) => r.url === '/api/v3/onezone/user/effective_spaces');
-    assert.equal(listings.length, 1);
-    await eventually(() => sandbox.held, (held) => held > 0, 10_000, 'the first details to be asked for');
-    sandbox.clearFaults();
-    sandbox.release();
-    const named = await eventually(
-      () => rows(account.node),
-      (list) => list.slice(0, 200).every((r) => /^Bulk space \d{4}$/.test(r.label)),
-      20_000,
-      "the page's names",
-    );
-    assert.equal(named[0]!.label, 'Bulk space 0001');
-    const details = () => new Set(sandbox.received.filter((r) => r.url.startsWith('/api/v3/onezone/user/effective_spaces/')).map((r) => r.url)).size;
-    assert.equal(details(), 200, 'the details of the shown page only, not of all 500');
-    await vscode.commands.executeCommand('spaces.loadMore', named.at(-1)!.node);
-    // One of the second page's spaces answers 500: its row keeps its id and says why.
-    const second = (list: Row[]) => list.slice(0, 400).filter((r) => r.label !== ONEDATA_SANDBOX.spaces.broken);
-    await eventually(() => rows(account.node), (list) => second(list).length === 399 && second(list).every((r) => /^Bulk space/.test(r.label)), 20_000, "the second page's names");
-    assert.equal(details(), 400);
+    try {
+      await setAccounts([{ id: 'rows-first', vendor: 'onedata', baseUrl: sandbox.url, credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK' } }]);
+      const account = (await eventually(() => rows(), (r) => r[0]?.label === 'rows-first'))[0]!;
+      const page = await rows(account.node);
+      assert.equal(page.length, 201, 'the first page and "Load more", with every detail still held');
+      assert.equal(page[0]!.label, 'bulk-0001', 'the id until the name is known');
+      const listings = sandbox.received.filter((r) => r.url === '/api/v3/onezone/user/effective_spaces');
+      assert.equal(listings.length, 1);
+      await eventually(() => sandbox.held, (held) => held > 0, 10_000, 'the first details to be asked for');
+      sandbox.clearFaults();
+      sandbox.release();
+      const named = await eventually(
+        () => rows(account.node),
+        (list) => list.slice(0, 200).every((r) => /^Bulk space \d{4}$/.test(r.label)),
+        20_000,
+        "the page's names",
+      );
+      assert.equal(named[0]!.label, 'Bulk space 0001');
+      const details = () => new Set(sandbox.received.filter((r) => r.url.startsWith('/api/v3/onezone/user/effective_spaces/')).map((r) => r.url)).size;
+      assert.equal(details(), 200, 'the details of the shown page only, not of all 500');
+      await vscode.commands.executeCommand('spaces.loadMore', named.at(-1)!.node);
+      // One of the second page's spaces answers 500: its row keeps its id and says why.
+      const second = (list: Row[]) => list.slice(0, 400).filter((r) => r.label !== ONEDATA_SANDBOX.spaces.broken);
+      await eventually(() => rows(account.node), (list) => second(list).length === 399 && second(list).every((r) => /^Bulk space/.test(r.label)), 20_000, "the second page's names");
+      assert.equal(details(), 400);
+    } finally {
+      // Nothing left waiting for the tests after this one.
+      sandbox.clearFaults();
+      sandbox.release();
+    }
   });
 
   it('pages a long account listing with "Load more"', async () => {
