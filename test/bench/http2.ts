@@ -7,8 +7,10 @@ import http2 from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { Agent, request } from 'undici';
 import { sandboxCertificate } from '../sandbox/server';
+import { Figures } from './figures';
 
 const runs = Number(process.argv[2] ?? 3);
+const figures = new Figures('http2');
 const LATENCY_MS = 50;
 const SPACES = 500;
 const CAP = 6;
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)]!;
-    console.log(`${label}: median ${median.toFixed(0)} ms (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)}), ${(median / ideal).toFixed(2)}× the ideal ${ideal} ms at ${CAP} in flight, ${opened} TLS connection(s)`);
+    figures.note(label, Math.round(median), 'ms', `${label}: median ${median.toFixed(0)} ms (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)}), ${(median / ideal).toFixed(2)}× the ideal ${ideal} ms at ${CAP} in flight, ${opened} TLS connection(s)`);
   }
 
   try {
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
     await measure(`HTTP/2, ${CAP} streams at a time`, () => new Agent({ connect: { ca: cert }, allowH2: true, connections: 1, pipelining: CAP }), CAP);
     await measure('HTTP/2, 50 streams at a time (the cap lifted)', () => new Agent({ connect: { ca: cert }, allowH2: true, connections: 1, pipelining: 50 }), 50);
     console.log(`answered: ${protocols['HTTP/1.1']} over HTTP/1.1, ${protocols['HTTP/2']} over HTTP/2`);
+    figures.write();
   } finally {
     server.close();
   }

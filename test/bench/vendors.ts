@@ -9,10 +9,12 @@ import { PAGE_SIZE } from '../../src/core/limits';
 import type { VendorClient } from '../../src/core/vendors/vendor';
 import { VENDOR_REGISTRY } from '../../src/core/vendors/registry';
 import { startSandbox, type Sandbox } from '../sandbox/server';
+import { Figures } from './figures';
 import { BLUEWORKS_SANDBOX } from '../sandbox/vendors/blueworks';
 import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
 
 const runs = Number(process.argv[2] ?? 5);
+const figures = new Figures('vendors');
 
 async function measure(label: string, work: () => Promise<unknown>): Promise<void> {
   const times: number[] = [];
@@ -29,7 +31,7 @@ async function measure(label: string, work: () => Promise<unknown>): Promise<voi
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)]!;
   const heap = global.gc ? `, heap +${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MB holding the result` : '';
-  console.log(`${label}: median ${median.toFixed(0)} ms (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)}, ${runs} runs${heap})`);
+  figures.note(label, Math.round(median), 'ms', `${label}: median ${median.toFixed(0)} ms (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)}, ${runs} runs${heap})`);
   void kept;
 }
 
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
     await measure('Onedata account of 500 spaces: the listing + 500 detail calls (6 at a time)', () => allNames(od));
     console.log(`sandbox: ${sandbox.requests} requests over ${sandbox.connections} TCP connections`);
     await atLatency(sandbox, (http) => VENDOR_REGISTRY.onedata.createClient(onedata!, { http, secrets: { token: ONEDATA_SANDBOX.bulkToken } }));
+    figures.write();
   } finally {
     await http.close();
     await sandbox.close();
@@ -69,7 +72,7 @@ const CONCURRENCY = 6;
 /** A figure against its target: "x ms, ideal y ms, x/y = r (target ≤ t): meets". */
 function against(label: string, ms: number, ideal: number, target: number): void {
   const ratio = ms / ideal;
-  console.log(`${label}: ${ms.toFixed(0)} ms, ideal ${ideal} ms, ratio ${ratio.toFixed(2)} (target ≤ ${target}): ${ratio <= target ? 'meets' : 'MISSES'}`);
+  figures.atMost(`${label}: time ÷ ideal`, Number(ratio.toFixed(2)), 'ratio', target, `${label}: ${ms.toFixed(0)} ms, ideal ${ideal} ms, ratio ${ratio.toFixed(2)}`);
 }
 
 /**
@@ -94,7 +97,7 @@ async function atLatency(sandbox: Sandbox, clientOn: (http: ClosableHttpClient) 
       const firstScreen = sandbox.stats().requests - before.requests;
       against("first screen, the rows (the listing)", rows, LATENCY_MS, 1.2);
       against(`first screen, the first page's ${PAGE_SIZE} names`, names, LATENCY_MS + round(PAGE_SIZE), 1.2);
-      console.log(`requests before the first page's names: ${firstScreen} (target ≤ ${PAGE_SIZE + 1}): ${firstScreen <= PAGE_SIZE + 1 ? 'meets' : 'MISSES'}`);
+      figures.atMost("requests before the first page's names", firstScreen, 'requests', PAGE_SIZE + 1, `requests before the first page's names: ${firstScreen}`);
 
       const mark = sandbox.stats();
       const allStarted = performance.now();
@@ -102,7 +105,7 @@ async function atLatency(sandbox: Sandbox, clientOn: (http: ClosableHttpClient) 
       const all = performance.now() - allStarted;
       const connections = sandbox.stats().connections - mark.connections;
       against(`all ${refs.length} names`, all, LATENCY_MS + round(refs.length), 1.2);
-      console.log(`new TCP connections for them: ${connections} (target ≤ ${CONCURRENCY}): ${connections <= CONCURRENCY ? 'meets' : 'MISSES'}`);
+      figures.atMost('new TCP connections for all names', connections, 'connections', CONCURRENCY, `new TCP connections for them: ${connections}`);
 
       // The naive way, for the speed-up: one request after another, each on a new connection.
       const naiveStarted = performance.now();
@@ -114,7 +117,7 @@ async function atLatency(sandbox: Sandbox, clientOn: (http: ClosableHttpClient) 
         await once.close();
       }
       const naive = ((performance.now() - naiveStarted) / naiveCount) * (1 + refs.length);
-      console.log(`naive (one at a time, a new connection each; ${naiveCount} requests timed, scaled to ${1 + refs.length}): ${naive.toFixed(0)} ms, so ${(naive / all).toFixed(1)}× slower than the ${all.toFixed(0)} ms above`);
+      figures.note('naive ÷ capped, all names', Number((naive / all).toFixed(1)), '×', `naive (one at a time, a new connection each; ${naiveCount} requests timed, scaled to ${1 + refs.length}): ${naive.toFixed(0)} ms, so ${(naive / all).toFixed(1)}× slower than the ${all.toFixed(0)} ms above`);
     } finally {
       await http.close();
     }
