@@ -3,6 +3,7 @@
  * problem naming it, and every other account keeps working. Pure (no `vscode`), so it is tested in Node.
  */
 import * as z from 'zod/mini';
+import { isRecord } from './json';
 import { isVendorId, VENDORS, type AccountField, type VendorId } from './vendors/catalog';
 
 export interface Account {
@@ -91,8 +92,8 @@ export function parseAccounts(raw: unknown): ParsedAccounts {
 type EntryResult = { account: Account } | { id?: string; problem: AccountProblem };
 
 function parseAccount(entry: unknown): EntryResult {
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return { problem: { code: 'notAnObject' } };
-  const { id, vendor } = entry as { id?: unknown; vendor?: unknown };
+  if (!isRecord(entry)) return { problem: { code: 'notAnObject' } };
+  const { id, vendor } = entry;
   if (typeof id !== 'string' || !ACCOUNT_ID.test(id)) return { problem: { code: 'badId' } };
   if (!isVendorId(vendor)) return { id, problem: { code: 'unknownVendor', vendor: typeof vendor === 'string' ? vendor : (JSON.stringify(vendor) ?? '') } };
 

@@ -6,6 +6,7 @@
 // Pure: no DOM, no `vscode`.
 import type { GroupKind, Tone, ValueKind } from '../core/model';
 import { VENDOR_IDS } from '../core/vendors/catalog';
+import { isRecord } from '../core/json';
 import type { PanelIdentity, PanelSpace } from './protocol';
 
 /**
@@ -52,7 +53,6 @@ const GROUP_KINDS: Readonly<Record<GroupKind, true>> = {
   other: true,
 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString: Check = (value) => typeof value === 'string';
 const isBoolean: Check = (value) => typeof value === 'boolean';
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);

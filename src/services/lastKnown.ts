@@ -8,6 +8,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Account } from '../core/accounts';
+import { isRecord } from '../core/json';
 import type { Status, Tone } from '../core/model';
 
 /** What the tree showed of one space. */
@@ -185,7 +186,6 @@ function readSpace(value: unknown): KnownSpace[] {
   return [{ id: value.id, ...name, ...(sound ? { status: { label: clip(status.label as string), tone: status.tone as Tone } } : {}) }];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function clip(text: string): string {
   return text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
