@@ -112,9 +112,10 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     await onFailureShoot('before-each', settle);
   });
 
-  /** Closes what a failed test may have left open (a quick input, a dialog, the Output panel) and clears the notifications. */
+  /** Closes what a failed test may have left open (a context menu, a quick input, a dialog, the Output panel) and clears the notifications. */
   async function settle() {
     sandbox.reset();
+    await ui.closeMenu();
     if (await ui.quickInput().isVisible()) {
       await page.keyboard.press('Escape');
       await ui.closed();
