@@ -144,15 +144,13 @@ class GroupTable {
     });
     input.value = this.memory.filter;
     input.dataset.focusKey = `filter:${group.id}`;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Each keystroke filters at once: 5,000 rows filter and the window redraws well within a frame budget
+    // (npm run bench), so waiting for a pause in typing would only add its delay.
     input.addEventListener('input', () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        this.rows.filter(input.value);
-        this.scroller.scrollTop = 0;
-        this.showRows();
-        context.remember();
-      }, 80);
+      this.rows.filter(input.value);
+      this.scroller.scrollTop = 0;
+      this.showRows();
+      context.remember();
     });
     return el('div', { className: 'filter-box' }, icon('filter'), input, this.shownCount);
   }

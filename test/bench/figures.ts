@@ -8,7 +8,7 @@ interface Figure {
   readonly label: string;
   readonly value: number;
   readonly unit: string;
-  /** The most the figure may be; absent for a figure without a target. */
+  /** The most the figure may be (or, for a count, what it must be); absent for a figure without a target. */
   readonly target?: number;
   readonly meets?: boolean;
 }
@@ -29,6 +29,13 @@ export class Figures {
     const meets = value <= target;
     this.figures.push({ label, value, unit, target, meets });
     console.log(`${line} (target ≤ ${target}): ${meets ? 'meets' : 'MISSES'}`);
+  }
+
+  /** A figure that must be exactly `target` (a count): printed with whether it is. */
+  exactly(label: string, value: number, unit: string, target: number, line: string): void {
+    const meets = value === target;
+    this.figures.push({ label, value, unit, target, meets });
+    console.log(`${line} (target = ${target}): ${meets ? 'meets' : 'MISSES'}`);
   }
 
   /** Writes the figures, with when and where they were measured. */

@@ -13,17 +13,21 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const TESTS = path.join(ROOT, 'out', 'test', 'host', 'index.js');
 const TIMEOUT_MS = 5 * 60_000;
 
-/** @returns {Promise<{ passed: number, failed: number, failures: {title: string, error: string}[] }>} */
-export async function runHostTier({ env = {}, settings = {}, log = console.log } = {}) {
-  if (!existsSync(TESTS)) throw new Error(`${TESTS} is missing: build the tests first (node esbuild.mjs --tests)`);
+/**
+ * Runs the host suite (or another module with a `run()`, named by `entry`: the workbench bench's) in a real
+ * extension host, and returns what it wrote to SPACES_TEST_RESULTS.
+ * @returns {Promise<{ passed: number, failed: number, failures: {title: string, error: string}[] }>}
+ */
+export async function runHostTier({ env = {}, settings = {}, log = console.log, entry = TESTS } = {}) {
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: build the tests first (node esbuild.mjs --tests)`);
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'spaces-host-'));
   const resultsFile = path.join(scratch, 'results.json');
   const testEnv = { ...env, SPACES_TEST_RESULTS: resultsFile };
   try {
     const exitCode =
       process.env.SPACES_VSCODE_EXECUTABLE || process.env.SPACES_VSCODE_DOWNLOAD === '1'
-        ? await runInDesktop(testEnv, scratch)
-        : await runInCodeServer(testEnv, settings, log);
+        ? await runInDesktop(testEnv, scratch, entry)
+        : await runInCodeServer(testEnv, settings, log, entry);
     if (!existsSync(resultsFile)) {
       throw new Error(`the extension host ended (exit ${exitCode}) without writing results: the suite did not load or run`);
     }
@@ -35,7 +39,7 @@ export async function runHostTier({ env = {}, settings = {}, log = console.log }
   }
 }
 
-async function runInCodeServer(env, settings, log) {
+async function runInCodeServer(env, settings, log, entry) {
   const server = await startCodeServer({ smokeTestDriver: true, settings });
   let browser;
   try {
@@ -48,7 +52,7 @@ async function runInCodeServer(env, settings, log) {
     const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
     const payload = [
       ['extensionDevelopmentPath', remote(ROOT)],
-      ['extensionTestsPath', remote(TESTS)],
+      ['extensionTestsPath', remote(entry)],
       ['extensionEnvironment', JSON.stringify(env)],
       ['skipWelcome', 'true'],
     ];
@@ -63,13 +67,13 @@ async function runInCodeServer(env, settings, log) {
   }
 }
 
-async function runInDesktop(env, scratch) {
+async function runInDesktop(env, scratch, entry) {
   const { runTests } = await import('@vscode/test-electron');
   try {
     await runTests({
       vscodeExecutablePath: process.env.SPACES_VSCODE_EXECUTABLE || undefined,
       extensionDevelopmentPath: ROOT,
-      extensionTestsPath: TESTS,
+      extensionTestsPath: entry,
       extensionTestsEnv: env,
       launchArgs: ['--disable-extensions', '--user-data-dir', path.join(scratch, 'ud'), '--skip-welcome', '--skip-release-notes'],
     });

@@ -12,6 +12,8 @@ export const ONEDATA_SANDBOX = {
   token: 'od-token-alice-5f1c',
   /** A user whose effective_spaces lists 500 ids, one of which (`spaces.broken`) answers 500. */
   bulkToken: 'od-token-bulk-9a2e',
+  /** Three more users of 500 spaces each (ids `bulk2-0001`…, names "Bulk space 2.0001"…): the bench's 2,000. */
+  moreBulkTokens: ['od-token-bulk2-9a2e', 'od-token-bulk3-9a2e', 'od-token-bulk4-9a2e'],
   /** Answered with Onezone's `tokenRevoked` (HTTP 400). */
   revokedToken: 'od-token-revoked-77d0',
   /** A Onepanel user (basic auth, as the seed's curl): member of the seed space, and an Onezone admin. */
@@ -110,16 +112,19 @@ const FIXTURES: Readonly<Record<string, unknown>> = {
   [S.adminOnly]: { spaceId: S.adminOnly, name: 'Admin-only space', providers: { dcf12429647c204896eebe3b6f686967: 14400000 }, creator: { type: 'oneprovider', id: 'dcf12429647c204896eebe3b6f686967' }, creationTime: 1600000000 },
 };
 
-function bulkId(index: number): string {
-  return `bulk-${String(index + 1).padStart(4, '0')}`;
+/** The bulk users' ids: user 1's `bulk-0001`…, user k's `bulk{k}-0001`…. */
+function bulkId(user: number, index: number): string {
+  return `bulk${user === 1 ? '' : user}-${String(index + 1).padStart(4, '0')}`;
 }
 
-/** The bulk user's 500 ids; one in the middle is the broken space. */
-const BULK_IDS = Array.from({ length: BULK_COUNT }, (_, i) => (i === 250 ? S.broken : bulkId(i)));
+/** A bulk user's 500 ids; for the first, one in the middle is the broken space. */
+const bulkIds = (user: number) => Array.from({ length: BULK_COUNT }, (_, i) => (user === 1 && i === 250 ? S.broken : bulkId(user, i)));
+const BULK_IDS = bulkIds(1);
 
 function bulkSpace(id: string): unknown {
-  const n = Number(id.slice('bulk-'.length));
-  return { spaceId: id, name: `Bulk space ${String(n).padStart(4, '0')}`, providers: { ['p'.repeat(31) + (n % 3)]: n * 1_000_000 }, creator: { type: 'user', id: 'b'.repeat(32) }, creationTime: 1_600_000_000 + n * 3600 };
+  const [, user, number] = /^bulk(\d?)-(\d{4})$/.exec(id)!;
+  const n = Number(number);
+  return { spaceId: id, name: `Bulk space ${user ? `${user}.` : ''}${number}`, providers: { ['p'.repeat(31) + (n % 3)]: n * 1_000_000 }, creator: { type: 'user', id: 'b'.repeat(32) }, creationTime: 1_600_000_000 + n * 3600 };
 }
 
 interface User {
@@ -130,6 +135,7 @@ interface User {
 
 const ALICE: User = { spaces: Object.keys(FIXTURES).filter((id) => id !== S.adminOnly), admin: false };
 const BULK: User = { spaces: BULK_IDS, admin: false };
+const MORE_BULK = new Map<string, User>(ONEDATA_SANDBOX.moreBulkTokens.map((token, i) => [token, { spaces: bulkIds(i + 2), admin: false }]));
 const ADMIN: User = { spaces: [S.seed], admin: true };
 
 /** Onezone's ways in: `x-auth-token`, `Authorization: Bearer`, the deprecated `macaroon`, or basic auth. */
@@ -140,6 +146,8 @@ function authenticate(req: SandboxRequest): User | SandboxResponse {
     if (token === ONEDATA_SANDBOX.revokedToken) return onezoneError(400, 'tokenRevoked', 'Provided token has been revoked.');
     if (token === ONEDATA_SANDBOX.token) return ALICE;
     if (token === ONEDATA_SANDBOX.bulkToken) return BULK;
+    const more = MORE_BULK.get(token);
+    if (more) return more;
     return onezoneError(400, 'badToken', 'Provided token could not be understood by the server.');
   }
   const basic = /^Basic (\S+)$/i.exec(authorization)?.[1];
@@ -157,7 +165,7 @@ function header(req: SandboxRequest, name: string): string | undefined {
 }
 
 function spaceBody(id: string): unknown {
-  if (/^bulk-\d{4}$/.test(id) && BULK_IDS.includes(id)) return bulkSpace(id);
+  if (/^bulk\d?-\d{4}$/.test(id) && [BULK, ...MORE_BULK.values()].some((user) => user.spaces.includes(id))) return bulkSpace(id);
   return FIXTURES[id];
 }
 

@@ -1,0 +1,144 @@
+// Loaded by the real extension host (code-server) in place of the host test suite, by test/bench/workbench.mjs:
+// what sharing, the cache and browsing cost, measured where they happen. The sandbox runs in the bench's own
+// process (named by SPACES_BENCH_SANDBOX), so its data is not in the heap measured here. The figures go to the
+// file named by SPACES_TEST_RESULTS, for the bench to print against their targets.
+import { writeFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import * as vscode from 'vscode';
+import type { TreeNode } from '../../src/tree/nodes/treeNode';
+import type { SpaceNode } from '../../src/tree/nodes/spaceNode';
+import { api, eventually, setAccounts } from '../host/support';
+
+/** What the bench reads back: one entry per figure. */
+export interface HostFigure {
+  readonly label: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly detail?: string;
+}
+
+/** The environment variables holding the sandbox's four bulk users' tokens (500 spaces each). */
+const TOKEN_VARIABLES = ['SPACES_BENCH_ONEDATA_TOKEN_1', 'SPACES_BENCH_ONEDATA_TOKEN_2', 'SPACES_BENCH_ONEDATA_TOKEN_3', 'SPACES_BENCH_ONEDATA_TOKEN_4'];
+const MB = 1024 * 1024;
+
+export async function run(): Promise<void> {
+  const sandbox = process.env.SPACES_BENCH_SANDBOX;
+  const results = process.env.SPACES_TEST_RESULTS;
+  if (!sandbox || !results) throw new Error('SPACES_BENCH_SANDBOX and SPACES_TEST_RESULTS must be set by the bench');
+  const figures: HostFigure[] = [];
+  const failures: { title: string; error: string }[] = [];
+  try {
+    await sharing(sandbox, figures);
+    await browsing(figures);
+  } catch (err) {
+    failures.push({ title: 'bench', error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await setAccounts([]);
+  }
+  writeFileSync(results, JSON.stringify({ passed: failures.length ? 0 : 1, failed: failures.length, failures, figures }));
+}
+
+/** A Onedata account of one of the sandbox's bulk users (500 spaces), its token from the environment. */
+function bulkAccount(id: string, user: number) {
+  return { id, vendor: 'onedata', baseUrl: process.env.SPACES_BENCH_SANDBOX, authMode: 'token', credentialsFromEnv: { token: TOKEN_VARIABLES[user] } };
+}
+
+/** 50 opens of one space at once, its row expanded within the TTL, then Refresh: the requests for that space. */
+async function sharing(sandbox: string, figures: HostFigure[]): Promise<void> {
+  const { tree, panels } = await api();
+  await setAccounts([bulkAccount('shared', 0)]);
+  const spaceId = 'bulk-0007';
+  /** The requests the sandbox has received for the space's details. */
+  const requests = async () => {
+    const { requests: received } = (await (await fetch(`${sandbox}/__sandbox/received`)).json()) as { requests: { url: string }[] };
+    return received.filter((r) => r.url.endsWith(`/${spaceId}`)).length;
+  };
+
+  const start = await requests();
+  await Promise.all(Array.from({ length: 50 }, () => vscode.commands.executeCommand('spaces.open', { accountId: 'shared', spaceId })));
+  await eventually(() => panels.get('shared', spaceId), (panel) => panel?.current !== undefined, 30_000, 'the panel to show the space');
+  const opened = await requests();
+  figures.push({ label: '50 concurrent opens of one space: requests', value: opened - start, unit: 'requests', detail: `${panels.size} panel` });
+
+  const [account] = (await tree.getChildren()) ?? [];
+  const rows = (await tree.getChildren(account)) ?? [];
+  const row = rows.find((node) => (node as Partial<SpaceNode>).spaceId === spaceId) as SpaceNode | undefined;
+  if (!row) throw new Error(`${spaceId} is not a row of the account`);
+  await row.load();
+  await tree.getChildren(row);
+  figures.push({ label: 'its row expanded within the TTL: requests', value: (await requests()) - opened, unit: 'requests' });
+
+  const refreshed = await requests();
+  await vscode.commands.executeCommand('spaces.refresh', { accountId: 'shared', spaceId });
+  await eventually(requests, (n) => n > refreshed, 30_000, 'the refresh to reach the sandbox');
+  await row.load();
+  await eventually(() => panels.get('shared', spaceId)?.loading, (loading) => loading === false, 30_000, 'the panel to settle');
+  figures.push({ label: 'Refresh of that space (row and panel): requests', value: (await requests()) - refreshed, unit: 'requests' });
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Four accounts of 500 spaces (four users, so no answer is shared between them): every account expanded to its last page, every space's details fetched, 50
+ * panels opened and closed; the heap after GC before, after, and once the cache's entries have lapsed.
+ */
+async function browsing(figures: HostFigure[]): Promise<void> {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const heap = () => {
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const { tree, panels } = await api();
+  const ttlSeconds = 10;
+  await vscode.workspace.getConfiguration('spaces').update('cacheTtlSeconds', ttlSeconds, vscode.ConfigurationTarget.Global);
+  const ids = ['m1', 'm2', 'm3', 'm4'];
+  await setAccounts(ids.map((id, user) => bulkAccount(id, user)));
+  const accounts = await eventually(async () => (await tree.getChildren()) ?? [], (nodes) => nodes.length === ids.length, 30_000, 'four accounts');
+  const start = heap();
+  const started = Date.now();
+
+  const spaces: SpaceNode[] = [];
+  for (const account of accounts) {
+    let rows = (await tree.getChildren(account)) ?? [];
+    while (isLoadMore(rows.at(-1))) {
+      await vscode.commands.executeCommand('spaces.loadMore', rows.at(-1));
+      rows = (await tree.getChildren(account)) ?? [];
+    }
+    const shown = rows.filter((node): node is SpaceNode => (node as Partial<SpaceNode>).spaceId !== undefined);
+    await Promise.all(shown.map((node) => node.load()));
+    spaces.push(...shown);
+  }
+  for (const node of spaces.slice(0, 50)) {
+    await vscode.commands.executeCommand('spaces.open', { accountId: node.account.id, spaceId: node.spaceId });
+    const panel = await eventually(() => panels.get(node.account.id, node.spaceId), (p) => p !== undefined && p.loading === false, 30_000, 'a panel to load');
+    panel?.panel.dispose();
+  }
+  const browsed = heap();
+  const seconds = (Date.now() - started) / 1000;
+  figures.push({
+    label: 'browse 2,000 spaces (4 accounts expanded, every space fetched, 50 panels opened and closed): heap growth',
+    value: round((browsed - start) / MB),
+    unit: 'MB',
+    detail: `${spaces.length} rows in ${seconds.toFixed(1)} s, heap ${round(start / MB)} → ${round(browsed / MB)} MB, panels left ${panels.size}`,
+  });
+
+  // The cache's entries lapse after the TTL; what is left is what the tree shows.
+  await new Promise((resolve) => setTimeout(resolve, (ttlSeconds + 2) * 1000));
+  const lapsed = heap();
+  figures.push({ label: `the same, ${ttlSeconds + 2} s later (cache TTL ${ttlSeconds} s): heap growth`, value: round((lapsed - start) / MB), unit: 'MB', detail: `heap ${round(lapsed / MB)} MB` });
+
+  await setAccounts([]);
+  await eventually(async () => (await tree.getChildren()) ?? [], (nodes) => nodes.length === 0, 30_000, 'no accounts');
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const removed = heap();
+  figures.push({ label: 'the accounts removed: heap growth', value: round((removed - start) / MB), unit: 'MB', detail: `heap ${round(removed / MB)} MB` });
+  await vscode.workspace.getConfiguration('spaces').update('cacheTtlSeconds', undefined, vscode.ConfigurationTarget.Global);
+}
+
+function isLoadMore(node: TreeNode | undefined): boolean {
+  return node !== undefined && node.getTreeItem().contextValue === 'loadMore';
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
