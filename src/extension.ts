@@ -10,6 +10,7 @@ import { registerSpaceCommands } from './commands/spaces';
 import { SpacesTreeProvider, VIEW_ID } from './tree/provider';
 import { RawJsonDocuments } from './services/rawJson';
 import { LastKnownTree } from './services/lastKnown';
+import { Pins } from './services/pins';
 import { CommandTargets } from './commands/targets';
 
 /** What `activate` hands back: the tree and the panels, so the in-host tests can read exactly what is shown. */
@@ -25,7 +26,8 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
   const secrets = new AccountSecrets(context.secrets);
   const service = new SpacesService(context.extensionPath, secrets, config, log);
   lastKnown = new LastKnownTree(vscode.Uri.joinPath(context.globalStorageUri, 'last-known-tree.json').fsPath);
-  const tree = new SpacesTreeProvider(config, service, context.extensionUri, lastKnown);
+  const pins = new Pins(context.globalState);
+  const tree = new SpacesTreeProvider(config, service, context.extensionUri, lastKnown, pins);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   tree.watch(view);
   const raw = new RawJsonDocuments();
@@ -36,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
     const ids = config.accounts().accounts.map((a) => a.id);
     service.keepClientsOf(ids);
     void lastKnown?.ready.then(() => lastKnown?.keepOnly(ids));
+    void pins.keepOnly(ids);
     // Broken entries count: an entry being fixed keeps its secrets.
     void secrets.keepOnly(takenIds(config.rawAccounts())).then((gone) => gone.length > 0 && log.info(`stored credentials of removed account(s) deleted: ${gone.join(', ')}`));
   };

@@ -21,8 +21,8 @@ interface SpacePick extends vscode.QuickPickItem {
   readonly search?: FindQuery;
 }
 
-/** The commands on spaces: open, find, copy, browse, raw JSON. */
-export function registerSpaceCommands({ config, service, panels, raw, targets, log }: CommandDeps): vscode.Disposable[] {
+/** The commands on spaces: open, find, pin, copy, browse, raw JSON. */
+export function registerSpaceCommands({ config, service, panels, raw, targets, log, tree }: CommandDeps): vscode.Disposable[] {
   /** The space's details: its row's (loaded if need be), else fetched for the configured account. */
   async function detailsOf({ account, spaceId, node }: SpaceTarget): Promise<SpaceDetails | undefined> {
     try {
@@ -190,6 +190,8 @@ export function registerSpaceCommands({ config, service, panels, raw, targets, l
     command('openSpace', openSpace),
     command('findSpace', findSpace),
     command('copySpaceId', onSpace(({ spaceId }) => copySpaceId(spaceId))),
+    command('pin', onSpace(({ account, spaceId }) => tree.pins.pin(account.id, spaceId))),
+    command('unpin', onSpace(({ account, spaceId }) => tree.pins.unpin(account.id, spaceId))),
     command(
       'copyAsJson',
       onSpace(async (target) => {

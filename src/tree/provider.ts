@@ -2,11 +2,13 @@ import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
 import type { Config } from '../config/config';
 import type { LastKnownTree } from '../services/lastKnown';
+import type { Pins } from '../services/pins';
 import type { SpacesService } from '../services/spaces';
 import { Batch } from '../util/batch';
 import { withViewProgress } from '../util/workbench';
 import { AccountNode } from './nodes/accountNode';
 import { BrokenAccountNode } from './nodes/brokenAccountNode';
+import { PinnedNode } from './nodes/pinnedNode';
 import type { SpaceNode } from './nodes/spaceNode';
 import type { TreeContext, TreeNode } from './nodes/treeNode';
 
@@ -21,21 +23,26 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
   private readonly redraws = new Batch<TreeNode>((nodes) => this.didChange.fire(nodes), REDRAW_INTERVAL_MS);
   /** Account nodes survive a redraw while their settings stay the same, and keep what they loaded. */
   private accounts = new Map<string, { key: string; node: AccountNode }>();
+  /** "Pinned", above the accounts while any pin belongs to one of them. */
+  private readonly pinned = new PinnedNode(this, (accountId) => this.accountNode(accountId));
 
   constructor(
     private readonly config: Config,
     readonly service: SpacesService,
     readonly extensionUri: vscode.Uri,
     readonly lastKnown: LastKnownTree,
+    readonly pins: Pins,
   ) {
     super();
     this.register(this.redraws);
     this.register(config.onDidChangeAccounts(() => this.didChange.fire(undefined)));
-    // A space refreshed elsewhere (its panel) redraws its row with the newer copy.
+    // A pin or an unpin shows or hides the group, and changes the menus of the space's rows.
+    this.register(pins.onDidChange(() => this.didChange.fire(undefined)));
+    // A space refreshed elsewhere (its panel) redraws its rows with the newer copy.
     this.register(
       service.onDidFetchSpace((details) => {
-        const node = this.accounts.get(details.accountId)?.node.spaceNode(details.id);
-        if (node && node.details !== details) {
+        for (const node of this.rowsOf(details.accountId, details.id)) {
+          if (node.details === details) continue;
           node.details = details;
           node.error = undefined;
           this.changed(node);
@@ -63,13 +70,20 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
    * spaces): `preferred` when it is one of them, the listed row first otherwise.
    */
   spaceNode(accountId: string, spaceId: string, preferred?: unknown): SpaceNode | undefined {
-    const rows = this.accountNode(accountId)?.rowsOf(spaceId) ?? [];
+    const rows = this.rowsOf(accountId, spaceId);
     return rows.find((row) => row === preferred) ?? rows[0];
+  }
+
+  /** Every row of the space: the account's (listed, then subspace rows), then its pinned row. */
+  private rowsOf(accountId: string, spaceId: string): SpaceNode[] {
+    const pinned = this.pinned.row(accountId, spaceId);
+    return [...(this.accountNode(accountId)?.rowsOf(spaceId) ?? []), ...(pinned ? [pinned] : [])];
   }
 
   /** Forgets everything loaded and fetches it all anew. */
   refreshAll(): void {
     for (const { node } of this.accounts.values()) node.refresh();
+    this.pinned.refresh();
     this.didChange.fire(undefined);
   }
 
@@ -107,6 +121,7 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
     // Dropped or changed entries stop fetching for rows nobody will see.
     for (const [id, { node }] of this.accounts) if (next.get(id)?.node !== node) node.cancel();
     this.accounts = next;
-    return [...[...next.values()].map((a) => a.node), ...broken.map((b) => new BrokenAccountNode(b))];
+    const pinned = this.pinned.shown ? [this.pinned] : [];
+    return [...pinned, ...[...next.values()].map((a) => a.node), ...broken.map((b) => new BrokenAccountNode(b))];
   }
 }

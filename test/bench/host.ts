@@ -64,7 +64,7 @@ async function sharing(sandbox: string, figures: HostFigure[]): Promise<void> {
 
   const [account] = (await tree.getChildren()) ?? [];
   const rows = (await tree.getChildren(account)) ?? [];
-  const row = rows.find((node) => (node as Partial<SpaceNode>).spaceId === spaceId) as SpaceNode | undefined;
+  const row = rows.filter(isSpace).find((node) => node.spaceId === spaceId);
   if (!row) throw new Error(`${spaceId} is not a row of the account`);
   await row.load();
   await tree.getChildren(row);
@@ -106,7 +106,7 @@ async function browsing(figures: HostFigure[]): Promise<void> {
       await vscode.commands.executeCommand('spaces.loadMore', rows.at(-1));
       rows = (await tree.getChildren(account)) ?? [];
     }
-    const shown = rows.filter((node): node is SpaceNode => (node as Partial<SpaceNode>).spaceId !== undefined);
+    const shown = rows.filter(isSpace);
     await Promise.all(shown.map((node) => node.load()));
     spaces.push(...shown);
   }
@@ -135,6 +135,11 @@ async function browsing(figures: HostFigure[]): Promise<void> {
   const removed = heap();
   figures.push({ label: 'the accounts removed: heap growth', value: round((removed - start) / MB), unit: 'MB', detail: `heap ${round(removed / MB)} MB` });
   await vscode.workspace.getConfiguration('spaces').update('cacheTtlSeconds', undefined, vscode.ConfigurationTarget.Global);
+}
+
+/** A space's row (this bundle has its own copy of the classes, so `instanceof` cannot tell). */
+function isSpace(node: TreeNode): node is SpaceNode {
+  return 'spaceId' in node;
 }
 
 function isLoadMore(node: TreeNode | undefined): boolean {

@@ -189,7 +189,7 @@ describe('the Spaces tree against the sandbox', function () {
     /** A window's tree: the extension's own service, and the last known tree in `file`. */
     const openWindow = async () => {
       const lastKnown = new LastKnownTree(file, 0);
-      const provider = new SpacesTreeProvider(config, tree.service, tree.extensionUri, lastKnown);
+      const provider = new SpacesTreeProvider(config, tree.service, tree.extensionUri, lastKnown, tree.pins);
       windows.push(provider);
       const roots = await provider.getChildren();
       return { lastKnown, provider, account: roots.find((r) => provider.getTreeItem(r).label === 'Research data')! };

@@ -44,9 +44,11 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode> {
     readonly spaceId: string,
     parent: TreeNode,
     private readonly tree: TreeContext,
-    private readonly subspace = false,
+    /** `subspace`: a row under a group of its parent space; `pinned`: a row of the "Pinned" group. */
+    private readonly kind: 'listed' | 'subspace' | 'pinned' = 'listed',
   ) {
-    super(parent, `space:${spaceId}`);
+    // The "Pinned" group holds spaces of every account: its rows' ids name the account too.
+    super(parent, kind === 'pinned' ? `account:${account.id}/space:${spaceId}` : `space:${spaceId}`);
   }
 
   /** Stops an unfinished load, so the next one starts afresh rather than waiting on an aborted one. */
@@ -73,7 +75,7 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode> {
 
   /** A row for subspace `spaceId` under `group`, one of this space's groups. */
   subspaceRow(spaceId: string, group: TreeNode): SpaceNode {
-    return new SpaceNode(this.account, spaceId, group, this.tree, true);
+    return new SpaceNode(this.account, spaceId, group, this.tree, 'subspace');
   }
 
   /** The subspace rows made under this space so far (only expanded groups make them). */
@@ -89,7 +91,7 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode> {
     // Known from before the window reloaded, not fetched since: said so, on the row and in its tooltip.
     const remembered = !details && !error ? this.lastKnown : undefined;
     const rememberedStatus = remembered?.status ? forLabel(remembered.status.label) : undefined;
-    item.description = error
+    const description = error
       ? error.kind
       : details
         ? forLabel(details.status?.label ?? '')
@@ -100,6 +102,8 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode> {
           : loading
             ? vscode.l10n.t('loading…')
             : undefined;
+    // A pinned row says which account it is from.
+    item.description = this.kind === 'pinned' ? [description, forLabel(this.account.label)].filter(Boolean).join(' · ') : description;
     item.tooltip = details
       ? spaceTooltip(details)
       : remembered
@@ -114,7 +118,8 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode> {
           : loading
             ? new vscode.ThemeIcon('loading~spin')
             : new vscode.ThemeIcon('folder-library');
-    const traits = [this.subspace ? 'sub' : '', this.configured ? 'configured' : '', details?.webUrl ? 'web' : '', details ? 'loaded' : ''].filter(Boolean);
+    const pinned = this.tree.pins.has(this.account.id, this.spaceId);
+    const traits = [this.kind === 'subspace' ? 'sub' : '', this.configured ? 'configured' : '', details?.webUrl ? 'web' : '', details ? 'loaded' : '', pinned ? 'pinned' : ''].filter(Boolean);
     item.contextValue = ['space', this.account.vendor, ...traits].join('.');
     item.command = { command: 'spaces.open', title: vscode.l10n.t('Open'), arguments: [this] };
     return item;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LastKnownTree } from '../../services/lastKnown';
+import type { Pins } from '../../services/pins';
 import type { SpacesService } from '../../services/spaces';
 
 /** What nodes need from their tree: the vendors, and a way to redraw themselves. */
@@ -8,6 +9,8 @@ export interface TreeContext {
   readonly extensionUri: vscode.Uri;
   /** What the tree showed before the window reloaded, and what it shows now, for the next reload. */
   readonly lastKnown: LastKnownTree;
+  /** The spaces the user pinned. */
+  readonly pins: Pins;
   /** Redraws `node` (and asks for its children again when expanded). */
   changed(node: TreeNode): void;
   /** Runs `work` with the view's progress indicator. */
