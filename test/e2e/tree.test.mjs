@@ -113,4 +113,23 @@ describe('the Spaces tree in the workbench (packaged VSIX)', () => {
       sandbox.release();
     }
   });
+
+  it('pins a space from its context menu: "Pinned" on top with the space, kept across a window reload; Unpin takes it away', async () => {
+    const rowTexts = () => page.getByRole('treeitem').evaluateAll((rows) => rows.map((r) => [r.getAttribute('aria-level'), r.textContent]));
+    await ui.contextMenu(ui.spaceRow('ACME Production'), /^Pin\b/);
+    const group = page.getByRole('treeitem', { level: 1, name: /^Pinned/ });
+    await group.waitFor({ timeout: 20_000 });
+    const pinnedFirst = (texts) => texts[0]?.[1]?.startsWith('Pinned') && texts[1]?.[0] === '2' && /ACME Production.*E2E Alumio/.test(texts[1][1]);
+    await poll(rowTexts, pinnedFirst, 'the Pinned group first, the space under it naming its account');
+    await ui.shot('tree-pinned');
+
+    await page.reload();
+    await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 60_000 });
+    await group.waitFor({ timeout: 60_000 });
+    await poll(rowTexts, pinnedFirst, 'the Pinned group after the reload');
+
+    const pinnedRow = page.getByRole('treeitem', { level: 2 }).first();
+    await ui.contextMenu(pinnedRow, /^Unpin\b/);
+    await group.waitFor({ state: 'detached', timeout: 20_000 });
+  });
 });

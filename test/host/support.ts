@@ -75,6 +75,15 @@ export function manifest(): Manifest {
 
 /** The commands the Spaces view shows inline on a row with `contextValue`, as package.json's menus say. */
 export function inlineActionsFor(contextValue: string): string[] {
+  return menuOf(contextValue, (group) => group.startsWith('inline'));
+}
+
+/** The commands of the context menu of a row with `contextValue` (not the inline ones). */
+export function contextMenuFor(contextValue: string): string[] {
+  return menuOf(contextValue, (group) => !group.startsWith('inline'));
+}
+
+function menuOf(contextValue: string, inGroup: (group: string) => boolean): string[] {
   const menus = manifest().contributes.menus['view/item/context'] ?? [];
   const holds = (clause: string) => {
     const regex = /^viewItem =~ \/(.+)\/$/.exec(clause);
@@ -82,5 +91,5 @@ export function inlineActionsFor(contextValue: string): string[] {
     const equal = /^viewItem == (\S+)$/.exec(clause);
     return equal ? equal[1] === contextValue : clause === 'view == spaces.explorer';
   };
-  return menus.filter((m) => m.group.startsWith('inline') && m.when.split(' && ').every(holds)).map((m) => m.command.replace('spaces.', ''));
+  return menus.filter((m) => inGroup(m.group) && m.when.split(' && ').every(holds)).map((m) => m.command.replace('spaces.', ''));
 }
