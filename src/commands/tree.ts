@@ -6,7 +6,7 @@ import { registerCommand } from '../util/commands';
 import type { CommandDeps } from './deps';
 import { idsOf } from './targets';
 
-/** The commands of the tree itself: refreshing, retrying, paging, settings and the log. */
+/** The commands of the tree itself: refreshing, filtering, retrying, paging, settings and the log. */
 export function registerTreeCommands({ context, tree, log, targets }: CommandDeps): vscode.Disposable[] {
   const command = (id: string, run: (...args: never[]) => unknown) => registerCommand(log, id, run);
   /** A row only the tree itself hands out (Retry, Load more): a crafted argument is ignored, not trusted. */
@@ -29,6 +29,16 @@ export function registerTreeCommands({ context, tree, log, targets }: CommandDep
       if (node) void node.load({ refresh: true }).then(() => tree.changed(node));
     }),
     command('refreshAll', () => tree.refreshAll()),
+    command('filter', async () => {
+      const query = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Filter Spaces'),
+        value: tree.filter?.query ?? '',
+        prompt: vscode.l10n.t("Shows the spaces whose name, id or status holds every word, in every account. Empty shows everything."),
+        placeHolder: vscode.l10n.t('e.g. production error'),
+      });
+      if (query !== undefined) tree.setFilter(query);
+    }),
+    command('clearFilter', () => tree.setFilter('')),
     command('retry', treeRow(ErrorNode, (node) => node.retry())),
     command('loadMore', treeRow(LoadMoreNode, (node) => node.parent.loadMore())),
     command('openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`)),

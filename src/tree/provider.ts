@@ -6,6 +6,8 @@ import type { Pins } from '../services/pins';
 import type { SpacesService } from '../services/spaces';
 import { Batch } from '../util/batch';
 import { withViewProgress } from '../util/workbench';
+import { forMessage } from '../util/text';
+import { TreeFilter } from './filter';
 import { AccountNode } from './nodes/accountNode';
 import { BrokenAccountNode } from './nodes/brokenAccountNode';
 import { PinnedNode } from './nodes/pinnedNode';
@@ -19,12 +21,20 @@ const REDRAW_INTERVAL_MS = 200;
 export class SpacesTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode>, TreeContext {
   private readonly didChange = this.register(new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>());
   readonly onDidChangeTreeData = this.didChange.event;
-  /** Rows to redraw, a few times a second at most: a page of names arriving one by one does not flicker. */
-  private readonly redraws = new Batch<TreeNode>((nodes) => this.didChange.fire(nodes), REDRAW_INTERVAL_MS);
+  /**
+   * Rows to redraw, a few times a second at most: a page of names arriving one by one does not flicker.
+   * Under a filter the whole tree is drawn again, since a name that arrives may show or hide its account.
+   */
+  private readonly redraws = new Batch<TreeNode>((nodes) => this.didChange.fire(this.currentFilter ? undefined : nodes), REDRAW_INTERVAL_MS);
   /** Account nodes survive a redraw while their settings stay the same, and keep what they loaded. */
   private accounts = new Map<string, { key: string; node: AccountNode }>();
   /** "Pinned", above the accounts while any pin belongs to one of them. */
   private readonly pinned = new PinnedNode(this, (accountId) => this.accountNode(accountId));
+  private view?: vscode.TreeView<TreeNode>;
+  private currentFilter?: TreeFilter;
+  /** Under the current filter: the accounts whose listing was asked for, and those expanded to show matches. */
+  private listingsAsked = new Set<string>();
+  private expandedForFilter = new Set<string>();
 
   constructor(
     private readonly config: Config,
@@ -87,8 +97,28 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
     this.didChange.fire(undefined);
   }
 
+  get filter(): TreeFilter | undefined {
+    return this.currentFilter;
+  }
+
+  /**
+   * Narrows the tree to the spaces matching `query` (every account's, listed for it if need be), or shows
+   * everything again for an empty query. The view's message says what is filtered and what could not be.
+   */
+  setFilter(query: string): void {
+    this.currentFilter = query.trim() ? new TreeFilter(query.trim()) : undefined;
+    this.listingsAsked = new Set();
+    this.expandedForFilter = new Set();
+    void vscode.commands.executeCommand('setContext', 'spaces.filtered', this.currentFilter !== undefined);
+    if (this.view && !this.currentFilter) this.view.message = undefined;
+    this.didChange.fire(undefined);
+  }
+
   /** Keeps which rows the user expands, so a window reload opens them again. */
   watch(view: vscode.TreeView<TreeNode>): void {
+    this.view = view;
+    // Shown again while filtered: the matches it could not expand while hidden are expanded now.
+    this.register(view.onDidChangeVisibility(({ visible }) => visible && this.currentFilter && this.didChange.fire(undefined)));
     this.register(view.onDidExpandElement(({ element }) => this.lastKnown.setExpanded(element.id, true)));
     this.register(view.onDidCollapseElement(({ element }) => this.lastKnown.setExpanded(element.id, false)));
   }
@@ -122,6 +152,45 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
     for (const [id, { node }] of this.accounts) if (next.get(id)?.node !== node) node.cancel();
     this.accounts = next;
     const pinned = this.pinned.shown ? [this.pinned] : [];
-    return [...pinned, ...[...next.values()].map((a) => a.node), ...broken.map((b) => new BrokenAccountNode(b))];
+    const accountRows = [...next.values()].map((a) => a.node);
+    if (this.currentFilter) return [...pinned, ...this.filtered(accountRows, this.currentFilter)];
+    return [...pinned, ...accountRows, ...broken.map((b) => new BrokenAccountNode(b))];
+  }
+
+  /**
+   * The accounts with a space matching `filter` (or whose listing failed, so the failure is not hidden),
+   * expanded to show them. Each account is listed once for the filter and its first page named; the tree is
+   * filtered again as listings and names arrive. Broken settings entries have no spaces to match: left out.
+   */
+  private filtered(accounts: AccountNode[], filter: TreeFilter): AccountNode[] {
+    let matched = 0;
+    let unnamed = 0;
+    let listing = 0;
+    const shown = accounts.filter((node) => {
+      if (!this.listingsAsked.has(node.account.id)) {
+        this.listingsAsked.add(node.account.id);
+        void node.nameForFilter().then(() => this.currentFilter === filter && this.didChange.fire(undefined));
+      }
+      const counts = node.filterCounts(filter);
+      if (!counts) listing++;
+      matched += counts?.matched ?? 0;
+      unnamed += counts?.unnamed ?? 0;
+      return counts !== undefined && (counts.matched > 0 || counts.failed);
+    });
+    // Matches are shown expanded, once per filter (a row the user collapses again stays so). A view not on
+    // screen has no rows to expand: it is tried again when the tree is next drawn.
+    for (const node of shown) {
+      if (!this.view?.visible || this.expandedForFilter.has(node.account.id)) continue;
+      this.expandedForFilter.add(node.account.id);
+      this.view.reveal(node, { expand: true, select: false, focus: false }).then(undefined, () => this.expandedForFilter.delete(node.account.id));
+    }
+    if (this.view) {
+      const parts = [vscode.l10n.t('Filtered by "{0}": {1} matching.', forMessage(filter.query), matched)];
+      if (unnamed > 0) parts.push(vscode.l10n.t('{0} not yet named could not be matched.', unnamed));
+      if (listing > 0) parts.push(vscode.l10n.t('{0} account(s) still listing.', listing));
+      parts.push(vscode.l10n.t('Clear Filter (Escape) shows everything again.'));
+      this.view.message = parts.join(' ');
+    }
+    return shown;
   }
 }

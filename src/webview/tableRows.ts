@@ -1,6 +1,7 @@
 // A table's data, apart from its DOM: which rows match the filter, in which order, and which of them a
 // windowed table draws for a scroll position. Pure: no DOM, so the unit tests run it in Node.
 import type { Group, GroupItem, ValueKind } from '../core/model';
+import { filterWords, holdsEvery } from '../core/search';
 
 const BUFFER_ROWS = 15;
 /** Until a row is measured; the CSS sets the real height for windowed rows. */
@@ -44,10 +45,10 @@ export function searchText(item: GroupItem): string {
 
 /** Indices of the rows whose text holds every word of `query` (case-insensitive); all rows for an empty query. */
 export function matchingRows(texts: readonly string[], query: string): number[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = filterWords(query);
   const rows: number[] = [];
   texts.forEach((text, index) => {
-    if (words.every((word) => text.includes(word))) rows.push(index);
+    if (holdsEvery(text, words)) rows.push(index);
   });
   return rows;
 }

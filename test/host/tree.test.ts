@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Config } from '../../src/config/config';
 import { LastKnownTree } from '../../src/services/lastKnown';
 import { SpacesTreeProvider } from '../../src/tree/provider';
+import { TreeFilter } from '../../src/tree/filter';
 import type { TreeNode } from '../../src/tree/nodes/treeNode';
 import type { AccountNode } from '../../src/tree/nodes/accountNode';
 import type { SpaceNode } from '../../src/tree/nodes/spaceNode';
@@ -286,6 +287,56 @@ describe('the Spaces tree against the sandbox', function () {
       await eventually(() => tree.pins.all(), (pins) => pins.length === 0, 10_000, 'the pin to go with its account');
       assert.notEqual((await rows())[0]!.label, 'Pinned');
     } finally {
+      for (const pin of [...tree.pins.all()]) await tree.pins.unpin(pin.accountId, pin.spaceId);
+      await setAccounts([...profile.accounts, { id: 'broken', vendor: 'alumio' }]);
+      await eventually(() => rows(), (r) => r.length === 6);
+    }
+  });
+
+  it('filters to the spaces whose name, id or status matches, across accounts, hiding accounts without a match; an unnamed row matches by id only', async () => {
+    const { tree } = await api();
+    process.env.SPACES_TEST_ONEDATA_BULK = ONEDATA_SANDBOX.bulkToken;
+    const profile = demoProfile(sandbox.url);
+    const bulk = { id: 'filtered-bulk', label: 'Bulk', vendor: 'onedata', baseUrl: sandbox.url, credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK' } };
+    await setAccounts([...profile.accounts, bulk, { id: 'broken', vendor: 'alumio' }]);
+    await eventually(() => rows(), (r) => r.length === 7);
+    try {
+      // Every word must match: every account is listed for the filter, and only ACME's has such a space.
+      tree.setFilter('acme PRODUCTION');
+      const roots = await eventually(() => rows(), (r) => labelsOf(r).join() === 'ACME integrations', 20_000, 'only the matching account');
+      // (It matches by its id, "acme-production", before its name is fetched.)
+      await eventually(() => rows(roots[0]!.node), (r) => labelsOf(r).join() === 'ACME Production', 10_000, 'the matching space by name');
+
+      // By status, in whichever account: every row shown says it.
+      tree.setFilter('supported');
+      const byStatus = await eventually(() => rows(), (r) => labelsOf(r).includes('Research data'), 20_000, 'the Onedata account');
+      const research = await eventually(() => rows(byStatus.find((r) => r.label === 'Research data')!.node), (r) => r.length > 0 && r.every((row) => row.item.description !== 'loading…'));
+      assert.ok(research.every((row) => /supported/i.test(String(row.item.description))), JSON.stringify(research.map((r) => r.item.description)));
+
+      // By id, beyond the first page (the filter names only that page, as expanding the account would).
+      tree.setFilter('bulk-0450');
+      const byId = await eventually(() => rows(), (r) => labelsOf(r).join() === 'Bulk', 20_000, 'the bulk account alone');
+      const [row] = await rows(byId[0]!.node);
+      assert.equal((row!.node as SpaceNode).spaceId, 'bulk-0450');
+      // A name not fetched cannot match: such rows are counted, not guessed. Named: the first page and the match.
+      const account = tree.accountNode('filtered-bulk')!;
+      const listed = (await account.listing()) as SpaceNode[];
+      const named = () => listed.filter((space) => space.known.name !== undefined).length;
+      await eventually(named, (n) => n === 201, 20_000, 'the first page and the match named');
+      assert.deepEqual(account.filterCounts(new TreeFilter('Bulk space 0460')), { matched: 0, unnamed: 299, failed: false });
+      assert.deepEqual(account.filterCounts(new TreeFilter('Bulk space 0150')), { matched: 1, unnamed: 299, failed: false });
+
+      // Pinned rows are filtered too.
+      await vscode.commands.executeCommand('spaces.pin', { accountId: 'acme-alumio', spaceId: ALUMIO_SANDBOX.spaces.seed });
+      assert.deepEqual(labelsOf(await rows()), ['Bulk']);
+      tree.setFilter('acme');
+      await eventually(() => rows(), (r) => labelsOf(r).join() === 'Pinned,ACME integrations', 20_000, 'the pinned match and its account');
+
+      // Cleared: everything again, the broken entry too.
+      tree.setFilter('');
+      assert.equal((await rows()).length, 8);
+    } finally {
+      tree.setFilter('');
       for (const pin of [...tree.pins.all()]) await tree.pins.unpin(pin.accountId, pin.spaceId);
       await setAccounts([...profile.accounts, { id: 'broken', vendor: 'alumio' }]);
       await eventually(() => rows(), (r) => r.length === 6);

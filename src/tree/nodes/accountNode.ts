@@ -12,6 +12,7 @@ import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
 import { SpaceNode } from './spaceNode';
 import { TreeNode, type PagedNode, type TreeContext } from './treeNode';
+import type { TreeFilter } from '../filter';
 import { PAGE_SIZE } from '../../core/limits';
 
 /** A configured account: its spaces under it, listed when it is first expanded, a page at a time. */
@@ -20,10 +21,13 @@ export class AccountNode extends TreeNode implements PagedNode {
   private shown = PAGE_SIZE;
   /** A listing has come (or failed): the rows known from before the reload are done with. */
   private listed = false;
+  /** The rows of the latest listing (its error row if it failed). */
+  private listedRows: TreeNode[] = [];
   private readonly loads = new LatestLoad<TreeNode[]>(
     (signal, refresh) => this.loadSpaces(signal, refresh),
     (outcome) => {
       this.listed = true;
+      this.listedRows = this.rowsFor(outcome);
       // A listing that failed is tried again the next time the account is expanded.
       if (!outcome.ok) this.loads.forget();
     },
@@ -56,9 +60,34 @@ export class AccountNode extends TreeNode implements PagedNode {
     const known = this.listed ? undefined : this.tree.lastKnown.spaces(this.account);
     if (known?.length) {
       void this.listing().then(() => this.tree.changed(this));
-      return this.page(known.map((space) => this.knownRow(space)), false);
+      return this.page(this.filtered(known.map((space) => this.knownRow(space))), false);
     }
-    return this.page(await this.listing(), true);
+    return this.page(this.filtered(await this.listing()), true);
+  }
+
+  /** The rows the view's filter lets through (every row when there is none). */
+  private filtered(rows: TreeNode[]): TreeNode[] {
+    const { filter } = this.tree;
+    return filter ? rows.filter((row) => !(row instanceof SpaceNode) || filter.match(row) === 'match') : rows;
+  }
+
+  /**
+   * Under `filter`: how many of the account's spaces match it, how many could not be matched yet (only
+   * their ids are known), and whether its listing failed; undefined until its spaces are known (listed,
+   * or remembered from before a window reload).
+   */
+  filterCounts(filter: TreeFilter): { matched: number; unnamed: number; failed: boolean } | undefined {
+    const known = this.listed ? undefined : this.tree.lastKnown.spaces(this.account);
+    if (!this.listed && !known?.length) return undefined;
+    const rows = known ? known.map((space) => this.knownRow(space)) : this.listedRows;
+    const counts = { matched: 0, unnamed: 0, failed: rows.some((row) => row instanceof ErrorNode) };
+    for (const row of rows) {
+      if (!(row instanceof SpaceNode)) continue;
+      const match = filter.match(row);
+      if (match === 'match') counts.matched++;
+      else if (match === 'unnamed') counts.unnamed++;
+    }
+    return counts;
   }
 
   /** A page of `rows` and "Load more"; with `load`, the page's spaces fetch their details. */
@@ -73,6 +102,14 @@ export class AccountNode extends TreeNode implements PagedNode {
   /** The account's rows, listed once (anew after a refresh), whether or not the view has shown them. */
   async listing(): Promise<TreeNode[]> {
     return this.rowsFor(await this.loads.current());
+  }
+
+  /**
+   * Lists the account and fetches the details of its first page, as expanding it would: a filter can then
+   * match those spaces by name. Rows beyond the page stay unnamed (and are counted so) until shown.
+   */
+  async nameForFilter(): Promise<void> {
+    for (const row of (await this.listing()).slice(0, this.shown)) if (row instanceof SpaceNode) void row.load();
   }
 
   /** The row of space `spaceId` under this account, if it has been listed. */

@@ -28,8 +28,9 @@ export class PinnedNode extends TreeNode {
     return item;
   }
 
-  /** Whether any pin belongs to an account the tree shows (else the group is not shown). */
+  /** Whether the group has a row to show: a pin of an account the tree shows (that the filter lets through). */
   get shown(): boolean {
+    if (this.tree.filter) return this.getChildren().length > 0;
     return this.tree.pins.all().some((pin) => this.accountRow(pin.accountId) !== undefined);
   }
 
@@ -54,7 +55,9 @@ export class PinnedNode extends TreeNode {
     }
     for (const [key, row] of this.rows) if (!next.has(key)) row.cancel();
     this.rows = next;
-    return [...next.values()];
+    const { filter } = this.tree;
+    const rows = [...next.values()];
+    return filter ? rows.filter((row) => filter.match(row) === 'match') : rows;
   }
 
   /** The pinned row of space `spaceId` of account `accountId`, if the group shows it. */

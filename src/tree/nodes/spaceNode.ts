@@ -6,6 +6,7 @@ import type { Group, SpaceDetails, Tone } from '../../core/model';
 import { VENDORS } from '../../core/vendors/catalog';
 import type { KnownSpace } from '../../services/lastKnown';
 import { LatestLoad } from '../../util/latestLoad';
+import type { Filterable } from '../filter';
 import { forLabel, forTooltip } from '../../util/text';
 import { ErrorNode } from './errorNode';
 import { GroupNode } from './groupNode';
@@ -13,7 +14,7 @@ import { MessageNode } from './messageNode';
 import { TreeNode, type SubspaceParent, type TreeContext } from './treeNode';
 
 /** A space: its status on the row, its details (fetched when shown) as groups under it. */
-export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode> {
+export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Filterable {
   details?: SpaceDetails;
   error?: SpacesError;
   /** A name learnt before the details (from a listing or the parent's subspace row). */
@@ -49,6 +50,11 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode> {
   ) {
     // The "Pinned" group holds spaces of every account: its rows' ids name the account too.
     super(parent, kind === 'pinned' ? `account:${account.id}/space:${spaceId}` : `space:${spaceId}`);
+  }
+
+  /** What is known of the space so far (fetched, listed, or from before a window reload): what a filter reads. */
+  get known(): { name?: string; status?: string } {
+    return { name: this.details?.name ?? this.knownName, status: this.details?.status?.label ?? this.lastKnown?.status?.label };
   }
 
   /** Stops an unfinished load, so the next one starts afresh rather than waiting on an aborted one. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LastKnownTree } from '../../services/lastKnown';
 import type { Pins } from '../../services/pins';
+import type { TreeFilter } from '../filter';
 import type { SpacesService } from '../../services/spaces';
 
 /** What nodes need from their tree: the vendors, and a way to redraw themselves. */
@@ -11,6 +12,8 @@ export interface TreeContext {
   readonly lastKnown: LastKnownTree;
   /** The spaces the user pinned. */
   readonly pins: Pins;
+  /** The view's filter, while there is one: space rows that do not match it are not shown. */
+  readonly filter: TreeFilter | undefined;
   /** Redraws `node` (and asks for its children again when expanded). */
   changed(node: TreeNode): void;
   /** Runs `work` with the view's progress indicator. */

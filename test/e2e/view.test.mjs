@@ -1,0 +1,57 @@
+// Finding a space in the Spaces view itself, as a user does in the real workbench with the packaged VSIX:
+// the Filter… action of the view's title and its keybinding, the message that says what is filtered, and
+// Escape to clear it. The demo's five accounts, one code-server for the file.
+import { before, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { demoProfile } from '../../out/sandbox/index.js';
+import { poll } from '../harness/wait.mjs';
+import { useWorkbench } from '../harness/workbench.mjs';
+
+describe('the Spaces view: filter (packaged VSIX)', () => {
+  const session = useWorkbench({
+    codeServer: (sandbox) => {
+      const profile = demoProfile(sandbox.url);
+      return { settings: { 'spaces.accounts': profile.accounts }, env: profile.env };
+    },
+  });
+  let page, ui;
+  before(() => ({ page, ui } = session));
+
+  const accountLabels = () => page.getByRole('treeitem', { level: 1 }).evaluateAll((rows) => rows.map((r) => r.querySelector('.label-name')?.textContent));
+  const spaceLabels = () => page.getByRole('treeitem', { level: 2 }).evaluateAll((rows) => rows.map((r) => r.querySelector('.label-name')?.textContent));
+  const message = () => page.locator('.tree-explorer-viewlet-tree-view .message');
+  const titleAction = (name) => page.locator('.part.sidebar').getByRole('button', { name });
+
+  it("narrows the tree to the matching spaces of every account, says so in the view's message, and clears", async () => {
+    await ui.accountRow('ACME integrations').waitFor({ timeout: 20_000 });
+    await titleAction(/^Filter…/).click();
+    await ui.answer('Filter Spaces', 'acme production');
+    // Only the account with a match, expanded, showing only the match (by name once its details come).
+    await poll(accountLabels, (labels) => labels.join() === 'ACME integrations', 'only the matching account');
+    await poll(spaceLabels, (labels) => labels.join() === 'ACME Production', 'only the matching space');
+    await poll(() => message().textContent(), (text) => text.startsWith('Filtered by "acme production": 1 matching.'), "the view's message");
+    await ui.shot('view-filtered');
+
+    await titleAction(/^Clear Filter/).click();
+    await poll(accountLabels, (labels) => labels.length === 5, 'every account again');
+    assert.equal(await message().isVisible(), false);
+  });
+
+  it('opens from its keybinding while the view has focus, and Escape clears it', async () => {
+    // The twistie's click focuses the tree (and expands the account).
+    await ui.expand(ui.accountRow('Research data'));
+    await page.keyboard.press('Control+Alt+F');
+    await ui.step('Filter Spaces');
+    // Cleared before: nothing to offer again.
+    assert.equal(await ui.input().inputValue(), '');
+    await ui.input().fill('supported');
+    await ui.input().press('Enter');
+    await ui.closed();
+    await poll(accountLabels, (labels) => labels.join() === 'Research data', 'the account whose spaces have that status');
+    const descriptions = await page.getByRole('treeitem', { level: 2 }).evaluateAll((rows) => rows.map((r) => r.querySelector('.label-description')?.textContent));
+    assert.ok(descriptions.length > 0 && descriptions.every((d) => /supported/i.test(d ?? '')), JSON.stringify(descriptions));
+    await page.getByRole('treeitem', { level: 1 }).first().click();
+    await page.keyboard.press('Escape');
+    await poll(accountLabels, (labels) => labels.length === 5, 'every account again');
+  });
+});
