@@ -8,6 +8,7 @@ import { SpacesService } from './services/spaces';
 import { registerTreeCommands } from './commands/tree';
 import { registerSpaceCommands } from './commands/spaces';
 import { SpacesTreeProvider, VIEW_ID } from './tree/provider';
+import type { TreeNode } from './tree/nodes/treeNode';
 import { RawJsonDocuments } from './services/rawJson';
 import { LastKnownTree } from './services/lastKnown';
 import { Pins } from './services/pins';
@@ -16,6 +17,7 @@ import { CommandTargets } from './commands/targets';
 /** What `activate` hands back: the tree and the panels, so the in-host tests can read exactly what is shown. */
 export interface SpacesExplorerApi {
   readonly tree: SpacesTreeProvider;
+  readonly view: vscode.TreeView<TreeNode>;
   readonly secrets: AccountSecrets;
   readonly panels: SpacePanels;
 }
@@ -31,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   tree.watch(view);
   const raw = new RawJsonDocuments();
-  const panels = new SpacePanels({ extensionUri: context.extensionUri, log, config, service, raw });
+  const panels = new SpacePanels({ extensionUri: context.extensionUri, log, config, service, raw, reveal: (accountId, spaceId, options) => tree.reveal(accountId, spaceId, options) });
 
   // An account gone from the settings, however it went, takes its client and its stored secrets with it.
   const forgetRemoved = () => {
@@ -48,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
   const deps = { context, tree, config, secrets, service, log, panels, raw, targets };
   context.subscriptions.push(log, config, secrets, service, config.onDidChangeAccounts(forgetRemoved), tree, view, panels, ...registerTreeCommands(deps), ...registerAccountCommands(deps), ...registerSpaceCommands(deps));
   log.info(`Spaces Explorer ${(context.extension.packageJSON as { version: string }).version} activated`);
-  return { tree, secrets, panels };
+  return { tree, view, secrets, panels };
 }
 
 /** What the tree shows, kept for the next window; written when the window closes too. */

@@ -72,6 +72,11 @@ export class Config extends Disposable {
     return next;
   }
 
+  /** Whether the tree selects the row of the space whose panel is active (as the Explorer follows the editor). */
+  followActivePanel(): boolean {
+    return vscode.workspace.getConfiguration(SECTION).get<boolean>('followActivePanel', true);
+  }
+
   /** The HTTP client's options: limits, extra CAs, VS Code's proxy settings, and where it logs. */
   async httpOptions(): Promise<Partial<HttpOptions>> {
     const spaces = vscode.workspace.getConfiguration(SECTION);

@@ -17,6 +17,8 @@ export interface SpacePanelsDeps {
   readonly config: Config;
   readonly service: SpacesService;
   readonly raw: RawJsonDocuments;
+  /** Selects a space's row in the Spaces view (the tree's; the panels do not know the tree). */
+  readonly reveal: (accountId: string, spaceId: string, options: { focus: boolean }) => Promise<unknown>;
 }
 
 /**
@@ -39,6 +41,8 @@ export class SpacePanels extends Disposable implements vscode.WebviewPanelSerial
       getSpace: (account, spaceId, options) => deps.service.getSpace(account, spaceId, options),
       showRawJson: (details) => deps.raw.show(details),
       openSpace: (account, spaceId) => this.open(account, spaceId),
+      reveal: ({ accountId, spaceId }, options) => deps.reveal(accountId, spaceId, options),
+      followActive: () => deps.config.followActivePanel(),
     };
     this.register(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, this));
     // Our side of each panel (listeners, fetches) goes with the extension; the panels themselves stay to be restored.

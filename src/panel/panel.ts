@@ -21,6 +21,10 @@ export interface PanelContext {
   getSpace(account: Account, spaceId: string, options: { signal: AbortSignal; refresh: boolean }): Promise<SpaceDetails>;
   showRawJson(details: SpaceDetails): Promise<void>;
   openSpace(account: Account, spaceId: string): Promise<unknown>;
+  /** Selects the space's row in the Spaces view: shown and focused with `focus`, else only if on screen. */
+  reveal(identity: PanelIdentity, options: { focus: boolean }): Promise<unknown>;
+  /** Whether the view's selection follows the active panel (a setting). */
+  followActive(): boolean;
 }
 
 /**
@@ -39,6 +43,8 @@ export class SpacePanel extends Disposable {
     (outcome) => this.show(outcome),
   );
   private ready = false;
+  /** The view's latest move to this panel's row (the host tests wait for it). */
+  followed?: Promise<unknown>;
   private readonly closed = new vscode.EventEmitter<void>();
   /** Fires once, when the panel is closed or disposed. */
   readonly onDidDispose = this.closed.event;
@@ -54,6 +60,12 @@ export class SpacePanel extends Disposable {
     panel.webview.options = webviewOptions(context.extensionUri);
     panel.iconPath = vendorIcon(context.extensionUri, identity.vendor);
     this.register(panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
+    // The view's selection follows the active panel, as the Explorer's follows the active editor.
+    const follow = () => {
+      if (panel.active && context.followActive()) this.followed = context.reveal(identity, { focus: false }).catch(() => undefined);
+    };
+    this.register(panel.onDidChangeViewState(follow));
+    follow();
     this.register(
       panel.onDidDispose(() => {
         this.closed.fire();
@@ -167,6 +179,9 @@ export class SpacePanel extends Disposable {
         return openWebUrl(message.url);
       case 'copyId':
         return copySpaceId(this.identity.spaceId);
+      case 'reveal':
+        await this.context.reveal(this.identity, { focus: true });
+        return;
       case 'showRawJson': {
         const details = await this.space();
         if (details) await this.context.showRawJson(details);

@@ -15,6 +15,7 @@ const pageMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
   z.strictObject({ type: z.literal('refresh') }),
   z.strictObject({ type: z.literal('copyId') }),
+  z.strictObject({ type: z.literal('reveal') }),
   z.strictObject({ type: z.literal('showRawJson') }),
   z.strictObject({ type: z.literal('openExternal'), url: z.string().check(z.refine(isWebUrl)) }),
   z.strictObject({ type: z.literal('openSubspace'), spaceId: z.string().check(z.minLength(1), z.maxLength(512)) }),
@@ -53,6 +54,7 @@ export interface PanelStrings {
   readonly refreshing: string;
   readonly openInBrowser: string;
   readonly copyId: string;
+  readonly revealInView: string;
   readonly showRawJson: string;
   readonly retry: string;
   readonly details: string;

@@ -10,6 +10,7 @@ export function panelStrings(): PanelStrings {
     refreshing: t('Refreshing…'),
     openInBrowser: t('Open in Browser'),
     copyId: t('Copy ID'),
+    revealInView: t('Reveal in Spaces View'),
     showRawJson: t('Show Raw JSON'),
     retry: t('Retry'),
     details: t('Details'),

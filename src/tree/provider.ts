@@ -90,6 +90,25 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
     return [...(this.accountNode(accountId)?.rowsOf(spaceId) ?? []), ...(pinned ? [pinned] : [])];
   }
 
+  /**
+   * Selects the row of the space in the view: under its account (listed and paged on for it if need be),
+   * else a subspace row already shown, else its pinned row. With `focus` the view is shown and takes the
+   * keyboard; without, nothing happens unless the view is on screen (following the active panel must not
+   * open the side bar). A row the filter hides is not there to select: false then, as for an unknown space.
+   */
+  async reveal(accountId: string, spaceId: string, { focus }: { focus: boolean }): Promise<boolean> {
+    const view = this.view;
+    if (!view || (!focus && !view.visible)) return false;
+    await this.getChildren(); // the account rows, as the settings have them now
+    const account = this.accountNode(accountId);
+    if (!account) return false;
+    const listed = await account.showRow(spaceId);
+    const node = (listed ? account.spaceNode(spaceId) : undefined) ?? this.spaceNode(accountId, spaceId);
+    if (!node || (this.currentFilter && this.currentFilter.match(node) !== 'match')) return false;
+    await view.reveal(node, { select: true, focus, expand: false });
+    return true;
+  }
+
   /** Forgets everything loaded and fetches it all anew. */
   refreshAll(): void {
     for (const { node } of this.accounts.values()) node.refresh();

@@ -47,6 +47,7 @@ const post = (message: PageMessage): void => vscode.postMessage(message);
 const actions: Actions = {
   refresh: () => post({ type: 'refresh' }),
   copyId: () => post({ type: 'copyId' }),
+  reveal: () => post({ type: 'reveal' }),
   showRawJson: () => post({ type: 'showRawJson' }),
   openExternal: (url) => {
     if (isWebUrl(url)) post({ type: 'openExternal', url });

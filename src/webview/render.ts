@@ -13,6 +13,7 @@ import { valueNode, type ValueContext } from './values';
 export interface Actions {
   refresh(): void;
   copyId(): void;
+  reveal(): void;
   showRawJson(): void;
   openExternal(url: string): void;
   openSubspace(spaceId: string): void;
@@ -116,7 +117,9 @@ function toolbar(init: PanelInit, view: HeaderView, actions: Actions): HTMLEleme
   copy.dataset.focusKey = 'copy';
   const raw = button(strings.showRawJson, 'json', () => actions.showRawJson());
   raw.dataset.focusKey = 'raw';
-  return el('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': strings.actions } }, refresh, open, copy, raw);
+  const reveal = button(strings.revealInView, 'list-tree', () => actions.reveal());
+  reveal.dataset.focusKey = 'reveal';
+  return el('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': strings.actions } }, refresh, open, copy, raw, reveal);
 }
 
 /** The failure (kind and message) with Retry; the last good data stays below it. */

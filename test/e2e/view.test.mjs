@@ -1,13 +1,14 @@
 // Finding a space in the Spaces view itself, as a user does in the real workbench with the packaged VSIX:
 // the Filter… action of the view's title and its keybinding, the message that says what is filtered, and
-// Escape to clear it. The demo's five accounts, one code-server for the file.
+// Escape to clear it; a panel's Reveal in Spaces View, and the selection following the active panel. The
+// demo's five accounts, one code-server for the file.
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { demoProfile } from '../../out/sandbox/index.js';
 import { poll } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
 
-describe('the Spaces view: filter (packaged VSIX)', () => {
+describe('the Spaces view: filter, reveal (packaged VSIX)', () => {
   const session = useWorkbench({
     codeServer: (sandbox) => {
       const profile = demoProfile(sandbox.url);
@@ -53,5 +54,30 @@ describe('the Spaces view: filter (packaged VSIX)', () => {
     await page.getByRole('treeitem', { level: 1 }).first().click();
     await page.keyboard.press('Escape');
     await poll(accountLabels, (labels) => labels.length === 5, 'every account again');
+  });
+
+  it("Reveal in Spaces View selects the panel's row, expanding its account; the selection follows the active panel", async () => {
+    const selectedRow = () => page.getByRole('treeitem', { selected: true }).evaluateAll((rows) => rows.map((r) => r.querySelector('.label-name')?.textContent));
+    const team = ui.accountRow('Team knowledge');
+    await ui.expand(team);
+    await ui.spaceRow('Sales Team Space').click();
+    await ui.panel().getByRole('button', { name: 'Reveal in Spaces View' }).waitFor({ timeout: 20_000 });
+    // Collapsed again and another row selected: the button has work to do.
+    await team.locator('.monaco-tl-twistie').click();
+    await poll(() => team.getAttribute('aria-expanded'), (expanded) => expanded === 'false', 'the account collapsed');
+    await ui.accountRow('ACME integrations').click();
+    await ui.panel().getByRole('button', { name: 'Reveal in Spaces View' }).click();
+    await poll(selectedRow, (rows) => rows.join() === 'Sales Team Space', 'the space row selected');
+    assert.equal(await team.getAttribute('aria-expanded'), 'true');
+    await ui.shot('view-revealed');
+
+    // A second panel, then the first one's tab again: the selection goes with the active panel.
+    await ui.expand(ui.accountRow('ACME integrations'));
+    await ui.spaceRow('ACME Production').click();
+    await poll(selectedRow, (rows) => rows.join() === 'ACME Production', 'the second space selected');
+    await page.locator('.tabs-container .tab', { hasText: 'Sales Team Space' }).click();
+    await poll(selectedRow, (rows) => rows.join() === 'Sales Team Space', 'the selection to follow the active panel');
+    await ui.runCommand('View: Close All Editors');
+    await ui.closed();
   });
 });

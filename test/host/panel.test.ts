@@ -5,6 +5,7 @@ import { demoProfile } from '../sandbox/demo';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
 import { BLUEWORKS_SANDBOX } from '../sandbox/vendors/blueworks';
+import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
 import { api, eventually, rows, setAccounts } from './support';
 
 /** The webview tabs of space panels, across every editor group. */
@@ -48,6 +49,42 @@ describe('the space panel', function () {
     assert.equal(panelTabs()[0]!.label, 'ACME Production');
     // The page loaded its nonce'd script and said `ready`: the handshake, in a real webview.
     assert.equal(await eventually(async () => panel.pageReady, (ready) => ready), true);
+  });
+
+  it("Reveal in Spaces View selects the space's row, paging its account on to it; the selection follows the active panel unless turned off", async () => {
+    const { panels, view, tree } = await api();
+    process.env.SPACES_TEST_ONEDATA_BULK = ONEDATA_SANDBOX.bulkToken;
+    const profile = demoProfile(sandbox.url);
+    await setAccounts([...profile.accounts, { id: 'bulk', label: 'Bulk', vendor: 'onedata', baseUrl: sandbox.url, credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK' } }]);
+    const selected = () => view.selection.map((node) => tree.getTreeItem(node).id);
+    try {
+      // Beyond the first page of 200: the account pages on to it.
+      await vscode.commands.executeCommand('spaces.open', { accountId: 'bulk', spaceId: 'bulk-0300' });
+      const far = panels.get('bulk', 'bulk-0300')!;
+      await far.handle({ type: 'reveal' });
+      assert.equal(view.visible, true, 'the view is shown');
+      assert.deepEqual(selected(), ['account:bulk/space:bulk-0300']);
+
+      // Another panel made active: the selection follows it.
+      await vscode.commands.executeCommand('spaces.open', { accountId: 'acme-alumio', spaceId: ALUMIO_SANDBOX.spaces.seed });
+      await eventually(selected, (ids) => ids[0] === `account:acme-alumio/space:${ALUMIO_SANDBOX.spaces.seed}`, 10_000, 'the selection to follow the new panel');
+      far.reveal();
+      await eventually(selected, (ids) => ids[0] === 'account:bulk/space:bulk-0300', 10_000, 'the selection to follow the panel made active');
+
+      // Turned off: the panel made active moves nothing.
+      await vscode.workspace.getConfiguration('spaces').update('followActivePanel', false, vscode.ConfigurationTarget.Global);
+      const acme = panels.get('acme-alumio', ALUMIO_SANDBOX.spaces.seed)!;
+      const followedBefore = acme.followed;
+      acme.reveal();
+      await eventually(() => acme.panel.active, (active) => active);
+      assert.equal(acme.followed, followedBefore, 'no move of the view was started');
+      assert.deepEqual(selected(), ['account:bulk/space:bulk-0300']);
+    } finally {
+      await vscode.workspace.getConfiguration('spaces').update('followActivePanel', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await setAccounts(profile.accounts);
+      await eventually(() => rows(), (r) => r.length === 5);
+    }
   });
 
   it('restores through the serializer: the cached name at once, then the space fetched anew', async () => {

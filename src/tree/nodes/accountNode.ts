@@ -135,6 +135,17 @@ export class AccountNode extends TreeNode implements PagedNode {
     this.tree.changed(this);
   }
 
+  /** Pages on until the row of `spaceId` is shown; false when the listing has no such row. */
+  async showRow(spaceId: string): Promise<boolean> {
+    const index = (await this.listing()).findIndex((row) => row instanceof SpaceNode && row.spaceId === spaceId);
+    if (index < 0) return false;
+    if (index >= this.shown) {
+      this.shown = Math.ceil((index + 1) / PAGE_SIZE) * PAGE_SIZE;
+      this.tree.changed(this);
+    }
+    return true;
+  }
+
   loadMore(): void {
     this.shown += PAGE_SIZE;
     this.tree.changed(this);
