@@ -12,6 +12,9 @@ import type { TreeNode } from './tree/nodes/treeNode';
 import { RawJsonDocuments } from './services/rawJson';
 import { LastKnownTree } from './services/lastKnown';
 import { Pins } from './services/pins';
+import { StatusWatch } from './services/statusWatch';
+import type { AutoRefresh } from './services/autoRefresh';
+import { startBackground } from './background';
 import { CommandTargets } from './commands/targets';
 
 /** What `activate` hands back: the tree and the panels, so the in-host tests can read exactly what is shown. */
@@ -20,6 +23,8 @@ export interface SpacesExplorerApi {
   readonly view: vscode.TreeView<TreeNode>;
   readonly secrets: AccountSecrets;
   readonly panels: SpacePanels;
+  /** The background refresh, which the tests run rather than wait for. */
+  readonly autoRefresh: AutoRefresh;
 }
 
 export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
@@ -29,11 +34,22 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
   const service = new SpacesService(context.extensionPath, secrets, config, log);
   lastKnown = new LastKnownTree(vscode.Uri.joinPath(context.globalStorageUri, 'last-known-tree.json').fsPath);
   const pins = new Pins(context.globalState);
-  const tree = new SpacesTreeProvider(config, service, context.extensionUri, lastKnown, pins);
+  // A space in front of the user (its panel on screen) shows its new status: nothing to mark.
+  const statuses = new StatusWatch((accountId, spaceId): boolean => panels.get(accountId, spaceId)?.panel.visible === true);
+  const tree = new SpacesTreeProvider(config, service, context.extensionUri, { lastKnown, pins, statuses });
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   tree.watch(view);
   const raw = new RawJsonDocuments();
-  const panels = new SpacePanels({ extensionUri: context.extensionUri, log, config, service, raw, reveal: (accountId, spaceId, options) => tree.reveal(accountId, spaceId, options) });
+  const panels = new SpacePanels({
+    extensionUri: context.extensionUri,
+    log,
+    config,
+    service,
+    raw,
+    reveal: (accountId, spaceId, options) => tree.reveal(accountId, spaceId, options),
+    seen: (accountId, spaceId) => statuses.seen(accountId, spaceId),
+  });
+  const background = startBackground({ config, service, tree, panels, pins, statuses });
 
   // An account gone from the settings, however it went, takes its client and its stored secrets with it.
   const forgetRemoved = () => {
@@ -41,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
     service.keepClientsOf(ids);
     void lastKnown?.ready.then(() => lastKnown?.keepOnly(ids));
     void pins.keepOnly(ids);
+    statuses.keepOnly(ids);
     // Broken entries count: an entry being fixed keeps its secrets.
     void secrets.keepOnly(takenIds(config.rawAccounts())).then((gone) => gone.length > 0 && log.info(`stored credentials of removed account(s) deleted: ${gone.join(', ')}`));
   };
@@ -48,9 +65,9 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
 
   const targets = new CommandTargets(config, tree);
   const deps = { context, tree, config, secrets, service, log, panels, raw, targets };
-  context.subscriptions.push(log, config, secrets, service, config.onDidChangeAccounts(forgetRemoved), tree, view, panels, ...registerTreeCommands(deps), ...registerAccountCommands(deps), ...registerSpaceCommands(deps));
+  context.subscriptions.push(log, config, secrets, service, config.onDidChangeAccounts(forgetRemoved), tree, view, panels, ...background.disposables, ...registerTreeCommands(deps), ...registerAccountCommands(deps), ...registerSpaceCommands(deps));
   log.info(`Spaces Explorer ${(context.extension.packageJSON as { version: string }).version} activated`);
-  return { tree, view, secrets, panels };
+  return { tree, view, secrets, panels, autoRefresh: background.refresh };
 }
 
 /** What the tree shows, kept for the next window; written when the window closes too. */

@@ -17,14 +17,21 @@ const ACCOUNTS = 'accounts';
 /** Every setting the HTTP client is built from: ours, and VS Code's proxy settings. */
 const HTTP_SETTINGS = [...Object.keys(NETWORK_SETTINGS), 'extraCaCertificates'].map((key) => `${SECTION}.${key}`).concat('http');
 
+const AUTO_REFRESH = 'autoRefreshMinutes';
+
 /** What a settings change affects. */
 export interface ConfigChange {
   readonly accounts: boolean;
   readonly http: boolean;
+  readonly autoRefresh: boolean;
 }
 
 export function affects(e: vscode.ConfigurationChangeEvent): ConfigChange {
-  return { accounts: e.affectsConfiguration(`${SECTION}.${ACCOUNTS}`), http: HTTP_SETTINGS.some((setting) => e.affectsConfiguration(setting)) };
+  return {
+    accounts: e.affectsConfiguration(`${SECTION}.${ACCOUNTS}`),
+    http: HTTP_SETTINGS.some((setting) => e.affectsConfiguration(setting)),
+    autoRefresh: e.affectsConfiguration(`${SECTION}.${AUTO_REFRESH}`),
+  };
 }
 
 export class Config extends Disposable {
@@ -34,6 +41,9 @@ export class Config extends Disposable {
   readonly onDidChangeAccounts = this.accountsChanged.event;
   /** Fires when what the HTTP client is built from changed: it is built anew. */
   readonly onDidChangeHttp = this.httpChanged.event;
+  private readonly autoRefreshChanged = this.register(new vscode.EventEmitter<void>());
+  /** Fires when the auto-refresh interval changed. */
+  readonly onDidChangeAutoRefresh = this.autoRefreshChanged.event;
   private writes: Promise<void> = Promise.resolve();
   private readonly warned = new Set<string>();
 
@@ -46,6 +56,7 @@ export class Config extends Disposable {
   private changed(change: ConfigChange): void {
     if (change.accounts) this.accountsChanged.fire();
     if (change.http) this.httpChanged.fire();
+    if (change.autoRefresh) this.autoRefreshChanged.fire();
   }
 
   /** The accounts, each checked: usable ones, and broken entries saying what is wrong. */
@@ -70,6 +81,17 @@ export class Config extends Disposable {
     });
     this.writes = next.catch(() => undefined);
     return next;
+  }
+
+  /** Minutes between background refreshes of what is shown (0: off). */
+  autoRefreshMinutes(): number {
+    const minutes = vscode.workspace.getConfiguration(SECTION).get<unknown>(AUTO_REFRESH, 0);
+    return typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0 ? Math.min(minutes, 1440) : 0;
+  }
+
+  /** Whether a pinned space whose status changes in a background refresh says so in a notification. */
+  notifyOnStatusChange(): boolean {
+    return vscode.workspace.getConfiguration(SECTION).get<boolean>('notifyOnStatusChange', false) === true;
   }
 
   /** Whether the tree selects the row of the space whose panel is active (as the Explorer follows the editor). */

@@ -19,6 +19,8 @@ export interface SpacePanelsDeps {
   readonly raw: RawJsonDocuments;
   /** Selects a space's row in the Spaces view (the tree's; the panels do not know the tree). */
   readonly reveal: (accountId: string, spaceId: string, options: { focus: boolean }) => Promise<unknown>;
+  /** The user has the space in front of them (its panel came on screen). */
+  readonly seen: (accountId: string, spaceId: string) => void;
 }
 
 /**
@@ -43,6 +45,7 @@ export class SpacePanels extends Disposable implements vscode.WebviewPanelSerial
       openSpace: (account, spaceId) => this.open(account, spaceId),
       reveal: ({ accountId, spaceId }, options) => deps.reveal(accountId, spaceId, options),
       followActive: () => deps.config.followActivePanel(),
+      seen: ({ accountId, spaceId }) => deps.seen(accountId, spaceId),
     };
     this.register(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, this));
     // Our side of each panel (listeners, fetches) goes with the extension; the panels themselves stay to be restored.
@@ -101,6 +104,11 @@ export class SpacePanels extends Disposable implements vscode.WebviewPanelSerial
       if (panel) return panel;
     }
     return undefined;
+  }
+
+  /** Every open panel fetches its space anew (a background refresh: no panel is revealed or focused). */
+  refreshAll(): void {
+    for (const panel of this.panels.values()) void panel.load(true);
   }
 
   /** The open panel of a space, if any. */

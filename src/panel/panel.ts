@@ -25,6 +25,8 @@ export interface PanelContext {
   reveal(identity: PanelIdentity, options: { focus: boolean }): Promise<unknown>;
   /** Whether the view's selection follows the active panel (a setting). */
   followActive(): boolean;
+  /** The panel is on screen: the user sees its space's status. */
+  seen(identity: PanelIdentity): void;
 }
 
 /**
@@ -62,6 +64,7 @@ export class SpacePanel extends Disposable {
     this.register(panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
     // The view's selection follows the active panel, as the Explorer's follows the active editor.
     const follow = () => {
+      if (panel.visible) context.seen(identity);
       if (panel.active && context.followActive()) this.followed = context.reveal(identity, { focus: false }).catch(() => undefined);
     };
     this.register(panel.onDidChangeViewState(follow));

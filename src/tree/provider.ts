@@ -3,6 +3,7 @@ import { Disposable } from '../util/disposable';
 import type { Config } from '../config/config';
 import type { LastKnownTree } from '../services/lastKnown';
 import type { Pins } from '../services/pins';
+import type { StatusWatch } from '../services/statusWatch';
 import type { SpacesService } from '../services/spaces';
 import { Batch } from '../util/batch';
 import { withViewProgress } from '../util/workbench';
@@ -11,7 +12,7 @@ import { TreeFilter } from './filter';
 import { AccountNode } from './nodes/accountNode';
 import { BrokenAccountNode } from './nodes/brokenAccountNode';
 import { PinnedNode } from './nodes/pinnedNode';
-import type { SpaceNode } from './nodes/spaceNode';
+import { SpaceNode } from './nodes/spaceNode';
 import type { TreeContext, TreeNode } from './nodes/treeNode';
 
 export const VIEW_ID = 'spaces.explorer';
@@ -36,18 +37,25 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
   private listingsAsked = new Set<string>();
   private expandedForFilter = new Set<string>();
 
+  readonly lastKnown: LastKnownTree;
+  readonly pins: Pins;
+  readonly statuses: StatusWatch;
+
   constructor(
     private readonly config: Config,
     readonly service: SpacesService,
     readonly extensionUri: vscode.Uri,
-    readonly lastKnown: LastKnownTree,
-    readonly pins: Pins,
+    memory: { lastKnown: LastKnownTree; pins: Pins; statuses: StatusWatch },
   ) {
     super();
+    ({ lastKnown: this.lastKnown, pins: this.pins, statuses: this.statuses } = memory);
+    const { pins, statuses } = memory;
     this.register(this.redraws);
     this.register(config.onDidChangeAccounts(() => this.didChange.fire(undefined)));
     // A pin or an unpin shows or hides the group, and changes the menus of the space's rows.
     this.register(pins.onDidChange(() => this.didChange.fire(undefined)));
+    // A status change found or seen: the space's rows show or drop their mark.
+    this.register(statuses.onDidChange((accountId, spaceId) => this.rowsOf(accountId, spaceId).forEach((row) => this.changed(row))));
     // A space refreshed elsewhere (its panel) redraws its rows with the newer copy.
     this.register(
       service.onDidFetchSpace((details) => {
@@ -105,8 +113,27 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
     const listed = await account.showRow(spaceId);
     const node = (listed ? account.spaceNode(spaceId) : undefined) ?? this.spaceNode(accountId, spaceId);
     if (!node || (this.currentFilter && this.currentFilter.match(node) !== 'match')) return false;
-    await view.reveal(node, { select: true, focus, expand: false });
+    // Paged on, the view must read the account's rows again before it can find the row. VS Code keeps the
+    // rows it read of an account (collapsed or not) until the whole tree changes, so on a miss the tree is
+    // announced changed, now rather than batched (a change its reveal waits for), and the row asked again.
+    const options = { select: true, focus, expand: false };
+    try {
+      await view.reveal(node, options);
+    } catch {
+      this.didChange.fire(undefined);
+      await view.reveal(node, options);
+    }
     return true;
+  }
+
+  /**
+   * A background refresh: the accounts the user has expanded list anew and their shown rows fetch anew, and
+   * so do pinned rows. Rows keep their ids, so nothing collapses; nothing takes focus.
+   */
+  refreshShown(): void {
+    for (const { node } of this.accounts.values()) if (this.lastKnown.isExpanded(node.id)) node.refresh();
+    this.pinned.refresh();
+    if (this.pinned.shown) this.changed(this.pinned);
   }
 
   /** Forgets everything loaded and fetches it all anew. */
@@ -139,6 +166,12 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
     // Shown again while filtered: the matches it could not expand while hidden are expanded now.
     this.register(view.onDidChangeVisibility(({ visible }) => visible && this.currentFilter && this.didChange.fire(undefined)));
     this.register(view.onDidExpandElement(({ element }) => this.lastKnown.setExpanded(element.id, true)));
+    // A selected space has been looked at: a status change it showed is seen.
+    this.register(
+      view.onDidChangeSelection(({ selection }) => {
+        for (const node of selection) if (node instanceof SpaceNode) this.statuses.seen(node.account.id, node.spaceId);
+      }),
+    );
     this.register(view.onDidCollapseElement(({ element }) => this.lastKnown.setExpanded(element.id, false)));
   }
 

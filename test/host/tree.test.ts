@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { demoProfile } from '../sandbox/demo';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
+import { ALUMIO_SANDBOX, ALUMIO_SEED_SPACE } from '../sandbox/vendors/alumio';
 import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -190,7 +190,7 @@ describe('the Spaces tree against the sandbox', function () {
     /** A window's tree: the extension's own service, and the last known tree in `file`. */
     const openWindow = async () => {
       const lastKnown = new LastKnownTree(file, 0);
-      const provider = new SpacesTreeProvider(config, tree.service, tree.extensionUri, lastKnown, tree.pins);
+      const provider = new SpacesTreeProvider(config, tree.service, tree.extensionUri, { lastKnown, pins: tree.pins, statuses: tree.statuses });
       windows.push(provider);
       const roots = await provider.getChildren();
       return { lastKnown, provider, account: roots.find((r) => provider.getTreeItem(r).label === 'Research data')! };
@@ -340,6 +340,47 @@ describe('the Spaces tree against the sandbox', function () {
       for (const pin of [...tree.pins.all()]) await tree.pins.unpin(pin.accountId, pin.spaceId);
       await setAccounts([...profile.accounts, { id: 'broken', vendor: 'alumio' }]);
       await eventually(() => rows(), (r) => r.length === 6);
+    }
+  });
+
+  it('a background refresh fetches the expanded account and the open panel anew, rows kept; a changed status is marked until seen', async () => {
+    const { tree, view, panels, autoRefresh } = await api();
+    const acme = (await rows()).find((r) => r.label === 'ACME integrations')!;
+    const [before] = (await spacesOf('ACME integrations', ['ACME Production'])).filter((r) => r.label === 'ACME Production');
+    // Expanded in the view, as a user does: what a background refresh refreshes.
+    await view.reveal(acme.node, { expand: true, select: false, focus: true });
+    await eventually(() => tree.lastKnown.isExpanded(acme.node.id), (expanded) => expanded, 10_000, 'the expansion to be recorded');
+    const path = `/api/v1/spaces/${ALUMIO_SANDBOX.spaces.seed}`;
+    const fetches = () => sandbox.received.filter((r) => r.url === path).length;
+    const row = () => rows(acme.node).then((list) => list.find((r) => r.item.id === before!.item.id)!);
+    try {
+      // Fetched anew first: the status the user has seen.
+      const first = fetches();
+      await vscode.commands.executeCommand('spaces.refresh', before!.node);
+      await eventually(async () => [fetches(), (await row()).item.description], ([n, description]) => n === first + 1 && description === 'Active', 10_000, 'a fresh fetch');
+      // The vendor says the space failed; the refresh nobody asked for finds it.
+      sandbox.addFault({ path, kind: 'status', status: 200, body: { object: { ...ALUMIO_SEED_SPACE, status: 'error' } } });
+      const fetched = fetches();
+      autoRefresh.now();
+      const marked = await eventually(row, (r) => r?.item.description === 'Active → Error', 10_000, 'the row marked');
+      assert.equal(fetches(), fetched + 1);
+      assert.equal(marked.node, before!.node, 'the same row, so it stays as it was (expanded or not)');
+      assert.match((marked.item.tooltip as vscode.MarkdownString).value.replaceAll('&nbsp;', ' '), /Status changed since you last looked: Active → Error\./);
+      // Selecting the row is looking at it.
+      await view.reveal(marked.node, { select: true, focus: false });
+      await eventually(row, (r) => r?.item.description === 'Error', 10_000, 'the mark gone once seen');
+
+      // An open panel refreshes too; on screen, its new status is seen as it comes: nothing to mark.
+      sandbox.clearFaults();
+      await vscode.commands.executeCommand('spaces.open', marked.node);
+      const panel = panels.get('acme-alumio', ALUMIO_SANDBOX.spaces.seed)!;
+      await eventually(() => panel.current?.status?.label, (label) => label !== undefined, 10_000, 'the panel to show the space');
+      autoRefresh.now();
+      await eventually(() => panel.current?.status?.label, (label) => label === 'Active', 10_000, 'the panel refreshed');
+      assert.equal((await row()).item.description, 'Active');
+    } finally {
+      sandbox.clearFaults();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
   });
 

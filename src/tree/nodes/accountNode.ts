@@ -135,14 +135,11 @@ export class AccountNode extends TreeNode implements PagedNode {
     this.tree.changed(this);
   }
 
-  /** Pages on until the row of `spaceId` is shown; false when the listing has no such row. */
+  /** Pages on until the row of `spaceId` is shown (when next drawn); false when the listing has no such row. */
   async showRow(spaceId: string): Promise<boolean> {
     const index = (await this.listing()).findIndex((row) => row instanceof SpaceNode && row.spaceId === spaceId);
     if (index < 0) return false;
-    if (index >= this.shown) {
-      this.shown = Math.ceil((index + 1) / PAGE_SIZE) * PAGE_SIZE;
-      this.tree.changed(this);
-    }
+    this.shown = Math.max(this.shown, Math.ceil((index + 1) / PAGE_SIZE) * PAGE_SIZE);
     return true;
   }
 

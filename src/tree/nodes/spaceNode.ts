@@ -5,6 +5,7 @@ import { formatValue } from '../../core/format';
 import type { Group, SpaceDetails, Tone } from '../../core/model';
 import { VENDORS } from '../../core/vendors/catalog';
 import type { KnownSpace } from '../../services/lastKnown';
+import type { StatusChange } from '../../services/statusWatch';
 import { LatestLoad } from '../../util/latestLoad';
 import type { Filterable } from '../filter';
 import { forLabel, forTooltip } from '../../util/text';
@@ -108,10 +109,13 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
           : loading
             ? vscode.l10n.t('loading…')
             : undefined;
+    // A status changed since the user last looked says so ("Active → Error") until they look.
+    const change = details && this.tree.statuses.change(this.account.id, this.spaceId);
+    const status = change ? `${forLabel(change.from)} → ${forLabel(change.to)}` : description;
     // A pinned row says which account it is from.
-    item.description = this.kind === 'pinned' ? [description, forLabel(this.account.label)].filter(Boolean).join(' · ') : description;
+    item.description = this.kind === 'pinned' ? [status, forLabel(this.account.label)].filter(Boolean).join(' · ') : status;
     item.tooltip = details
-      ? spaceTooltip(details)
+      ? spaceTooltip(details, change)
       : remembered
         ? rememberedTooltip(this.knownName ?? this.spaceId, this.spaceId, remembered.status?.label)
         : forTooltip(error ? error.toString() : this.spaceId);
@@ -183,7 +187,7 @@ function factsGroup(details: SpaceDetails): Group {
 }
 
 /** A short summary. Untrusted: every vendor value is appended as text, so no link or command can run. */
-function spaceTooltip(details: SpaceDetails): vscode.MarkdownString {
+function spaceTooltip(details: SpaceDetails, change?: StatusChange): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.isTrusted = false;
   md.supportHtml = false;
@@ -191,6 +195,7 @@ function spaceTooltip(details: SpaceDetails): vscode.MarkdownString {
   md.appendMarkdown('**');
   text(details.name).appendMarkdown('**');
   if (details.status) text(` · ${details.status.label}`);
+  if (change) md.appendMarkdown('\n\n').appendText(vscode.l10n.t('Status changed since you last looked: {0} → {1}. Select the row or open the space to mark it seen.', forTooltip(change.from), forTooltip(change.to)));
   md.appendMarkdown('\n\n');
   text(`${VENDORS[details.vendor].name} · ${details.id}`);
   for (const fact of details.facts.slice(0, 5)) {

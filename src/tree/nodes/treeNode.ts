@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LastKnownTree } from '../../services/lastKnown';
 import type { Pins } from '../../services/pins';
+import type { StatusWatch } from '../../services/statusWatch';
 import type { TreeFilter } from '../filter';
 import type { SpacesService } from '../../services/spaces';
 
@@ -12,6 +13,8 @@ export interface TreeContext {
   readonly lastKnown: LastKnownTree;
   /** The spaces the user pinned. */
   readonly pins: Pins;
+  /** Spaces whose status changed since the user last looked. */
+  readonly statuses: StatusWatch;
   /** The view's filter, while there is one: space rows that do not match it are not shown. */
   readonly filter: TreeFilter | undefined;
   /** Redraws `node` (and asks for its children again when expanded). */
