@@ -1,9 +1,15 @@
 // The sandbox as a library for the plain-JavaScript harness (e2e tests, demo): bundled to out/sandbox/index.js.
 export { startSandbox, Sandbox } from './server';
 export { demoProfile } from './demo';
+export { teamProfile } from './team/profile';
 export { ALUMIO_SANDBOX } from './vendors/alumio';
 export { SHARELY_SANDBOX } from './vendors/sharely';
 export { OPENLAYER_SANDBOX } from './vendors/openlayer';
 export { ONEDATA_SANDBOX } from './vendors/onedata';
 export { BLUEWORKS_SANDBOX } from './vendors/blueworks';
 export { HOSTILE, WORKBENCH_HOSTILE } from './hostile';
+export { ALUMIO_TEAM } from './team/alumio';
+export { SHARELY_TEAM } from './team/sharely';
+export { OPENLAYER_TEAM } from './team/openlayer';
+export { ONEDATA_TEAM } from './team/onedata';
+export { BLUEWORKS_TEAM } from './team/blueworks';
