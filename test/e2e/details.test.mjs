@@ -4,7 +4,7 @@
 // README's image links to SPACES_IMAGES_BASE_URL. Here that address is a loopback HTTPS server that serves
 // the files of the extension as code-server installed it from the VSIX: an image missing from the VSIX, or a
 // link not rewritten, shows as a broken image and fails the test.
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -44,6 +44,11 @@ describe('the details page of the installed extension', () => {
     execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'package.mjs'), vsix], { cwd: ROOT, env: { ...process.env, SPACES_IMAGES_BASE_URL: base }, stdio: 'ignore' });
   });
 
+  after(() => {
+    images?.closeAllConnections();
+    images?.close();
+  });
+
   const session = useWorkbench({ sandbox: false, spacesView: false, codeServer: () => ({ vsix }), browser: { ignoreHTTPSErrors: true } });
 
   /** A path inside the extension's folder under code-server's extensions folder, never outside it. */
@@ -59,13 +64,17 @@ describe('the details page of the installed extension', () => {
   it('shows every README image, loaded from the installed extension', async () => {
     const { page, ui } = session;
     assert.ok(README_IMAGES.length >= 3, `the README shows ${README_IMAGES.length} images`);
-    await ui.runCommand('Extensions: Show Installed Extensions');
+    // The Extensions view, as a user opens it: its icon in the activity bar; the entry in its Installed list.
+    await page.locator('.activitybar').getByRole('tab', { name: /^Extensions/ }).click();
     const entry = page.locator('.extensions-viewlet').getByRole('listitem').filter({ hasText: 'Spaces Explorer' });
     await entry.first().click({ timeout: 30_000 });
-    await page.locator('.extension-editor').getByRole('tab', { name: 'Details' }).waitFor({ timeout: 30_000 });
-
+    // The extension's editor opens on its Details tab: the README in a webview.
+    await page.locator('.extension-editor').waitFor({ timeout: 30_000 });
     const readme = ui.panel();
-    await readme.locator('h1', { hasText: 'Spaces Explorer' }).waitFor({ timeout: 30_000 });
+    await readme.locator('h1', { hasText: 'Spaces Explorer' }).waitFor({ timeout: 30_000 }).catch(async (err) => {
+      await ui.shot('failed-details-page');
+      throw err;
+    });
     const shown = () => readme.locator('img').evaluateAll((imgs) => imgs.map((img) => ({ src: img.getAttribute('src'), alt: img.alt, loaded: img.complete && img.naturalWidth > 0 })));
     const final = await poll(shown, (list) => list.length === README_IMAGES.length && list.every((img) => img.loaded), 'every README image loaded', 30_000).catch(async (err) => {
       await ui.shot('failed-details-images');
