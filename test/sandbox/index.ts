@@ -8,8 +8,3 @@ export { OPENLAYER_SANDBOX } from './vendors/openlayer';
 export { ONEDATA_SANDBOX } from './vendors/onedata';
 export { BLUEWORKS_SANDBOX } from './vendors/blueworks';
 export { HOSTILE, WORKBENCH_HOSTILE } from './hostile';
-export { ALUMIO_TEAM } from './team/alumio';
-export { SHARELY_TEAM } from './team/sharely';
-export { OPENLAYER_TEAM } from './team/openlayer';
-export { ONEDATA_TEAM } from './team/onedata';
-export { BLUEWORKS_TEAM } from './team/blueworks';
