@@ -1,5 +1,6 @@
 // `npm run demo`: builds and packages the extension, starts the vendor sandbox, and opens a VS Code with
-// the VSIX installed and one account per vendor pointing at the sandbox. A desktop VS Code when `code`
+// the VSIX installed and a team's accounts (one per vendor, and one whose token has expired) pointing at
+// the sandbox (test/sandbox/team). A desktop VS Code when `code`
 // is on PATH, otherwise code-server on 127.0.0.1 (the URL is printed). Ctrl+C stops everything.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ function step(title, command, args) {
   execFileSync(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
-/** Starts the sandbox in its own process group and reads the profile line it prints. */
+/** Starts the sandbox in its own process group and reads the line it prints: its URL and the team's profile. */
 async function startSandbox() {
   const child = spawn(process.execPath, [path.join(ROOT, 'out', 'sandbox', 'main.js')], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -44,7 +45,7 @@ async function openDesktop(sandbox) {
   const profile = ['--user-data-dir', path.join(dir, 'ud'), '--extensions-dir', path.join(dir, 'exts')];
   mkdirSync(path.join(dir, 'ud', 'User'), { recursive: true });
   mkdirSync(path.join(dir, 'workspace'));
-  writeFileSync(path.join(dir, 'ud', 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, 'spaces.accounts': sandbox.accounts }, null, 2));
+  writeFileSync(path.join(dir, 'ud', 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...sandbox.settings }, null, 2));
   execFileSync('code', [...profile, '--install-extension', VSIX], { stdio: 'inherit' });
   say('opening VS Code (close its window or press Ctrl+C here to stop)');
   // --wait keeps this process tied to the window; the accounts' secrets travel in the environment.
@@ -54,7 +55,7 @@ async function openDesktop(sandbox) {
 
 async function openCodeServer(sandbox) {
   const port = process.env.SPACES_DEMO_PORT ? Number(process.env.SPACES_DEMO_PORT) : undefined;
-  const server = await startCodeServer({ vsix: VSIX, port, env: sandbox.env, settings: { 'spaces.accounts': sandbox.accounts } });
+  const server = await startCodeServer({ vsix: VSIX, port, env: sandbox.env, settings: sandbox.settings });
   say(`code-server is ready: open ${server.workspaceUrl}`);
   say('press Ctrl+C to stop');
   await new Promise((resolve) => {

@@ -1,7 +1,8 @@
-// The packaged VSIX itself: small, and carrying exactly the allow-list of .vscodeignore.
+// The packaged VSIX itself: small, and carrying exactly the allow-list of .vscodeignore, the README's images included.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { packagedVsix } from '../harness/workbench.mjs';
 
 /** Entry names from a zip's central directory (a VSIX is a zip). */
@@ -29,13 +30,17 @@ describe('the packaged VSIX', () => {
     assert.ok(size < 2 * 1024 * 1024, `VSIX is ${size} bytes`);
   });
 
-  it('holds exactly the allow-list: dist bundles, media, manifest, nls, README, CHANGELOG, LICENSE', () => {
+  it('holds exactly the allow-list: dist bundles, media, manifest, nls, README and its images, CHANGELOG, LICENSE', () => {
     // vsce's own files sit beside `extension/`; README, CHANGELOG and LICENSE get its names for them.
     const files = zipEntries(packagedVsix()).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
-    const allowed = [/^dist\/(extension|core|webview)\.js$/, /^dist\/codicon\.(css|ttf)$/, /^media\/[\w./-]+$/, /^package\.json$/, /^package\.nls(\.[\w-]+)?\.json$/, /^readme\.md$/, /^changelog\.md$/, /^LICENSE\.txt$/];
+    const allowed = [/^dist\/(extension|core|webview)\.js$/, /^dist\/codicon\.(css|ttf)$/, /^media\/[\w./-]+$/, /^package\.json$/, /^package\.nls(\.[\w-]+)?\.json$/, /^readme\.md$/, /^changelog\.md$/, /^LICENSE\.txt$/, /^docs\/images\/[\w-]+\.png$/];
     assert.deepEqual(files.filter((f) => !allowed.some((re) => re.test(f))), []);
     for (const required of ['dist/extension.js', 'dist/core.js', 'dist/webview.js', 'dist/codicon.css', 'dist/codicon.ttf', 'media/panel.css', 'package.json', 'package.nls.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'media/spaces.svg']) {
       assert.ok(files.includes(required), `${required} is missing from the VSIX`);
     }
+    const readme = readFileSync(path.resolve(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length > 0);
+    for (const image of images) assert.ok(files.includes(image), `${image}, shown by the README, is missing from the VSIX`);
   });
 });

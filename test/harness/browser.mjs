@@ -6,7 +6,8 @@ import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.SPACES_CHROMIUM ?? '/usr/bin/chromium';
 
-export async function launchBrowser({ viewport = { width: 1400, height: 900 }, colorScheme } = {}) {
+/** `ignoreHTTPSErrors`: trust any certificate, such as a test's self-signed one on loopback. */
+export async function launchBrowser({ viewport = { width: 1400, height: 900 }, colorScheme, ignoreHTTPSErrors = false } = {}) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it with 'apt-get install -y chromium' (or set SPACES_CHROMIUM)`);
   }
@@ -16,6 +17,7 @@ export async function launchBrowser({ viewport = { width: 1400, height: 900 }, c
     headless: true,
     viewport,
     colorScheme,
+    ignoreHTTPSErrors,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = context.pages()[0] ?? (await context.newPage());

@@ -29,9 +29,10 @@ export function packagedVsix() {
  *   codeServer?: (sandbox: any) => { settings?: object, env?: Record<string, string> },
  *   beforeLoad?: (page: import('playwright-core').Page) => void,
  *   spacesView?: boolean,
+ *   browser?: { ignoreHTTPSErrors?: boolean },
  * }} setup `sandbox: false` starts none; `codeServer` gives the workbench's settings and environment once the
  *   sandbox's URL is known; `beforeLoad` sees the page before the workbench loads (to listen to its console);
- *   `spacesView: false` leaves the Spaces view unopened.
+ *   `spacesView: false` leaves the Spaces view unopened; `browser` adds options to Chromium's launch.
  */
 export function useWorkbench(setup = {}) {
   const session = { sandbox: undefined, server: undefined, browser: undefined, page: undefined, ui: undefined };
@@ -39,7 +40,7 @@ export function useWorkbench(setup = {}) {
     mkdirSync(SHOTS, { recursive: true });
     if (setup.sandbox !== false) session.sandbox = await startSandbox();
     session.server = await startCodeServer({ vsix: packagedVsix(), ...setup.codeServer?.(session.sandbox) });
-    session.browser = await launchBrowser();
+    session.browser = await launchBrowser(setup.browser);
     session.page = session.browser.page;
     session.ui = workbench(session.page);
     setup.beforeLoad?.(session.page);

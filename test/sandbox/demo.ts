@@ -1,7 +1,8 @@
 /**
- * The demo profile: one account per vendor against the sandbox, as `npm run demo` puts them in the
- * throwaway VS Code's user settings, and the environment they read their secrets from (no secret in
- * settings). The host tests configure the same accounts.
+ * The tests' profile: one account per vendor against the sandbox, with the seed examples, the minimal, the
+ * hostile and the large fixtures the host and e2e tests look for, and the environment the accounts read
+ * their secrets from (no secret in settings). (It kept its name from when `npm run demo` showed it too;
+ * the demo now shows a team's realistic accounts, `teamProfile` in team/profile.ts.)
  */
 import { ALUMIO_SANDBOX } from './vendors/alumio';
 import { BLUEWORKS_SANDBOX } from './vendors/blueworks';

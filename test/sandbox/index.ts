@@ -1,6 +1,7 @@
 // The sandbox as a library for the plain-JavaScript harness (e2e tests, demo): bundled to out/sandbox/index.js.
-export { startSandbox, Sandbox } from './server';
+export { startSandbox, Sandbox, sandboxCertificate } from './server';
 export { demoProfile } from './demo';
+export { teamProfile } from './team/profile';
 export { ALUMIO_SANDBOX } from './vendors/alumio';
 export { SHARELY_SANDBOX } from './vendors/sharely';
 export { OPENLAYER_SANDBOX } from './vendors/openlayer';

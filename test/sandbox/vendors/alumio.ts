@@ -4,6 +4,7 @@ import { HOSTILE, LONG_UNICODE_NAME } from '../hostile';
 import type { Sandbox, SandboxResponse } from '../server';
 import { bearerToken, statusAnswer } from './error-ids';
 import seed from '../fixtures/alumio/seed-space.json';
+import { ALUMIO_TEAM, ALUMIO_TEAM_SPACES } from '../team/alumio';
 
 export const ALUMIO_SANDBOX = {
   token: 'sandbox-alumio-token',
@@ -86,7 +87,10 @@ export function registerAlumio(sandbox: Sandbox): void {
   sandbox.errorShape('/api/v1/', alumioError);
   sandbox.route('GET', '/api/v1/spaces/:identifier', (req) => {
     const id = req.params.identifier ?? '';
-    if (bearerToken(req.headers.authorization) !== ALUMIO_SANDBOX.token) return { status: 401, body: alumioError(401, 'Invalid API key.') };
+    const token = bearerToken(req.headers.authorization);
+    // The demo team's key sees the team's spaces only, and none of the test ids below.
+    if (token === ALUMIO_TEAM.token) return ALUMIO_TEAM_SPACES.has(id) ? ok(ALUMIO_TEAM_SPACES.get(id)) : { status: 404, body: alumioError(404, 'Not Found') };
+    if (token !== ALUMIO_SANDBOX.token) return { status: 401, body: alumioError(401, 'Invalid API key.') };
     const error = statusAnswer(id, alumioError);
     if (error) return error;
     if (id === ALUMIO_SANDBOX.spaces.invalid) {

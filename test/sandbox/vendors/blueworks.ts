@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Sandbox, SandboxRequest, SandboxResponse } from '../server';
 import { HOSTILE, hostile, LONG_UNICODE_NAME, WORKBENCH_HOSTILE } from '../hostile';
 import seedSpace from '../fixtures/blueworks/seed-space.json';
+import { BLUEWORKS_TEAM, BLUEWORKS_TEAM_SPACES } from '../team/blueworks';
 
 const LARGE_ARTIFACTS = 5000;
 const LARGE_SUBSPACES = 200;
@@ -224,7 +225,9 @@ const FIXTURES: Readonly<Record<string, Json>> = {
   [S.badShape]: { name: 'Bad shape', id: S.badShape, goals: 'high' },
 };
 
-function findSpace(id: string): Json | undefined {
+/** The spaces a client sees: the demo team's client its team's, every other client the test fixtures. */
+function findSpace(clientId: string, id: string): Json | undefined {
+  if (clientId === BLUEWORKS_TEAM.clientId) return BLUEWORKS_TEAM_SPACES.get(id);
   if (id === S.large) return largeSpace();
   if (id === S.wide) return wideSpace();
   const n = /^large-sub-(\d{3})$/.exec(id);
@@ -233,8 +236,8 @@ function findSpace(id: string): Json | undefined {
 }
 
 /** Every space the search knows: the fixtures, their subspaces and the generated ones. */
-function searchable(): Json[] {
-  const spaces = [...Object.values(FIXTURES), largeSpace()];
+function searchable(clientId: string): Json[] {
+  const spaces = clientId === BLUEWORKS_TEAM.clientId ? [...BLUEWORKS_TEAM_SPACES.values()] : [...Object.values(FIXTURES), largeSpace()];
   const nested = spaces.flatMap((space) => (Array.isArray(space.subspaces) ? (space.subspaces as Json[]) : []));
   const byId = new Map<string, Json>();
   for (const space of [...spaces, ...nested]) if (typeof space.id === 'string') byId.set(space.id, space);
@@ -278,7 +281,8 @@ function issueToken(req: SandboxRequest, state: BlueworksState): SandboxResponse
     return { status: 400, body: { error: 'unsupported_grant_type', error_description: 'Only grant_type=client_credentials is supported.' } };
   }
   const clientId = form.get('client_id') ?? '';
-  if (!CLIENTS.has(clientId) || form.get('client_secret') !== BLUEWORKS_SANDBOX.clientSecret) {
+  const secret = clientId === BLUEWORKS_TEAM.clientId ? BLUEWORKS_TEAM.clientSecret : CLIENTS.has(clientId) ? BLUEWORKS_SANDBOX.clientSecret : undefined;
+  if (secret === undefined || form.get('client_secret') !== secret) {
     return { status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed.' } };
   }
   const lifetime =
@@ -292,8 +296,8 @@ function errorAnswer(status: number, message: string): SandboxResponse {
   return { status, headers: status === 429 ? { 'retry-after': '0' } : {}, body: { error: STATUS_CODES[status] ?? 'Error', message } };
 }
 
-/** Checks the bearer token the way the API does; a Service ID must also name a user. */
-function authorize(req: SandboxRequest, state: BlueworksState): SandboxResponse | undefined {
+/** Checks the bearer token the way the API does (a Service ID must also name a user); the token's client, or the refusal. */
+function authorize(req: SandboxRequest, state: BlueworksState): IssuedToken | SandboxResponse {
   const token = /^Bearer (\S+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
   if (!token) return errorAnswer(401, 'This request requires authentication.');
   const issued = state.tokens.get(token);
@@ -301,7 +305,7 @@ function authorize(req: SandboxRequest, state: BlueworksState): SandboxResponse 
   if (issued.clientId === BLUEWORKS_SANDBOX.serviceClientId && !req.headers['x-on-behalf-of']) {
     return errorAnswer(403, 'A Service ID must name the acting user in X-On-Behalf-Of.');
   }
-  return undefined;
+  return issued;
 }
 
 const STATUS_MESSAGES: Readonly<Record<number, string>> = {
@@ -321,10 +325,10 @@ export function registerBlueworks(sandbox: Sandbox): void {
     .route('GET', '/bwl/spaces/:id', (req) => {
       const status = /^status-(\d{3})$/.exec(req.params.id ?? '');
       if (status) return errorAnswer(Number(status[1]), STATUS_MESSAGES[Number(status[1])] ?? 'Sandbox error.');
-      const denied = authorize(req, state);
-      if (denied) return denied;
+      const issued = authorize(req, state);
+      if ('status' in issued) return issued;
       if (req.params.id === S.echo) return errorAnswer(403, `Token ${String(req.headers.authorization).replace(/^Bearer /, '')} may not read this space.`);
-      const space = findSpace(req.params.id ?? '');
+      const space = findSpace(issued.clientId, req.params.id ?? '');
       if (!space) return errorAnswer(404, STATUS_MESSAGES[404]!);
       // Subspaces only on request, as the API does. The artifact filters are recorded, not applied: the
       // seed's own example lists an archived policy under the default `archived-state=active`.
@@ -334,12 +338,12 @@ export function registerBlueworks(sandbox: Sandbox): void {
       return { status: 200, body: withoutSubspaces };
     })
     .route('GET', '/bwl/spaces', (req) => {
-      const denied = authorize(req, state);
-      if (denied) return denied;
+      const issued = authorize(req, state);
+      if ('status' in issued) return issued;
       const name = req.query.get('name');
       const tag = req.query.get('tag');
       if ((name === null) === (tag === null)) return errorAnswer(400, 'Exactly one of the name and tag parameters is required.');
-      const found = searchable()
+      const found = searchable(issued.clientId)
         .filter((space) => (name !== null ? space.name === name : Array.isArray(space.tags) && space.tags.includes(tag)))
         .map(({ id, name: spaceName, tags, 'space-ids': parents }) => ({ id, name: spaceName, tags, 'space-ids': parents }));
       // The answer's shape is undocumented: a bare array for name searches and `{spaces}` for tag

@@ -3,6 +3,7 @@
 import type { Sandbox, SandboxRequest, SandboxResponse } from '../server';
 import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../hostile';
 import SEED_CURL_EXAMPLE from '../fixtures/onedata/seed-curl-example.json';
+import { ONEDATA_TEAM, ONEDATA_TEAM_SPACES } from '../team/onedata';
 
 const API = '/api/v3/onezone';
 const BULK_COUNT = 500;
@@ -137,6 +138,8 @@ const ALICE: User = { spaces: Object.keys(FIXTURES).filter((id) => id !== S.admi
 const BULK: User = { spaces: BULK_IDS, admin: false };
 const MORE_BULK = new Map<string, User>(ONEDATA_SANDBOX.moreBulkTokens.map((token, i) => [token, { spaces: bulkIds(i + 2), admin: false }]));
 const ADMIN: User = { spaces: [S.seed], admin: true };
+/** The demo team's research user: the team's spaces only. */
+const TEAM: User = { spaces: [...ONEDATA_TEAM_SPACES.keys()], admin: false };
 
 /** Onezone's ways in: `x-auth-token`, `Authorization: Bearer`, the deprecated `macaroon`, or basic auth. */
 function authenticate(req: SandboxRequest): User | SandboxResponse {
@@ -145,6 +148,12 @@ function authenticate(req: SandboxRequest): User | SandboxResponse {
   if (token !== undefined) {
     if (token === ONEDATA_SANDBOX.revokedToken) return onezoneError(400, 'tokenRevoked', 'Provided token has been revoked.');
     if (token === ONEDATA_SANDBOX.token) return ALICE;
+    if (token === ONEDATA_TEAM.token) return TEAM;
+    // A token past its time caveat is one of Onezone's token errors, so a 400 like the others.
+    if (token === ONEDATA_TEAM.expiredToken) {
+      const caveat = `time < ${ONEDATA_TEAM.expiredAt}`;
+      return onezoneError(400, 'tokenCaveatUnverified', `Verification of the following caveat failed: ${caveat}.`, { caveat });
+    }
     if (token === ONEDATA_SANDBOX.bulkToken) return BULK;
     const more = MORE_BULK.get(token);
     if (more) return more;
@@ -166,7 +175,7 @@ function header(req: SandboxRequest, name: string): string | undefined {
 
 function spaceBody(id: string): unknown {
   if (/^bulk\d?-\d{4}$/.test(id) && [BULK, ...MORE_BULK.values()].some((user) => user.spaces.includes(id))) return bulkSpace(id);
-  return FIXTURES[id];
+  return FIXTURES[id] ?? ONEDATA_TEAM_SPACES.get(id);
 }
 
 export function registerOnedata(sandbox: Sandbox): void {

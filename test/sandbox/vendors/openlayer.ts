@@ -4,6 +4,7 @@ import { HOSTILE, LONG_UNICODE_NAME } from '../hostile';
 import type { Sandbox, SandboxResponse } from '../server';
 import { bearerToken, statusAnswer } from './error-ids';
 import seed from '../fixtures/openlayer/seed-workspace.json';
+import { OPENLAYER_TEAM, OPENLAYER_TEAM_WORKSPACE } from '../team/openlayer';
 
 export const OPENLAYER_SANDBOX = {
   apiKey: 'sk-ol-sandbox-key',
@@ -69,7 +70,10 @@ export function registerOpenlayer(sandbox: Sandbox): void {
   sandbox.errorShape('/v1/workspaces/', openlayerError);
   sandbox.route('GET', '/v1/workspaces/:workspaceId', (req) => {
     const id = req.params.workspaceId ?? '';
-    if (bearerToken(req.headers.authorization) !== OPENLAYER_SANDBOX.apiKey) return { status: 401, body: openlayerError(401, 'Invalid API key.') };
+    const key = bearerToken(req.headers.authorization);
+    // One key, one workspace (as Openlayer's keys are): the demo team's key reads the team's workspace only.
+    if (key === OPENLAYER_TEAM.apiKey) return id === OPENLAYER_TEAM.workspaceId ? ok(OPENLAYER_TEAM_WORKSPACE) : { status: 404, body: openlayerError(404, 'Workspace not found.') };
+    if (key !== OPENLAYER_SANDBOX.apiKey) return { status: 401, body: openlayerError(401, 'Invalid API key.') };
     const error = statusAnswer(id, openlayerError);
     if (error) return error;
     if (id.startsWith(OPENLAYER_SANDBOX.statePrefix)) return ok({ ...OPENLAYER_SEED_WORKSPACE, id, status: id.slice(OPENLAYER_SANDBOX.statePrefix.length) });

@@ -8,6 +8,7 @@ import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../hostile';
 import type { Sandbox, SandboxRequest, SandboxResponse } from '../server';
 import { bearerToken, statusAnswer } from './error-ids';
 import seed from '../fixtures/sharely/seed-space.json';
+import { SHARELY_TEAM, SHARELY_TEAM_SPACES } from '../team/sharely';
 
 export const SHARELY_SANDBOX = {
   apiKey: 'sk-sharely-sandbox-key',
@@ -137,7 +138,7 @@ export function registerSharely(sandbox: Sandbox): void {
 
   sandbox.errorShape('/workspaces/', sharelyError);
   // Openlayer owns `/v1/workspaces/`: the longer prefixes claim Sharely's own workspaces.
-  for (const wid of workspaceIds) sandbox.errorShape(`/v1/workspaces/${wid}/`, sharelyError);
+  for (const wid of [...workspaceIds, SHARELY_TEAM.workspaceId]) sandbox.errorShape(`/v1/workspaces/${wid}/`, sharelyError);
 
   sandbox.route('POST', '/workspaces/:workspaceId/generate-access-key-token', (req) => {
     const wid = req.params.workspaceId ?? '';
@@ -154,6 +155,12 @@ export function registerSharely(sandbox: Sandbox): void {
   sandbox.route('GET', '/v1/workspaces/:workspaceId/spaces/:spaceId', (req) => {
     const wid = req.params.workspaceId ?? '';
     const id = req.params.spaceId ?? '';
+    // The demo team's key (the seed's x-api-key way in) reads the team's workspace only.
+    if (req.headers['x-api-key'] === SHARELY_TEAM.apiKey) {
+      if (wid !== SHARELY_TEAM.workspaceId) return fail(404, 'Workspace not found');
+      const space = SHARELY_TEAM_SPACES.get(id);
+      return space ? { status: 200, body: space } : fail(404, 'Space not found');
+    }
     const denied = authorize(req, wid);
     if (denied) return denied;
     if (!workspaceIds.includes(wid)) return fail(404, 'Workspace not found');
