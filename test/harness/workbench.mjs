@@ -26,11 +26,11 @@ export function packagedVsix() {
  *
  * @param {{
  *   sandbox?: boolean,
- *   codeServer?: (sandbox: any) => { settings?: object, env?: Record<string, string> },
+ *   codeServer?: (sandbox: any) => { settings?: object, env?: Record<string, string>, locale?: string },
  *   beforeLoad?: (page: import('playwright-core').Page) => void,
  *   spacesView?: boolean,
  * }} setup `sandbox: false` starts none; `codeServer` gives the workbench's settings and environment once the
- *   sandbox's URL is known; `beforeLoad` sees the page before the workbench loads (to listen to its console);
+ *   sandbox's URL is known (and the display language, `locale`); `beforeLoad` sees the page before the workbench loads (to listen to its console);
  *   `spacesView: false` leaves the Spaces view unopened.
  */
 export function useWorkbench(setup = {}) {
