@@ -124,7 +124,9 @@ export async function startCodeServer(options = {}) {
 function registerEmptyLanguagePack(userData, locale) {
   const translations = path.join(userData, `empty-language-pack.${locale}.json`);
   writeFileSync(translations, JSON.stringify({ contents: {} }));
-  const pack = { hash: `empty-${locale}`, extensions: [], translations: { vscode: translations }, label: locale };
+  // The workbench reads the pack's extension (as an installed pack names itself) while it starts.
+  const extensions = [{ extensionIdentifier: { id: `spaces-test.empty-language-pack-${locale}` }, version: '0.0.0' }];
+  const pack = { hash: `empty-${locale}`, extensions, translations: { vscode: translations }, label: locale };
   writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({ [locale]: pack }, null, 2));
 }
 
