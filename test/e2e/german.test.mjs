@@ -35,13 +35,16 @@ describe('the extension in German (code-server --locale de, packaged VSIX)', () 
 
   it('shows a refused token as an error row in German (the sentence from src/core, the vendor\'s words as sent)', async () => {
     await ui.expand(ui.accountRow('Refused'));
-    const row = page.getByRole('treeitem', { name: /^auth: / });
+    // The space's row is named by its failure; expanded, it shows the error row with its actions.
+    await ui.expand(page.getByRole('treeitem', { level: 2, name: /^auth: / }));
+    const row = page.getByRole('treeitem', { level: 3, name: /^auth: / });
     await row.waitFor({ timeout: 20_000 });
     assert.match(await row.getAttribute('aria-label'), /^auth: Alumio hat die Anmeldeinformationen \(API-Schlüssel\) nicht akzeptiert/);
-    // Its actions are the manifest's titles, from package.nls.de.json.
-    await row.hover();
-    await row.getByRole('button', { name: 'Wiederholen' }).waitFor({ timeout: 20_000 });
     await ui.shot('german-error-row');
+    // Its menu offers what an auth failure offers, in the manifest's titles from package.nls.de.json.
+    await row.click({ button: 'right' });
+    await page.getByRole('menu').getByRole('menuitem', { name: /^Anmeldeinformationen aktualisieren…/ }).waitFor({ timeout: 20_000 });
+    await ui.closeMenu();
   });
 
   it('asks the Add Account wizard in German, the vendor\'s fields included', async () => {
@@ -72,7 +75,7 @@ describe('the extension in German (code-server --locale de, packaged VSIX)', () 
         `no heading "${heading}" in ${JSON.stringify(headings)}`,
       );
     }
-    await frame.locator('.fact', { hasText: 'Arbeitsbereich' }).waitFor();
+    await frame.locator('.fact', { hasText: 'Arbeitsbereichs-ID' }).waitFor();
     await frame.locator('.badge.tone-ok', { hasText: 'Active' }).waitFor(); // Sharely's own status, as sent
     await ui.shot('german-panel');
   });
