@@ -16,6 +16,7 @@ import { StatusWatch } from './services/statusWatch';
 import type { AutoRefresh } from './services/autoRefresh';
 import { startBackground } from './background';
 import { CommandTargets } from './commands/targets';
+import { configureL10n } from './core/l10n';
 
 /** What `activate` hands back: the tree and the panels, so the in-host tests can read exactly what is shown. */
 export interface SpacesExplorerApi {
@@ -28,6 +29,9 @@ export interface SpacesExplorerApi {
 }
 
 export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
+  // The core words this bundle carries (settings problems, missing credentials) in the display language;
+  // the network bundle gets the same when it loads (SpacesService).
+  configureL10n(vscode.l10n.bundle);
   const log = vscode.window.createOutputChannel(vscode.l10n.t('Spaces Explorer'), { log: true });
   const config = new Config(log);
   const secrets = new AccountSecrets(context.secrets);

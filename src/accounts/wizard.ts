@@ -153,7 +153,7 @@ async function runWizard(deps: WizardDeps, editing: { account: Account; entry: R
       const keep = stored.has(spec.key) && sameServer();
       answers.secrets[spec.key] = (
         await input.input({
-          prompt: keep ? vscode.l10n.t('{0} (leave empty to keep the stored one)', vscode.l10n.t(spec.label)) : vscode.l10n.t(spec.label),
+          prompt: keep ? vscode.l10n.t('{0} (leave empty to keep the stored one)', spec.label) : spec.label,
           value: answers.secrets[spec.key] ?? '',
           password: true,
           validate: (value) => describeInputProblem(checkSecret(value, keep)),
@@ -323,8 +323,7 @@ function typeField(input: MultiStepInput, spec: FieldSpec, current: string | und
 }
 
 function withOptional(spec: FieldSpec): string {
-  const label = vscode.l10n.t(spec.label);
-  return spec.required ? label : vscode.l10n.t('{0} (optional)', label);
+  return spec.required ? spec.label : vscode.l10n.t('{0} (optional)', spec.label);
 }
 
 async function storedSecrets(secrets: AccountSecrets, account: Account): Promise<Set<string>> {

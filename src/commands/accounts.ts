@@ -65,7 +65,7 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
         vscode.l10n.t(
           'Account "{0}" reads {1} from the environment variable(s) {2} (its "credentialsFromEnv" setting), so there is nothing to store for it.',
           account.label,
-          fromEnv.map((s) => vscode.l10n.t(s.label)).join(', '),
+          fromEnv.map((s) => s.label).join(', '),
           fromEnv.map((s) => account.credentialsFromEnv[s.key]).join(', '),
         ),
       );
@@ -80,7 +80,7 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
           const keep = Boolean(current[spec.key]);
           values[spec.key] = (
             await input.input({
-              prompt: keep ? vscode.l10n.t('{0} (leave empty to keep the stored one)', vscode.l10n.t(spec.label)) : vscode.l10n.t(spec.label),
+              prompt: keep ? vscode.l10n.t('{0} (leave empty to keep the stored one)', spec.label) : spec.label,
               value: values[spec.key] ?? '',
               password: true,
               validate: (value) => describeInputProblem(value.trim() === '' && !keep ? 'required' : undefined),

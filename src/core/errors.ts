@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /** The error kinds of the error contract: every failure the UI shows is one of these. */
 export const ERROR_KINDS = [
   'auth',
@@ -97,7 +99,7 @@ export function kindForStatus(status: number): ErrorKind {
 
 /** A request the caller gave up on (its signal aborted), said the same wherever it is noticed. */
 export function cancelledError(cause?: unknown): SpacesError {
-  return new SpacesError('cancelled', 'The request was cancelled.', {}, cause === undefined ? undefined : { cause });
+  return new SpacesError('cancelled', l10n.t('The request was cancelled.'), {}, cause === undefined ? undefined : { cause });
 }
 
 /** Any failure as a SpacesError: one already is (structurally); anything else was an answer we could not use. */

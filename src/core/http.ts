@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as tls from 'node:tls';
+import * as l10n from '@vscode/l10n';
 import { Agent, EnvHttpProxyAgent, Pool, request, type Dispatcher } from 'undici';
 import { InFlight, TtlCache } from './cache';
 import { cancelledError, kindForStatus, SpacesError, type ErrorKind } from './errors';
@@ -202,7 +203,7 @@ export function createHttpClient(options: Partial<HttpOptions> = {}): ClosableHt
         received = await followRedirects(req, attempt.controller.signal);
       } catch (err) {
         if (attempt.expired()) {
-          throw new SpacesError('timeout', `${hostOf(req.url)} took longer than ${deadline} seconds to answer in full.`, {}, { cause: err });
+          throw new SpacesError('timeout', l10n.t('{0} took longer than {1} seconds to answer in full.', hostOf(req.url), deadline), {}, { cause: err });
         }
         if (last || !RESET_CODES.has(errorCode(err))) throw err;
         await pause(backoffMs(tries), signal, trace);
@@ -356,9 +357,9 @@ function proxyRoutes(proxy: ProxyOptions | undefined): { httpProxy: string; http
 function checkRedirect(from: URL, to: URL, status: number, hops: number): void {
   if (to.origin !== from.origin) {
     const location = redactUrl(to.href);
-    throw new SpacesError('redirect', `${from.host} redirected to ${location}, another server, so the request was not followed there.`, { status, location });
+    throw new SpacesError('redirect', l10n.t('{0} redirected to {1}, another server, so the request was not followed there.', from.host, location), { status, location });
   }
-  if (hops >= MAX_REDIRECTS) throw new SpacesError('redirect', `${from.host} redirected more than ${MAX_REDIRECTS} times.`, { status });
+  if (hops >= MAX_REDIRECTS) throw new SpacesError('redirect', l10n.t('{0} redirected more than {1} times.', from.host, MAX_REDIRECTS), { status });
 }
 
 /** How long a 429/503 asks to wait: `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date. */
@@ -397,7 +398,7 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(err?: Error): 
     size += chunk.length;
     if (size > maxBytes) {
       body.destroy();
-      throw new SpacesError('badResponse', `The answer from ${hostOf(url)} is larger than ${formatBytes(maxBytes, { trim: true })} and was cut off.`);
+      throw new SpacesError('badResponse', l10n.t('The answer from {0} is larger than {1} and was cut off.', hostOf(url), formatBytes(maxBytes, { trim: true })));
     }
     chunks.push(chunk);
   }
@@ -409,7 +410,7 @@ function parseJson(text: string, contentType = ''): unknown {
     return JSON.parse(text);
   } catch {
     const html = /text\/html/i.test(contentType) || /^\s*</.test(text);
-    throw new SpacesError('badResponse', html ? 'The server answered with an HTML page instead of JSON.' : 'The server answered with incomplete or malformed JSON.');
+    throw new SpacesError('badResponse', html ? l10n.t('The server answered with an HTML page instead of JSON.') : l10n.t('The server answered with incomplete or malformed JSON.'));
   }
 }
 
@@ -423,23 +424,23 @@ function errorFor(status: number, text: string, req: HttpRequest, retryAt?: numb
   }
   const described = req.describeError?.(status, body);
   const host = hostOf(req.url);
-  const fallback = retryAt === undefined ? `${host} answered with status ${status}.` : `${host} asks to wait ${formatWait(retryAt - Date.now())} before the next request.`;
+  const fallback = retryAt === undefined ? l10n.t('{0} answered with status {1}.', host, status) : l10n.t('{0} asks to wait {1} before the next request.', host, formatWait(retryAt - Date.now()));
   return new SpacesError(described?.kind ?? kindForStatus(status), described?.message ?? fallback, retryAt === undefined ? { status } : { status, retryAt });
 }
 
 // Keyed by an error's `code`: Maps, so no code can reach an object's own properties (`constructor`…).
 const TIMEOUTS = new Map<string, (host: string, seconds: string) => string>([
-  ['UND_ERR_CONNECT_TIMEOUT', (host, s) => `Connecting to ${host} took longer than ${s} seconds.`],
-  ['UND_ERR_HEADERS_TIMEOUT', (host, s) => `${host} did not start answering within ${s} seconds.`],
-  ['UND_ERR_BODY_TIMEOUT', (host, s) => `${host} stopped sending its answer for ${s} seconds.`],
+  ['UND_ERR_CONNECT_TIMEOUT', (host, s) => l10n.t('Connecting to {0} took longer than {1} seconds.', host, s)],
+  ['UND_ERR_HEADERS_TIMEOUT', (host, s) => l10n.t('{0} did not start answering within {1} seconds.', host, s)],
+  ['UND_ERR_BODY_TIMEOUT', (host, s) => l10n.t('{0} stopped sending its answer for {1} seconds.', host, s)],
 ]);
 
 const NETWORK = new Map<string, (host: string) => string>([
-  ['ECONNREFUSED', (host) => `${host} refused the connection.`],
-  ['ENOTFOUND', (host) => `The name of ${host} could not be resolved.`],
-  ['EAI_AGAIN', (host) => `The name of ${host} could not be resolved.`],
-  ['ECONNRESET', (host) => `The connection to ${host} was closed unexpectedly.`],
-  ['UND_ERR_SOCKET', (host) => `The connection to ${host} was closed unexpectedly.`],
+  ['ECONNREFUSED', (host) => l10n.t('{0} refused the connection.', host)],
+  ['ENOTFOUND', (host) => l10n.t('The name of {0} could not be resolved.', host)],
+  ['EAI_AGAIN', (host) => l10n.t('The name of {0} could not be resolved.', host)],
+  ['ECONNRESET', (host) => l10n.t('The connection to {0} was closed unexpectedly.', host)],
+  ['UND_ERR_SOCKET', (host) => l10n.t('The connection to {0} was closed unexpectedly.', host)],
 ]);
 
 function toSpacesError(err: unknown, url: string, signal: AbortSignal | undefined, timeoutSeconds: number): SpacesError {
@@ -450,11 +451,11 @@ function toSpacesError(err: unknown, url: string, signal: AbortSignal | undefine
   const timeout = TIMEOUTS.get(code);
   if (timeout) return new SpacesError('timeout', timeout(host, String(timeoutSeconds)), {}, { cause: err });
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/.test(code)) {
-    return new SpacesError('tls', `The certificate of ${host} is not trusted (${code}).`, {}, { cause: err });
+    return new SpacesError('tls', l10n.t('The certificate of {0} is not trusted ({1}).', host, code), {}, { cause: err });
   }
   const proxyStatus = /Proxy response \((\d+)\)/.exec(err instanceof Error ? err.message : '')?.[1];
-  if (proxyStatus) return new SpacesError('network', `The proxy refused to connect to ${host} (status ${proxyStatus}).`, {}, { cause: err });
-  const message = NETWORK.get(code)?.(host) ?? `Could not reach ${host}${code ? ` (${code})` : ''}.`;
+  if (proxyStatus) return new SpacesError('network', l10n.t('The proxy refused to connect to {0} (status {1}).', host, proxyStatus), {}, { cause: err });
+  const message = NETWORK.get(code)?.(host) ?? (code ? l10n.t('Could not reach {0} ({1}).', host, code) : l10n.t('Could not reach {0}.', host));
   return new SpacesError('network', message, {}, { cause: err });
 }
 
@@ -495,6 +496,7 @@ function hostOf(url: string): string {
 function formatWait(ms: number): string {
   const seconds = Math.max(1, Math.round(ms / 1000));
   const minutes = Math.round(seconds / 60);
-  const [count, unit] = seconds < 120 ? [seconds, 'second'] : minutes < 120 ? [minutes, 'minute'] : [Math.round(minutes / 60), 'hour'];
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+  if (seconds < 120) return seconds === 1 ? l10n.t('1 second') : l10n.t('{0} seconds', seconds);
+  if (minutes < 120) return l10n.t('{0} minutes', minutes);
+  return l10n.t('{0} hours', Math.round(minutes / 60));
 }

@@ -4,6 +4,7 @@
  */
 export { createHttpClient } from './http';
 export { VENDOR_REGISTRY } from './vendors/registry';
+export { configureL10n } from './l10n';
 
 import type * as core from './index';
 

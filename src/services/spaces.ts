@@ -186,6 +186,8 @@ export class SpacesService extends Disposable {
       // A separate bundle, so activation never pays for undici and the schemas.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       this.core = require(path.join(this.extensionPath, 'dist', 'core.js')) as CoreModule;
+      // Its own copy of @vscode/l10n, so its error sentences and labels need the display language's bundle too.
+      this.core.configureL10n(vscode.l10n.bundle);
       this.log.info(`network stack loaded in ${Date.now() - started} ms`);
     }
     return this.core;

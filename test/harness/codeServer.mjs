@@ -35,7 +35,9 @@ export async function freePort() {
 
 /**
  * @param {{ settings?: object, vsix?: string, smokeTestDriver?: boolean, env?: Record<string,string>,
- *   dir?: string, port?: number, keepDir?: boolean }} options
+ *   dir?: string, port?: number, keepDir?: boolean, locale?: string }} options `locale`: the display language
+ *   (`--locale`), which extensions read as `vscode.env.language` and load their translations for (see
+ *   `registerEmptyLanguagePack`).
  */
 export async function startCodeServer(options = {}) {
   const tools = await provision();
@@ -51,6 +53,7 @@ export async function startCodeServer(options = {}) {
   for (const d of [paths.home, path.join(paths.userData, 'User'), paths.extensions, paths.workspace]) mkdirSync(d, { recursive: true });
   writeFileSync(path.join(paths.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
   writeFileSync(paths.config, 'auth: none\n');
+  if (options.locale) registerEmptyLanguagePack(paths.userData, options.locale);
 
   const env = {
     ...process.env,
@@ -77,6 +80,7 @@ export async function startCodeServer(options = {}) {
     '--config', paths.config,
     ...profile,
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(options.locale ? ['--locale', options.locale] : []),
     paths.workspace,
   ];
   const logStream = createWriteStream(paths.log);
@@ -108,6 +112,22 @@ export async function startCodeServer(options = {}) {
     throw err;
   }
   return { url, port, dir, paths, stop, workspaceUrl: `${url}/?folder=${encodeURIComponent(paths.workspace)}` };
+}
+
+/**
+ * VS Code takes a display language only when a language pack for it is installed: without one, `--locale`
+ * falls back to English, for the workbench and for every extension. None can be downloaded here, so this
+ * registers a pack with no translations of its own (the user data's `languagepacks.json`, as installing one
+ * writes it): the workbench then runs in `locale` with its own words in English, and extensions get
+ * `vscode.env.language` = `locale` and load their own bundles for it.
+ */
+function registerEmptyLanguagePack(userData, locale) {
+  const translations = path.join(userData, `empty-language-pack.${locale}.json`);
+  writeFileSync(translations, JSON.stringify({ contents: {} }));
+  // The workbench reads the pack's extension (as an installed pack names itself) while it starts.
+  const extensions = [{ extensionIdentifier: { id: `spaces-test.empty-language-pack-${locale}` }, version: '0.0.0' }];
+  const pack = { hash: `empty-${locale}`, extensions, translations: { vscode: translations }, label: locale };
+  writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({ [locale]: pack }, null, 2));
 }
 
 async function waitForHealth(url, exited, timeoutMs = 60_000) {

@@ -26,13 +26,14 @@ export function packagedVsix() {
  *
  * @param {{
  *   sandbox?: boolean,
- *   codeServer?: (sandbox: any) => { settings?: object, env?: Record<string, string> },
+ *   codeServer?: (sandbox: any) => { settings?: object, env?: Record<string, string>, locale?: string },
  *   beforeLoad?: (page: import('playwright-core').Page) => void,
  *   spacesView?: boolean,
  *   browser?: { ignoreHTTPSErrors?: boolean },
  * }} setup `sandbox: false` starts none; `codeServer` gives the workbench's settings and environment once the
- *   sandbox's URL is known; `beforeLoad` sees the page before the workbench loads (to listen to its console);
- *   `spacesView: false` leaves the Spaces view unopened; `browser` adds options to Chromium's launch.
+ *   sandbox's URL is known (and the display language, `locale`); `beforeLoad` sees the page before the workbench
+ *   loads (to listen to its console); `spacesView: false` leaves the Spaces view unopened; `browser` adds options
+ *   to Chromium's launch.
  */
 export function useWorkbench(setup = {}) {
   const session = { sandbox: undefined, server: undefined, browser: undefined, page: undefined, ui: undefined };

@@ -3,6 +3,7 @@
  * as a Bearer token (the seed's `security: []` is wrong, see vendor-apis.md). There is no documented
  * listing, so an account's spaces are the ids configured on it.
  */
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import type { Account } from '../accounts';
 import type { SpaceDetails, Status } from '../model';
@@ -12,7 +13,7 @@ import { facts, spaceDetails } from './details';
 import { describeHttpError, missingSecret } from './errorWording';
 import { lenient, lenientNumber, lenientText, parseWith } from './fields';
 import { apiUrl, getJson } from './requests';
-import type { Vendor, VendorClient, VendorContext } from './vendor';
+import type { FieldSpec, SecretSpec, Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.alumio.name;
 
@@ -58,27 +59,32 @@ function violations(body: unknown): string | undefined {
   return parsed.data.violations.map((v) => (v.propertyPath && v.title ? `${v.propertyPath}: ${v.title}` : v.title)).filter(Boolean).join('; ') || undefined;
 }
 
-/** The seed's SpaceStatus titles and descriptions; a Map so a status like `constructor` finds nothing. */
-const STATUSES = new Map<string, Status>([
-  ['new', { label: 'Pending', tone: 'neutral', detail: 'This space will be created shortly.' }],
-  ['creating', { label: 'Creating', tone: 'neutral', detail: 'This space is currently being set up, this might take a few minutes.' }],
-  ['ready', { label: 'Active', tone: 'ok', detail: 'This space is up and running!' }],
-  ['error', { label: 'Error', tone: 'error', detail: 'Something went wrong while setting up your space, please contact support.' }],
-  ['deleting', { label: 'Deleting', tone: 'warn', detail: 'This space is currently being deleted, this might take a few minutes.' }],
-  ['deleted', { label: 'Deleted', tone: 'error', detail: 'This space has been deleted and can no longer be used.' }],
-  ['canceled', { label: 'Canceled', tone: 'warn', detail: 'This space has been canceled, it will be deleted on the expiration date.' }],
-]);
+/**
+ * The seed's SpaceStatus titles and descriptions, translated when read; a Map so a status like
+ * `constructor` finds nothing.
+ */
+const statuses = () =>
+  new Map<string, Status>([
+    ['new', { label: l10n.t('Pending'), tone: 'neutral', detail: l10n.t('This space will be created shortly.') }],
+    ['creating', { label: l10n.t('Creating'), tone: 'neutral', detail: l10n.t('This space is currently being set up, this might take a few minutes.') }],
+    ['ready', { label: l10n.t('Active'), tone: 'ok', detail: l10n.t('This space is up and running!') }],
+    ['error', { label: l10n.t('Error'), tone: 'error', detail: l10n.t('Something went wrong while setting up your space, please contact support.') }],
+    ['deleting', { label: l10n.t('Deleting'), tone: 'warn', detail: l10n.t('This space is currently being deleted, this might take a few minutes.') }],
+    ['deleted', { label: l10n.t('Deleted'), tone: 'error', detail: l10n.t('This space has been deleted and can no longer be used.') }],
+    ['canceled', { label: l10n.t('Canceled'), tone: 'warn', detail: l10n.t('This space has been canceled, it will be deleted on the expiration date.') }],
+  ]);
 
 /** The seed's SpacePurpose `enumNames`. */
-const PURPOSES = new Map([
-  ['prod', 'Production'],
-  ['uat', 'UAT'],
-  ['test', 'Test'],
-  ['dev', 'Development'],
-]);
+const purposes = () =>
+  new Map([
+    ['prod', l10n.t('Production')],
+    ['uat', 'UAT'],
+    ['test', l10n.t('Test')],
+    ['dev', l10n.t('Development')],
+  ]);
 
 function toDetails(account: Account, id: string, space: AlumioSpace, raw: unknown): SpaceDetails {
-  const status = space.status ? (STATUSES.get(space.status) ?? { label: space.status, tone: 'neutral' as const }) : undefined;
+  const status = space.status ? (statuses().get(space.status) ?? { label: space.status, tone: 'neutral' as const }) : undefined;
   return spaceDetails({
     vendor: 'alumio',
     accountId: account.id,
@@ -90,14 +96,14 @@ function toDetails(account: Account, id: string, space: AlumioSpace, raw: unknow
     updated: toIsoDate(space.updatedAt),
     // Fact labels are the seed's field titles (the purpose's title is "Type").
     facts: facts(
-      ['Type', space.purpose ? (PURPOSES.get(space.purpose) ?? space.purpose) : undefined, 'text'],
-      ['Data Engines', space.workers, 'count'],
-      ['Locked', toBoolean(space.isLocked), 'boolean'],
-      ['Terms agreed', toBoolean(space.termsAgreed), 'boolean'],
-      ['Created by', space.createUser, 'email'],
-      ['Expire date', toIsoDate(space.expireDate), 'date'],
-      ['Canceled by', space.cancelUser, 'email'],
-      ['Cancel date', toIsoDate(space.cancelDate), 'date'],
+      [l10n.t('Type'), space.purpose ? (purposes().get(space.purpose) ?? space.purpose) : undefined, 'text'],
+      [l10n.t('Data Engines'), space.workers, 'count'],
+      [l10n.t('Locked'), toBoolean(space.isLocked), 'boolean'],
+      [l10n.t('Terms agreed'), toBoolean(space.termsAgreed), 'boolean'],
+      [l10n.t('Created by'), space.createUser, 'email'],
+      [l10n.t('Expire date'), toIsoDate(space.expireDate), 'date'],
+      [l10n.t('Canceled by'), space.cancelUser, 'email'],
+      [l10n.t('Cancel date'), toIsoDate(space.cancelDate), 'date'],
     ),
     groups: [],
     raw,
@@ -105,14 +111,14 @@ function toDetails(account: Account, id: string, space: AlumioSpace, raw: unknow
 }
 
 function createClient(account: Account, { http, secrets }: VendorContext): VendorClient {
-  const describeError = describeHttpError({ vendorName: NAME, what: 'space', credentials: 'API key', secrets: Object.values(secrets), moreWords: violations });
+  const describeError = describeHttpError({ vendorName: NAME, what: l10n.t('space'), credentials: l10n.t('API key'), secrets: Object.values(secrets), moreWords: violations });
   return {
     async getSpace(id, options) {
       const token = secrets.token;
-      if (!token) throw missingSecret(NAME, 'API key');
+      if (!token) throw missingSecret(NAME, l10n.t('API key'));
       const url = apiUrl(account.baseUrl, 'api', 'v1', 'spaces', id);
       const raw = await getJson(http, url, { authorization: `Bearer ${token}` }, describeError, options);
-      return toDetails(account, id, parseWith(responseSchema, raw, NAME, 'the space').object, raw);
+      return toDetails(account, id, parseWith(responseSchema, raw, NAME, l10n.t('the space')).object, raw);
     },
   };
 }
@@ -120,7 +126,12 @@ function createClient(account: Account, { http, secrets }: VendorContext): Vendo
 export const alumio: Vendor = {
   id: 'alumio',
   catalog: VENDORS.alumio,
-  fields: [{ key: 'baseUrl', label: 'Environment URL', placeholder: 'https://your-environment.alumio.com', required: true }],
-  secretFields: [{ key: 'token', label: 'API key (Access Control → API keys)' }],
+  // Getters: the labels are translated when the wizard reads them, after the translations are loaded.
+  get fields(): FieldSpec[] {
+    return [{ key: 'baseUrl', label: l10n.t('Environment URL'), placeholder: 'https://your-environment.alumio.com', required: true }];
+  },
+  get secretFields(): SecretSpec[] {
+    return [{ key: 'token', label: l10n.t('API key (Access Control → API keys)') }];
+  },
   createClient,
 };

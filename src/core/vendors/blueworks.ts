@@ -4,6 +4,7 @@
  * file: kebab-case keys, `email-address` that may hold a plain user name, dates with a `+0000` offset.
  * No browser URL for a space is documented, so `webUrl` stays unset.
  */
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import type { Account } from '../accounts';
 import type { ErrorKind } from '../errors';
@@ -15,7 +16,7 @@ import { facts, listText, spaceDetails, uniqueIds } from './details';
 import { describeHttpError, errorText, missingSecret, missingSetting, sentence, type DescribeError } from './errorWording';
 import { lenient, lenientRecord, lenientText, lenientTexts, parseWith, problemOf, rows, unreadableOf, type Rows } from './fields';
 import { apiUrl, getJson } from './requests';
-import type { FetchOptions, FindQuery, Vendor, VendorClient, VendorContext } from './vendor';
+import type { FetchOptions, FieldSpec, FindQuery, SecretSpec, Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.blueworks.name;
 const API_VERSION = '1.0.0';
@@ -30,13 +31,17 @@ const BLUEWORKS_REGIONS = ['www', 'ibm', 'ams001', 'che001', 'mel001', 'us001', 
 const date = lenient(z.union([z.pipe(z.string(), z.transform((text) => text.trim().replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))), z.number()]));
 const userRef = lenient(z.looseObject({ id: lenientText, 'full-name': lenientText, 'email-address': lenientText }));
 
-const PERMISSIONS = [
-  ['blueprint-processes', 'Blueprint processes'],
-  ['automate-processes', 'Automate processes'],
-  ['compose-decisions', 'Compose decisions'],
-  ['author-policies', 'Author policies'],
-  ['manage-and-edit', 'Manage and edit'],
-] as const;
+const PERMISSIONS = ['blueprint-processes', 'automate-processes', 'compose-decisions', 'author-policies', 'manage-and-edit'] as const;
+
+/** Labels are translated when a space is read (the translations may load after this module), like every label here. */
+const permissionLabel = (key: (typeof PERMISSIONS)[number]): string =>
+  ({
+    'blueprint-processes': l10n.t('Blueprint processes'),
+    'automate-processes': l10n.t('Automate processes'),
+    'compose-decisions': l10n.t('Compose decisions'),
+    'author-policies': l10n.t('Author policies'),
+    'manage-and-edit': l10n.t('Manage and edit'),
+  })[key];
 
 // Every field is read on its own (see `lenient`) and every list row by row (see `rows`): a row needs only
 // what identifies it (an artifact or subspace its id, a participant its participant object).
@@ -87,12 +92,10 @@ const spaceFields = {
 const subspaceSchema = z.looseObject({ ...spaceFields, id: z.string().check(z.minLength(1)) });
 type Subspace = z.infer<typeof subspaceSchema>;
 
-const ARTIFACT_GROUPS = [
-  ['blueprints', 'Blueprints'],
-  ['decisions', 'Decisions'],
-  ['policies', 'Policies'],
-  ['process-apps', 'Process apps'],
-] as const;
+const ARTIFACT_GROUPS = ['blueprints', 'decisions', 'policies', 'process-apps'] as const;
+
+const artifactGroupLabel = (key: (typeof ARTIFACT_GROUPS)[number]): string =>
+  ({ blueprints: l10n.t('Blueprints'), decisions: l10n.t('Decisions'), policies: l10n.t('Policies'), 'process-apps': l10n.t('Process apps') })[key];
 
 const spaceSchema = z.looseObject({
   ...spaceFields,
@@ -119,17 +122,22 @@ const tokenSchema = z.looseObject({
 export const blueworks: Vendor = {
   id: 'blueworks',
   catalog: VENDORS.blueworks,
-  fields: [
-    {
-      key: 'baseUrl',
-      label: 'Region (the server your account is on)',
-      required: true,
-      choices: BLUEWORKS_REGIONS.map((region) => ({ value: `https://${region}.blueworkslive.com`, label: `${region}.blueworkslive.com` })),
-    },
-    { key: 'clientId', label: 'Client ID of the Service ID', required: true },
-    { key: 'onBehalfOf', label: 'On behalf of (user name; needed for a Service ID, not for a User Service ID)', required: false },
-  ],
-  secretFields: [{ key: 'clientSecret', label: 'Client secret' }],
+  // Getters: the labels are translated when the wizard reads them, after the translations are loaded.
+  get fields(): FieldSpec[] {
+    return [
+      {
+        key: 'baseUrl',
+        label: l10n.t('Region (the server your account is on)'),
+        required: true,
+        choices: BLUEWORKS_REGIONS.map((region) => ({ value: `https://${region}.blueworkslive.com`, label: `${region}.blueworkslive.com` })),
+      },
+      { key: 'clientId', label: l10n.t('Client ID of the Service ID'), required: true },
+      { key: 'onBehalfOf', label: l10n.t('On behalf of (user name; needed for a Service ID, not for a User Service ID)'), required: false },
+    ];
+  },
+  get secretFields(): SecretSpec[] {
+    return [{ key: 'clientSecret', label: l10n.t('Client secret') }];
+  },
   createClient: (account, context) => new BlueworksClient(account, context),
 };
 
@@ -155,8 +163,9 @@ class BlueworksClient implements VendorClient {
       'archived-state': this.account.archivedState,
       'published-state': this.account.publishedState,
     });
-    const raw = await this.get(`${apiUrl(this.base, 'bwl', 'spaces', id)}?${query}`, `space "${id}"`, options);
-    return this.toDetails(id, parseWith(spaceSchema, raw, NAME, `space "${id}"`), raw);
+    const what = l10n.t('space "{0}"', id);
+    const raw = await this.get(`${apiUrl(this.base, 'bwl', 'spaces', id)}?${query}`, what, options);
+    return this.toDetails(id, parseWith(spaceSchema, raw, NAME, what), raw);
   }
 
   /** By exact name or by tag (the API takes exactly one; a name wins when both are given). */
@@ -165,7 +174,7 @@ class BlueworksClient implements VendorClient {
     const tag = find.tag?.trim();
     if (!name && !tag) return [];
     const query = new URLSearchParams(name ? { name } : { tag: tag as string });
-    const what = name ? `spaces named "${name}"` : `spaces tagged "${tag}"`;
+    const what = name ? l10n.t('spaces named "{0}"', name) : l10n.t('spaces tagged "{0}"', tag ?? '');
     const raw = await this.get(`${apiUrl(this.base, 'bwl', 'spaces')}?${query}`, what, options);
     const answer = parseWith(findSchema, raw, NAME, what);
     const found = foundSchema.parse(Array.isArray(answer) ? answer : answer.spaces);
@@ -189,9 +198,9 @@ class BlueworksClient implements VendorClient {
 
   private credentials(): { clientId: string; clientSecret: string } {
     const clientId = this.account.clientId;
-    if (!clientId) throw missingSetting(NAME, 'client ID', 'the Service ID it signs in with');
+    if (!clientId) throw missingSetting(NAME, l10n.t('client ID'), l10n.t('the Service ID it signs in with'));
     const clientSecret = this.context.secrets.clientSecret;
-    if (!clientSecret) throw missingSecret(NAME, 'client secret');
+    if (!clientSecret) throw missingSecret(NAME, l10n.t('client secret'));
     return { clientId, clientSecret };
   }
 
@@ -206,7 +215,7 @@ class BlueworksClient implements VendorClient {
       cache: 'bypass',
       describeError: (status, body) => this.describeTokenError(status, body),
     });
-    const answer = parseWith(tokenSchema, raw, NAME, 'the token request');
+    const answer = parseWith(tokenSchema, raw, NAME, l10n.t('the token request'));
     const lifetime = Number(answer.expires_in);
     return { token: answer.access_token, expiresInSeconds: Number.isFinite(lifetime) && lifetime > 0 ? lifetime : DEFAULT_TOKEN_SECONDS };
   }
@@ -220,34 +229,40 @@ class BlueworksClient implements VendorClient {
     const said = errorText(body, this.secretValues());
     // OAuth servers answer a bad client with 400 or 401; either way the credentials are what to fix.
     if (status === 401 || code === 'invalid_client' || code === 'unauthorized_client' || code === 'invalid_grant') {
-      return { kind: 'auth', message: sentence(`${NAME} did not accept the client ID or client secret`, said) };
+      return { kind: 'auth', message: sentence(l10n.t('{0} did not accept the client ID or client secret', NAME), said) };
     }
-    if (status === 403) return { kind: 'forbidden', message: sentence(`${NAME} refused to issue an access token (is API access via Service IDs enabled by the account admin?)`, said) };
-    return { message: sentence(`${NAME} could not issue an access token (HTTP ${status})`, said) };
+    if (status === 403) return { kind: 'forbidden', message: sentence(l10n.t('{0} refused to issue an access token (is API access via Service IDs enabled by the account admin?)', NAME), said) };
+    return { message: sentence(l10n.t('{0} could not issue an access token (HTTP {1})', NAME, status), said) };
   }
 
   /** The usual wording (see `describeHttpError`), with Blueworks' own lead where it can say more. */
   private describeError(what: string, token: string): DescribeError {
     return describeHttpError({
       vendorName: NAME,
-      what: 'space',
+      what: l10n.t('space'),
       subject: what,
-      credentials: 'access token',
+      credentials: l10n.t('access token'),
       // The access token is a credential too: masked should the server echo it.
       secrets: [...this.secretValues(), token],
       leads: {
-        400: `${NAME} did not accept the request parameters for ${what}`,
-        401: `${NAME} did not accept the access token for ${what} even after a fresh one was fetched`,
+        400: l10n.t('{0} did not accept the request parameters for {1}', NAME, what),
+        401: l10n.t('{0} did not accept the access token for {1} even after a fresh one was fetched', NAME, what),
         403: this.forbiddenLead(what),
-        404: `${NAME} has no ${what} in this account`,
+        404: l10n.t('{0} has no {1} in this account', NAME, what),
       },
     });
   }
 
   private forbiddenLead(what: string): string {
-    const reasons = ['the user lacks permission for it', 'the account admin has not enabled API access', 'the Service ID is not in the Artifact Reporting category'];
-    reasons.push(this.account.onBehalfOf ? `"${this.account.onBehalfOf}" (On behalf of) cannot see it` : 'a Service ID (not a User Service ID) needs "On behalf of" (X-On-Behalf-Of) set');
-    return `${NAME} refused access to ${what}; likely reasons: ${reasons.join(', ')}`;
+    const reasons = [
+      l10n.t('the user lacks permission for it'),
+      l10n.t('the account admin has not enabled API access'),
+      l10n.t('the Service ID is not in the Artifact Reporting category'),
+      this.account.onBehalfOf
+        ? l10n.t('"{0}" (On behalf of) cannot see it', this.account.onBehalfOf)
+        : l10n.t('a Service ID (not a User Service ID) needs "On behalf of" (X-On-Behalf-Of) set'),
+    ];
+    return l10n.t('{0} refused access to {1}; likely reasons: {2}', NAME, what, reasons.join(', '));
   }
 
   private toDetails(id: string, space: BlueworksSpace, raw: unknown): SpaceDetails {
@@ -263,11 +278,11 @@ class BlueworksClient implements VendorClient {
     add('Participants and permissions', space.users, usersGroup);
     add('Subspaces', space.subspaces, subspacesGroup);
     let artifactCount: number | undefined;
-    for (const [key, label] of ARTIFACT_GROUPS) {
+    for (const key of ARTIFACT_GROUPS) {
       const artifacts = space[key];
       if (!artifacts) continue;
       artifactCount = (artifactCount ?? 0) + artifacts.items.length;
-      add(label, artifacts, (read) => artifactGroup(key, label, read));
+      add(key, artifacts, (read) => artifactGroup(key, artifactGroupLabel(key), read));
     }
     return spaceDetails({
       vendor: 'blueworks',
@@ -280,15 +295,15 @@ class BlueworksClient implements VendorClient {
       updated: toIsoDate(space['last-modified-date']),
       facts: [
         ...facts(
-          ['Space ID', space.id ?? id, 'text'],
-          ['Tags', listText(space.tags), 'text'],
-          ['Parent spaces', listText(space['space-names']), 'text'],
-          ['Created', toIsoDate(space['created-date']), 'date'],
-          ['Last modified', toIsoDate(space['last-modified-date']), 'date'],
+          [l10n.t('Space ID'), space.id ?? id, 'text'],
+          [l10n.t('Tags'), listText(space.tags), 'text'],
+          [l10n.t('Parent spaces'), listText(space['space-names']), 'text'],
+          [l10n.t('Created'), toIsoDate(space['created-date']), 'date'],
+          [l10n.t('Last modified'), toIsoDate(space['last-modified-date']), 'date'],
         ),
-        ...userFacts('Created by', space['created-by-user']),
-        ...userFacts('Last modified by', space['last-modified-by-user']),
-        ...facts(['Subspaces', space.subspaces?.items.length, 'count'], ['Artifacts', artifactCount, 'count']),
+        ...userFacts(l10n.t('Created by'), space['created-by-user']),
+        ...userFacts(l10n.t('Last modified by'), space['last-modified-by-user']),
+        ...facts([l10n.t('Subspaces'), space.subspaces?.items.length, 'count'], [l10n.t('Artifacts'), artifactCount, 'count']),
       ],
       groups,
       problems,
@@ -299,8 +314,8 @@ class BlueworksClient implements VendorClient {
 
 function archivedStatus(state: string | null | undefined): Status | undefined {
   if (!state) return undefined;
-  if (state === 'active') return { label: 'Active', tone: 'ok' };
-  if (state === 'archived') return { label: 'Archived', tone: 'neutral', detail: 'This space is archived.' };
+  if (state === 'active') return { label: l10n.t('Active'), tone: 'ok' };
+  if (state === 'archived') return { label: l10n.t('Archived'), tone: 'neutral', detail: l10n.t('This space is archived.') };
   return { label: state, tone: 'neutral' };
 }
 
@@ -311,44 +326,46 @@ function userFacts(label: string, user: z.infer<typeof userRef>): Fact[] {
   const isEmail = address?.includes('@') ?? false;
   return facts(
     [label, user['full-name'] ?? address ?? user.id ?? undefined, 'text'],
-    [isEmail ? `${label} (e-mail)` : `${label} (user name)`, user['full-name'] ? address : undefined, isEmail ? 'email' : 'text'],
+    [isEmail ? l10n.t('{0} (e-mail)', label) : l10n.t('{0} (user name)', label), user['full-name'] ? address : undefined, isEmail ? 'email' : 'text'],
   );
 }
 
 function goalsGroup(goals: Rows<Goal>): Group {
   return {
     id: 'goals',
-    label: 'Goals',
+    label: l10n.t('Goals'),
     kind: 'goals',
-    columns: [{ key: 'weight', label: 'Weight', kind: 'text' }],
+    columns: [{ key: 'weight', label: l10n.t('Weight'), kind: 'text' }],
     // Goals have no ids: their position is what stays stable.
-    items: goals.items.map((goal, index) => ({ id: `goal-${index + 1}`, label: goal.description || `Goal ${index + 1}`, values: { weight: goal.weight ?? null } })),
+    items: goals.items.map((goal, index) => ({ id: `goal-${index + 1}`, label: goal.description || l10n.t('Goal {0}', index + 1), values: { weight: goal.weight ?? null } })),
     ...unreadableOf(goals),
   };
 }
 
 /** A Map: a vendor's type (`constructor`, `__proto__`…) selects a label only if it is one of these. */
-const PARTICIPANT_TYPES: ReadonlyMap<string, string> = new Map([
-  ['user', 'User'],
-  ['user-group', 'User group'],
-  ['all-editors', 'All editors'],
-  ['all-contributors', 'All contributors'],
-  ['all-community', 'All community members'],
-]);
+const participantTypes = (): ReadonlyMap<string, string> =>
+  new Map([
+    ['user', l10n.t('User')],
+    ['user-group', l10n.t('User group')],
+    ['all-editors', l10n.t('All editors')],
+    ['all-contributors', l10n.t('All contributors')],
+    ['all-community', l10n.t('All community members')],
+  ]);
 
 /** Participants against the five permissions: a matrix of booleans. */
 function usersGroup(users: Rows<Participant>): Group {
   const unique = uniqueIds();
+  const types = participantTypes();
   return {
     id: 'users',
-    label: 'Participants and permissions',
+    label: l10n.t('Participants and permissions'),
     kind: 'permissions',
-    columns: [{ key: 'type', label: 'Type', kind: 'text' }, ...PERMISSIONS.map(([key, label]): Column => ({ key, label, kind: 'boolean' }))],
+    columns: [{ key: 'type', label: l10n.t('Type'), kind: 'text' }, ...PERMISSIONS.map((key): Column => ({ key, label: permissionLabel(key), kind: 'boolean' }))],
     items: users.items.map(({ participant, permissions }): GroupItem => {
       const type = participant.type ?? undefined;
-      const typeLabel = type === undefined ? 'Participant' : (PARTICIPANT_TYPES.get(type) ?? type);
+      const typeLabel = type === undefined ? l10n.t('Participant') : (types.get(type) ?? type);
       const values: Record<string, Value> = { type: type === undefined ? null : typeLabel };
-      for (const [key] of PERMISSIONS) {
+      for (const key of PERMISSIONS) {
         const allowed = permissions && Object.hasOwn(permissions, key) ? permissions[key] : undefined;
         values[key] = typeof allowed === 'boolean' ? allowed : null;
       }
@@ -369,15 +386,15 @@ function subspacesGroup(listed: Rows<Subspace>): Group {
   const subspaces = listed.items.filter((sub) => !seen.has(sub.id) && seen.add(sub.id));
   return {
     id: 'subspaces',
-    label: 'Subspaces',
+    label: l10n.t('Subspaces'),
     kind: 'subspaces',
     columns: [
-      { key: 'tags', label: 'Tags', kind: 'text' },
-      { key: 'archivedState', label: 'Archived state', kind: 'text' },
-      { key: 'goals', label: 'Goals', kind: 'count' },
-      { key: 'users', label: 'Participants', kind: 'count' },
-      { key: 'modified', label: 'Last modified', kind: 'date' },
-      { key: 'modifiedBy', label: 'Modified by', kind: 'text' },
+      { key: 'tags', label: l10n.t('Tags'), kind: 'text' },
+      { key: 'archivedState', label: l10n.t('Archived state'), kind: 'text' },
+      { key: 'goals', label: l10n.t('Goals'), kind: 'count' },
+      { key: 'users', label: l10n.t('Participants'), kind: 'count' },
+      { key: 'modified', label: l10n.t('Last modified'), kind: 'date' },
+      { key: 'modifiedBy', label: l10n.t('Modified by'), kind: 'text' },
     ],
     items: subspaces.map((sub) => ({
       id: sub.id,
@@ -396,20 +413,20 @@ function subspacesGroup(listed: Rows<Subspace>): Group {
   };
 }
 
-const ARTIFACT_COLUMNS: readonly Column[] = [
-  { key: 'type', label: 'Type', kind: 'text' },
-  { key: 'tags', label: 'Tags', kind: 'text' },
-  { key: 'archivedState', label: 'Archived state', kind: 'text' },
-  { key: 'publishedState', label: 'Published state', kind: 'text' },
-  { key: 'modified', label: 'Last modified', kind: 'date' },
-  { key: 'modifiedBy', label: 'Modified by', kind: 'text' },
-  { key: 'created', label: 'Created', kind: 'date' },
+const artifactColumns = (): Column[] => [
+  { key: 'type', label: l10n.t('Type'), kind: 'text' },
+  { key: 'tags', label: l10n.t('Tags'), kind: 'text' },
+  { key: 'archivedState', label: l10n.t('Archived state'), kind: 'text' },
+  { key: 'publishedState', label: l10n.t('Published state'), kind: 'text' },
+  { key: 'modified', label: l10n.t('Last modified'), kind: 'date' },
+  { key: 'modifiedBy', label: l10n.t('Modified by'), kind: 'text' },
+  { key: 'created', label: l10n.t('Created'), kind: 'date' },
 ];
 
-const DECISION_COLUMNS: readonly Column[] = [
-  { key: 'published', label: 'Published', kind: 'date' },
-  { key: 'snapshot', label: 'Published snapshot', kind: 'text' },
-  { key: 'snapshotDate', label: 'Snapshot date', kind: 'date' },
+const decisionColumns = (): Column[] => [
+  { key: 'published', label: l10n.t('Published'), kind: 'date' },
+  { key: 'snapshot', label: l10n.t('Published snapshot'), kind: 'text' },
+  { key: 'snapshotDate', label: l10n.t('Snapshot date'), kind: 'date' },
 ];
 
 function artifactGroup(id: string, label: string, artifacts: Rows<Artifact>): Group {
@@ -419,7 +436,7 @@ function artifactGroup(id: string, label: string, artifacts: Rows<Artifact>): Gr
     id,
     label,
     kind: 'artifacts',
-    columns: decisions ? [...ARTIFACT_COLUMNS, ...DECISION_COLUMNS] : ARTIFACT_COLUMNS,
+    columns: decisions ? [...artifactColumns(), ...decisionColumns()] : artifactColumns(),
     items: artifacts.items.map((artifact) => {
       const values: Record<string, Value> = {
         type: artifact.type ?? null,

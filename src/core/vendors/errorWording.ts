@@ -3,36 +3,40 @@
  * mapping for every vendor), with the vendor's own words masked and clipped, and the settings or
  * credentials missing before anything is sent.
  */
+import * as l10n from '@vscode/l10n';
 import { kindForStatus, SpacesError } from '../errors';
 import type { HttpRequest } from '../http';
 
 /**
  * The missing-credentials error, raised before anything is sent: by every vendor, and by the extension for
- * an account with nothing to fetch. `envName`: the account reads this credential from that environment
- * variable, so Update Credentials would not help.
+ * an account with nothing to fetch. `field`: the credential's translated name. `envName`: the account reads
+ * this credential from that environment variable, so Update Credentials would not help.
  */
 export function missingSecret(vendorName: string, field: string, envName?: string): SpacesError {
-  if (envName !== undefined) return new SpacesError('config', `The environment variable ${envName} (the ${field}) is not set for the extension host.`);
-  return new SpacesError('config', `No ${field} is set for this ${vendorName} account: use "Update Credentials…".`);
+  if (envName !== undefined) return new SpacesError('config', l10n.t('The environment variable {0} (the {1}) is not set for the extension host.', envName, field));
+  return new SpacesError('config', l10n.t('No {0} is set for this {1} account: use "Update Credentials…".', field, vendorName));
 }
 
-/** The missing-setting error (e.g. a workspace id), raised before sending anything. */
+/** The missing-setting error (e.g. a workspace id), raised before sending anything. `label` and `why` are translated. */
 export function missingSetting(vendorName: string, label: string, why?: string): SpacesError {
-  return new SpacesError('config', `This ${vendorName} account has no ${label}${why ? ` (${why})` : ''}: add it in the settings.`);
+  const message = why
+    ? l10n.t('This {0} account has no {1} ({2}): add it in the settings.', vendorName, label, why)
+    : l10n.t('This {0} account has no {1}: add it in the settings.', vendorName, label);
+  return new SpacesError('config', message);
 }
 
 export type DescribeError = NonNullable<HttpRequest['describeError']>;
 
 export interface ErrorWording {
   readonly vendorName: string;
-  /** What was asked for: "space", "workspace". */
+  /** What was asked for, translated: "space", "workspace". */
   readonly what: string;
   /**
-   * The request named in full, where a client makes several kinds (`space "x"`, `the list of spaces`):
-   * the sentences then say which request failed. Without it they speak of "this <what>".
+   * The request named in full and translated, where a client makes several kinds (`space "x"`, `the list
+   * of spaces`): the sentences then say which request failed. Without it they speak of "this <what>".
    */
   readonly subject?: string;
-  /** What the request authenticated with: "API key", "access token". */
+  /** What the request authenticated with, translated: "API key", "access token". */
   readonly credentials: string;
   /** The account's secret values, masked wherever the vendor echoes them. */
   readonly secrets?: readonly (string | undefined)[];
@@ -42,7 +46,7 @@ export interface ErrorWording {
   readonly wordsIn?: (body: unknown) => unknown;
   /** The status an answer stands for, where its body says more than its status (Onedata answers a bad token with 400). */
   readonly statusOf?: (status: number, body: unknown) => number;
-  /** The vendor's own lead for a status, in place of the usual one (Blueworks' likely reasons for a 403). */
+  /** The vendor's own (translated) lead for a status, in place of the usual one (Blueworks' likely reasons for a 403). */
   readonly leads?: Readonly<Partial<Record<number, string>>>;
 }
 
@@ -64,16 +68,18 @@ export function describeHttpError(wording: ErrorWording): DescribeError {
   };
 }
 
-/** What failed, by status: how every vendor's error sentence starts unless it has its own lead. */
+/**
+ * What failed, by status: how every vendor's error sentence starts unless it has its own lead. Whole
+ * sentences with placeholders, so each language can order them its own way.
+ */
 function usualLead(status: number, { vendorName, what, subject, credentials }: ErrorWording): string {
-  const asked = subject ?? `this ${what}`;
-  const naming = subject ? ` for ${subject}` : '';
-  if (status === 401) return `${vendorName} did not accept the ${credentials}`;
-  if (status === 403) return `${vendorName} refused access to ${asked}`;
-  if (status === 404) return `${vendorName} has no ${what} with this id`;
-  if (status === 429) return `${vendorName} is limiting requests${naming} (HTTP 429)`;
-  if (status >= 500) return `${vendorName} could not answer${naming} (HTTP ${status})`;
-  return `${vendorName} did not accept the request for ${asked} (HTTP ${status})`;
+  const asked = subject ?? l10n.t('this {0}', what);
+  if (status === 401) return l10n.t('{0} did not accept the {1}', vendorName, credentials);
+  if (status === 403) return l10n.t('{0} refused access to {1}', vendorName, asked);
+  if (status === 404) return l10n.t('{0} has no {1} with this id', vendorName, what);
+  if (status === 429) return subject ? l10n.t('{0} is limiting requests for {1} (HTTP 429)', vendorName, subject) : l10n.t('{0} is limiting requests (HTTP 429)', vendorName);
+  if (status >= 500) return subject ? l10n.t('{0} could not answer for {1} (HTTP {2})', vendorName, subject, status) : l10n.t('{0} could not answer (HTTP {1})', vendorName, status);
+  return l10n.t('{0} did not accept the request for {1} (HTTP {2})', vendorName, asked, status);
 }
 
 /** `text` with every secret value masked, so no error message repeats a credential. */

@@ -3,17 +3,23 @@
  * (`lenient` and the readers built on it), and lists row by row (`rows`), counting what could not be read.
  */
 import * as z from 'zod/mini';
+import * as l10n from '@vscode/l10n';
 import { SpacesError } from '../errors';
 
-/** Parses `data` with `schema`, turning a mismatch into one readable badResponse sentence. */
+/** Parses `data` with `schema`, turning a mismatch into one readable badResponse sentence. `what`: the request, translated. */
 export function parseWith<T>(schema: z.ZodMiniType<T>, data: unknown, vendorName: string, what: string): T {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  throw new SpacesError('badResponse', `${vendorName} answered ${what} in an unexpected shape${at(issue?.path)}: ${issue?.message ?? 'invalid'}.`);
+  // zod's own words for the mismatch stay as they are: they name the schema, not the user's situation.
+  const why = issue?.message ?? 'invalid';
+  const message = issue?.path.length
+    ? l10n.t('{0} answered {1} in an unexpected shape at "{2}": {3}.', vendorName, what, issue.path.join('.'), why)
+    : l10n.t('{0} answered {1} in an unexpected shape: {2}.', vendorName, what, why);
+  throw new SpacesError('badResponse', message);
 }
 
-/** Where in the JSON a mismatch is (` at "users.0.name"`); nothing at the top. */
+/** Where in the JSON a mismatch is (` at "users.0.name"`), for the log; nothing at the top. */
 function at(path: readonly PropertyKey[] | undefined): string {
   return path?.length ? ` at "${path.join('.')}"` : '';
 }

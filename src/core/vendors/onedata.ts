@@ -4,6 +4,7 @@
  * seed's `curl -u admin:password`). Quirks that end in this file: `creationTime` in Unix seconds, token
  * errors answered as HTTP 400, provider support sizes as a `{providerId: bytes}` map.
  */
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import type { Account } from '../accounts';
 import { isSpacesError } from '../errors';
@@ -14,7 +15,7 @@ import { facts, listText, spaceDetails } from './details';
 import { describeHttpError, missingSecret, type DescribeError } from './errorWording';
 import { lenient, lenientBoolean, lenientNumber, lenientRecord, lenientText, lenientTexts, parseWith, problemOf, readRows, unreadableOf, type Rows } from './fields';
 import { apiUrl, getJson } from './requests';
-import type { FetchOptions, Vendor, VendorClient, VendorContext } from './vendor';
+import type { FetchOptions, FieldSpec, SecretSpec, Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.onedata.name;
 const API_PATH = '/api/v3/onezone';
@@ -54,23 +55,28 @@ const errorSchema = z.looseObject({
 export const onedata: Vendor = {
   id: 'onedata',
   catalog: VENDORS.onedata,
-  fields: [
-    { key: 'baseUrl', label: 'Onezone URL', placeholder: 'https://onezone.example.org', required: true },
-    {
-      key: 'authMode',
-      label: 'Sign in with',
-      required: true,
-      choices: [
-        { value: 'token', label: 'Access token' },
-        { value: 'basic', label: 'User name and password (Onepanel users)' },
-      ],
-    },
-  ],
-  secretFields: [
-    { key: 'token', label: 'Access token', authMode: 'token' },
-    { key: 'username', label: 'User name', authMode: 'basic' },
-    { key: 'password', label: 'Password', authMode: 'basic' },
-  ],
+  // Getters: the labels are translated when the wizard reads them, after the translations are loaded.
+  get fields(): FieldSpec[] {
+    return [
+      { key: 'baseUrl', label: l10n.t('Onezone URL'), placeholder: 'https://onezone.example.org', required: true },
+      {
+        key: 'authMode',
+        label: l10n.t('Sign in with'),
+        required: true,
+        choices: [
+          { value: 'token', label: l10n.t('Access token') },
+          { value: 'basic', label: l10n.t('User name and password (Onepanel users)') },
+        ],
+      },
+    ];
+  },
+  get secretFields(): SecretSpec[] {
+    return [
+      { key: 'token', label: l10n.t('Access token'), authMode: 'token' },
+      { key: 'username', label: l10n.t('User name'), authMode: 'basic' },
+      { key: 'password', label: l10n.t('Password'), authMode: 'basic' },
+    ];
+  },
   createClient: (account, context) => new OnedataClient(account, context),
 };
 
@@ -93,7 +99,7 @@ class OnedataClient implements VendorClient {
    */
   async getSpace(id: string, options: FetchOptions = {}): Promise<SpaceDetails> {
     const headers = this.authHeaders();
-    const what = `space "${id}"`;
+    const what = l10n.t('space "{0}"', id);
     let raw: unknown;
     try {
       raw = await this.get(['user', 'effective_spaces', id], headers, what, options);
@@ -109,13 +115,14 @@ class OnedataClient implements VendorClient {
    * details (and so the names) of the rows it shows, rather than of every space before the first row.
    */
   async listSpaces(options: FetchOptions = {}): Promise<readonly SpaceRef[]> {
-    const raw = await this.get(['user', 'effective_spaces'], this.authHeaders(), 'the list of spaces', options);
-    return [...new Set(parseWith(listSchema, raw, NAME, 'the list of spaces').spaces)].map((id) => ({ id }));
+    const what = l10n.t('the list of spaces');
+    const raw = await this.get(['user', 'effective_spaces'], this.authHeaders(), what, options);
+    return [...new Set(parseWith(listSchema, raw, NAME, what).spaces)].map((id) => ({ id }));
   }
 
   /** A GET of `{origin}/api/v3/onezone/` plus `segments`, each encoded (ids are opaque). */
   private get(segments: readonly string[], headers: Record<string, string>, what: string, options: FetchOptions): Promise<unknown> {
-    const describe = describeError(what, this.isBasic ? 'user name or password' : 'access token', this.secretValues());
+    const describe = describeError(what, this.isBasic ? l10n.t('user name or password') : l10n.t('access token'), this.secretValues());
     return getJson(this.context.http, apiUrl(`${this.origin}${API_PATH}`, ...segments), headers, describe, options);
   }
 
@@ -136,11 +143,11 @@ class OnedataClient implements VendorClient {
   private authHeaders(): Record<string, string> {
     const { token, username, password } = this.context.secrets;
     if (!this.isBasic) {
-      if (!token) throw missingSecret(NAME, 'access token');
+      if (!token) throw missingSecret(NAME, l10n.t('access token'));
       return { 'x-auth-token': token };
     }
-    if (!username) throw missingSecret(NAME, 'user name');
-    if (!password) throw missingSecret(NAME, 'password');
+    if (!username) throw missingSecret(NAME, l10n.t('user name'));
+    if (!password) throw missingSecret(NAME, l10n.t('password'));
     return { authorization: `Basic ${basicCredentials(username, password)}` };
   }
 
@@ -152,12 +159,12 @@ class OnedataClient implements VendorClient {
     if (providers && (providers.length > 0 || sizes.unreadable > 0)) {
       groups.push({
         id: 'providers',
-        label: 'Storage providers',
+        label: l10n.t('Storage providers'),
         kind: 'providers',
-        columns: [{ key: 'size', label: 'Support size', kind: 'bytes' }],
+        columns: [{ key: 'size', label: l10n.t('Support size'), kind: 'bytes' }],
         items: providers.map(([providerId, bytes]) => ({ id: providerId, label: providerId, values: { size: bytes } })),
         chart: { valueKey: 'size', unit: 'bytes' },
-        total: { label: 'Total support', value: totalBytes ?? 0, kind: 'bytes' },
+        total: { label: l10n.t('Total support'), value: totalBytes ?? 0, kind: 'bytes' },
         ...unreadableOf(sizes),
       });
     }
@@ -173,15 +180,15 @@ class OnedataClient implements VendorClient {
       created: toIsoDate(space.creationTime, 's'),
       webUrl: `${this.origin}/ozw/onezone/i#/onedata/spaces/${encodeURIComponent(space.spaceId ?? id)}`,
       facts: facts(
-        ['Space ID', space.spaceId ?? id, 'text'],
-        ['Creator', creatorText(space.creator), 'text'],
-        ['Created', toIsoDate(space.creationTime, 's'), 'date'],
-        ['Organization', space.organizationName ?? undefined, 'text'],
-        ['Tags', listText(space.tags), 'text'],
-        ['Providers', providers?.length, 'count'],
-        ['Total support', totalBytes, 'bytes'],
-        ['In marketplace', space.advertisedInMarketplace ?? undefined, 'boolean'],
-        ['Marketplace contact', contact, contact?.includes('@') ? 'email' : 'text'],
+        [l10n.t('Space ID'), space.spaceId ?? id, 'text'],
+        [l10n.t('Creator'), creatorText(space.creator), 'text'],
+        [l10n.t('Created'), toIsoDate(space.creationTime, 's'), 'date'],
+        [l10n.t('Organization'), space.organizationName ?? undefined, 'text'],
+        [l10n.t('Tags'), listText(space.tags), 'text'],
+        [l10n.t('Providers'), providers?.length, 'count'],
+        [l10n.t('Total support'), totalBytes, 'bytes'],
+        [l10n.t('In marketplace'), space.advertisedInMarketplace ?? undefined, 'boolean'],
+        [l10n.t('Marketplace contact'), contact, contact?.includes('@') ? 'email' : 'text'],
       ),
       groups,
       problems,
@@ -205,9 +212,9 @@ function basicCredentials(username: string, password: string): string {
 /** A space without provider support has no storage: worth a warning. Unknown when the field is absent. */
 function supportStatus(providerCount: number | undefined): Status | undefined {
   if (providerCount === undefined) return undefined;
-  if (providerCount === 0) return { label: 'Not supported', tone: 'warn', detail: 'No storage provider supports this space, so it cannot hold data.' };
-  const providers = providerCount === 1 ? '1 storage provider supports' : `${providerCount} storage providers support`;
-  return { label: 'Supported', tone: 'ok', detail: `${providers} this space.` };
+  if (providerCount === 0) return { label: l10n.t('Not supported'), tone: 'warn', detail: l10n.t('No storage provider supports this space, so it cannot hold data.') };
+  const detail = providerCount === 1 ? l10n.t('1 storage provider supports this space.') : l10n.t('{0} storage providers support this space.', providerCount);
+  return { label: l10n.t('Supported'), tone: 'ok', detail };
 }
 
 /** `user <id>`, `oneprovider <id>` or `nobody` (whose id is null). */
@@ -226,7 +233,7 @@ function describeError(what: string, credentials: string, secrets: (string | und
   const errorOf = (body: unknown) => errorSchema.safeParse(body).data?.error;
   return describeHttpError({
     vendorName: NAME,
-    what: 'space',
+    what: l10n.t('space'),
     subject: what,
     credentials,
     secrets,
@@ -239,6 +246,6 @@ function describeError(what: string, credentials: string, secrets: (string | und
       const error = errorOf(body);
       return isTokenError(error?.id) || isTokenError(error?.details?.authError?.id) ? 401 : status;
     },
-    leads: { 404: `${NAME} has no ${what} visible to this account` },
+    leads: { 404: l10n.t('{0} has no {1} visible to this account', NAME, what) },
   });
 }

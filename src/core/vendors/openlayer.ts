@@ -3,6 +3,7 @@
  * base already ends in `/v1`). One key belongs to one workspace, and that workspace is the account's
  * only space. No web URL: `app.openlayer.com/{slug}` is a guess, not documented.
  */
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import type { Account } from '../accounts';
 import type { Group, SpaceDetails, Tone } from '../model';
@@ -12,7 +13,7 @@ import { facts, humanize, listText, spaceDetails, uniqueIds } from './details';
 import { describeHttpError, missingSecret, missingSetting } from './errorWording';
 import { lenientBoolean, lenientNumber, lenientText, lenientTexts, parseWith, problemOf, rows, unreadableOf } from './fields';
 import { apiUrl, getJson } from './requests';
-import type { Vendor, VendorClient, VendorContext } from './vendor';
+import type { FieldSpec, SecretSpec, Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.openlayer.name;
 
@@ -61,19 +62,19 @@ function usageGroup(usage: NonNullable<Workspace['monthlyUsage']>): Group {
   const total = months.reduce((sum, m) => sum + (m.predictionCount ?? 0), 0);
   return {
     id: 'monthlyUsage',
-    label: 'Monthly usage',
+    label: l10n.t('Monthly usage'),
     kind: 'usage',
     columns: [
-      { key: 'predictions', label: 'Predictions', kind: 'count' },
-      { key: 'executionTime', label: 'Execution time', kind: 'duration' },
+      { key: 'predictions', label: l10n.t('Predictions'), kind: 'count' },
+      { key: 'executionTime', label: l10n.t('Execution time'), kind: 'duration' },
     ],
     items: months.map((m, i) => ({
       id: unique(m.monthYear ?? `#${i + 1}`),
-      label: m.monthYear ? m.monthYear.replace(/^(\d{4}-\d{2})-\d{2}$/, '$1') : 'Unknown month',
+      label: m.monthYear ? m.monthYear.replace(/^(\d{4}-\d{2})-\d{2}$/, '$1') : l10n.t('Unknown month'),
       values: { predictions: m.predictionCount ?? null, executionTime: m.executionTimeMs ?? null },
     })),
     chart: { valueKey: 'predictions', unit: 'count' },
-    total: { label: 'Predictions', value: total, kind: 'count' },
+    total: { label: l10n.t('Predictions'), value: total, kind: 'count' },
     ...unreadableOf(usage),
   };
 }
@@ -90,15 +91,15 @@ function toDetails(account: Account, id: string, workspace: Workspace, raw: unkn
     created: toIsoDate(workspace.dateCreated),
     updated: toIsoDate(workspace.dateUpdated),
     facts: facts(
-      ['Slug', workspace.slug, 'text'],
-      ['Projects', workspace.projectCount, 'count'],
-      ['Members', workspace.memberCount, 'count'],
-      ['Invites', workspace.inviteCount, 'count'],
-      ['Billing period start', toIsoDate(workspace.periodStartDate), 'date'],
-      ['Billing period end', toIsoDate(workspace.periodEndDate), 'date'],
-      ['SAML-only access', workspace.samlOnlyAccess, 'boolean'],
-      ['Wildcard domains', listText(workspace.wildcardDomains), 'text'],
-      ['Creator ID', workspace.creatorId, 'text'],
+      [l10n.t('Slug'), workspace.slug, 'text'],
+      [l10n.t('Projects'), workspace.projectCount, 'count'],
+      [l10n.t('Members'), workspace.memberCount, 'count'],
+      [l10n.t('Invites'), workspace.inviteCount, 'count'],
+      [l10n.t('Billing period start'), toIsoDate(workspace.periodStartDate), 'date'],
+      [l10n.t('Billing period end'), toIsoDate(workspace.periodEndDate), 'date'],
+      [l10n.t('SAML-only access'), workspace.samlOnlyAccess, 'boolean'],
+      [l10n.t('Wildcard domains'), listText(workspace.wildcardDomains), 'text'],
+      [l10n.t('Creator ID'), workspace.creatorId, 'text'],
     ),
     groups: usage ? [usage] : [],
     problems,
@@ -108,21 +109,21 @@ function toDetails(account: Account, id: string, workspace: Workspace, raw: unkn
 
 function createClient(account: Account, { http, secrets }: VendorContext): VendorClient {
   // `{code, error}` bodies: `errorText` reads `error`.
-  const describeError = describeHttpError({ vendorName: NAME, what: 'workspace', credentials: 'API key', secrets: Object.values(secrets) });
+  const describeError = describeHttpError({ vendorName: NAME, what: l10n.t('workspace'), credentials: l10n.t('API key'), secrets: Object.values(secrets) });
   /** The workspace's name once fetched, so the listing can show it without another request. */
   let knownName: string | undefined;
 
   function workspaceId(): string {
-    if (!account.workspaceId) throw missingSetting(NAME, 'workspace ID');
+    if (!account.workspaceId) throw missingSetting(NAME, l10n.t('workspace ID'));
     return account.workspaceId;
   }
 
   return {
     async getSpace(id, options) {
       const apiKey = secrets.apiKey;
-      if (!apiKey) throw missingSecret(NAME, 'API key');
+      if (!apiKey) throw missingSecret(NAME, l10n.t('API key'));
       const raw = await getJson(http, apiUrl(account.baseUrl, 'workspaces', id), { authorization: `Bearer ${apiKey}` }, describeError, options);
-      const details = toDetails(account, id, parseWith(workspaceSchema, raw, NAME, 'the workspace'), raw);
+      const details = toDetails(account, id, parseWith(workspaceSchema, raw, NAME, l10n.t('the workspace')), raw);
       if (id === account.workspaceId) knownName = details.name;
       return details;
     },
@@ -136,10 +137,15 @@ function createClient(account: Account, { http, secrets }: VendorContext): Vendo
 export const openlayer: Vendor = {
   id: 'openlayer',
   catalog: VENDORS.openlayer,
-  fields: [
-    { key: 'baseUrl', label: 'API base URL', placeholder: VENDORS.openlayer.defaultBaseUrl, required: false },
-    { key: 'workspaceId', label: 'Workspace ID', required: true },
-  ],
-  secretFields: [{ key: 'apiKey', label: 'Workspace API key (sk-ol-…)' }],
+  // Getters: the labels are translated when the wizard reads them, after the translations are loaded.
+  get fields(): FieldSpec[] {
+    return [
+      { key: 'baseUrl', label: l10n.t('API base URL'), placeholder: VENDORS.openlayer.defaultBaseUrl, required: false },
+      { key: 'workspaceId', label: l10n.t('Workspace ID'), required: true },
+    ];
+  },
+  get secretFields(): SecretSpec[] {
+    return [{ key: 'apiKey', label: l10n.t('Workspace API key (sk-ol-…)') }];
+  },
   createClient,
 };

@@ -1,4 +1,5 @@
 /** How a vendor client asks: URLs built from opaque ids, and GETs through the shared HTTP client. */
+import * as l10n from '@vscode/l10n';
 import { SpacesError } from '../errors';
 import type { HttpClient } from '../http';
 import type { DescribeError } from './errorWording';
@@ -11,7 +12,7 @@ import type { FetchOptions } from './vendor';
  */
 export function apiUrl(base: string, ...segments: readonly string[]): string {
   const climbing = segments.find((segment) => segment === '.' || segment === '..' || segment === '');
-  if (climbing !== undefined) throw new SpacesError('config', `"${climbing}" is not a valid id.`);
+  if (climbing !== undefined) throw new SpacesError('config', l10n.t('"{0}" is not a valid id.', climbing));
   return [base.replace(/\/+$/, ''), ...segments.map(encodeURIComponent)].join('/');
 }
 

@@ -5,6 +5,7 @@
  * with an `organizationid` header. There is no read-only listing, so an account's spaces are the ids
  * configured on it.
  */
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import type { Account } from '../accounts';
 import type { Group, GroupItem, SpaceDetails } from '../model';
@@ -15,7 +16,7 @@ import { facts, humanize, spaceDetails, uniqueIds } from './details';
 import { describeHttpError, missingSecret, missingSetting } from './errorWording';
 import { lenient, lenientText, parseWith, problemOf, rows, unreadableOf, type Rows } from './fields';
 import { apiUrl, getJson } from './requests';
-import type { Vendor, VendorClient, VendorContext } from './vendor';
+import type { FieldSpec, SecretSpec, Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.sharely.name;
 
@@ -67,23 +68,22 @@ type ConversationGroup = z.infer<typeof conversationGroupSchema>;
 const tokenSchema = z.looseObject({ token: z.string().check(z.minLength(1)) });
 const claimsSchema = z.looseObject({ exp: z.optional(z.number()), iat: z.optional(z.number()) });
 
-const MEMBER_GROUPS = [
-  { id: 'hosts', label: 'Hosts' },
-  { id: 'coHosts', label: 'Co-hosts' },
-  { id: 'guests', label: 'Guests' },
-] as const;
+const MEMBER_GROUPS = ['hosts', 'coHosts', 'guests'] as const;
 
-function memberGroup(id: (typeof MEMBER_GROUPS)[number]['id'], label: string, entries: Rows<MemberEntry>): Group {
+/** Translated when read, like every label: the translations may load after this module. */
+const memberGroupLabel = (id: (typeof MEMBER_GROUPS)[number]): string => ({ hosts: l10n.t('Hosts'), coHosts: l10n.t('Co-hosts'), guests: l10n.t('Guests') })[id];
+
+function memberGroup(id: (typeof MEMBER_GROUPS)[number], label: string, entries: Rows<MemberEntry>): Group {
   const members = entries.items.map((entry) => entry.host ?? entry.coHost ?? entry.guest ?? entry.user ?? entry);
   const unique = uniqueIds();
   return {
     id,
     label,
     kind: 'members',
-    columns: [{ key: 'email', label: 'Email', kind: 'email' }],
+    columns: [{ key: 'email', label: l10n.t('Email'), kind: 'email' }],
     items: members.map((m, i): GroupItem => ({
       id: unique(m.id ?? m.email ?? `#${i + 1}`),
-      label: m.name ?? m.email ?? m.id ?? 'Unnamed member',
+      label: m.name ?? m.email ?? m.id ?? l10n.t('Unnamed member'),
       description: m.email ?? undefined,
       values: { email: m.email ?? null },
     })),
@@ -95,16 +95,16 @@ function conversationsGroup(groups: Rows<ConversationGroup>): Group {
   const unique = uniqueIds();
   return {
     id: 'conversations',
-    label: 'Conversation groups',
+    label: l10n.t('Conversation groups'),
     kind: 'conversations',
     columns: [
-      { key: 'type', label: 'Type', kind: 'text' },
-      { key: 'lastMessageAt', label: 'Last message', kind: 'date' },
-      { key: 'conversations', label: 'Conversations', kind: 'count' },
+      { key: 'type', label: l10n.t('Type'), kind: 'text' },
+      { key: 'lastMessageAt', label: l10n.t('Last message'), kind: 'date' },
+      { key: 'conversations', label: l10n.t('Conversations'), kind: 'count' },
     ],
     items: groups.items.map((g, i): GroupItem => ({
       id: unique(g.id ?? `#${i + 1}`),
-      label: g.name ?? g.id ?? 'Unnamed group',
+      label: g.name ?? g.id ?? l10n.t('Unnamed group'),
       description: g.type ?? undefined,
       values: { type: g.type ?? null, lastMessageAt: toIsoDate(g.lastMessageAt) ?? null, conversations: g.conversations?.length ?? null },
     })),
@@ -115,9 +115,10 @@ function conversationsGroup(groups: Rows<ConversationGroup>): Group {
 function toDetails(account: Account, id: string, space: SharelySpace, raw: unknown): SpaceDetails {
   const groups: Group[] = [];
   const problems: string[] = [];
-  for (const { id: key, label } of MEMBER_GROUPS) {
+  for (const key of MEMBER_GROUPS) {
     const entries = space[key];
     if (!entries) continue;
+    const label = memberGroupLabel(key);
     groups.push(memberGroup(key, label, entries));
     problems.push(...problemOf(label, entries));
   }
@@ -135,10 +136,10 @@ function toDetails(account: Account, id: string, space: SharelySpace, raw: unkno
     status: space.status ? { label: humanize(space.status), tone: space.status === 'ACTIVE' ? 'ok' : 'neutral' } : undefined,
     created: toIsoDate(space.createdAt),
     facts: facts(
-      ['Workspace', space.workspace?.name, 'text'],
-      ['Organization', space.workspace?.organizationName, 'text'],
-      ['Workspace ID', space.workspace?.id, 'text'],
-      ['Organization ID', space.workspace?.organizationId, 'text'],
+      [l10n.t('Workspace'), space.workspace?.name, 'text'],
+      [l10n.t('Organization'), space.workspace?.organizationName, 'text'],
+      [l10n.t('Workspace ID'), space.workspace?.id, 'text'],
+      [l10n.t('Organization ID'), space.workspace?.organizationId, 'text'],
     ),
     groups,
     problems,
@@ -161,19 +162,19 @@ export function jwtLifetimeSeconds(jwt: string): number | undefined {
 
 function createClient(account: Account, { http, secrets }: VendorContext): VendorClient {
   // `{error, message}` bodies: `errorText` reads the message (`error` is often just "Error").
-  const wording = { vendorName: NAME, what: 'space', secrets: Object.values(secrets) };
-  const keyErrors = describeHttpError({ ...wording, credentials: 'API key' });
+  const wording = { vendorName: NAME, what: l10n.t('space'), secrets: Object.values(secrets) };
+  const keyErrors = describeHttpError({ ...wording, credentials: l10n.t('API key') });
   // The exchanged access token is a credential too: masked should the server echo it.
-  const tokenErrors = (jwt: string) => describeHttpError({ ...wording, credentials: 'access token', secrets: [...wording.secrets, jwt] });
-  const exchangeErrors = describeHttpError({ ...wording, what: 'workspace', credentials: 'API key' });
+  const tokenErrors = (jwt: string) => describeHttpError({ ...wording, credentials: l10n.t('access token'), secrets: [...wording.secrets, jwt] });
+  const exchangeErrors = describeHttpError({ ...wording, what: l10n.t('workspace'), credentials: l10n.t('API key') });
   const accessToken = account.authMode === 'accessToken';
 
   /** Everything a request needs, checked before anything is sent. */
   function settings(): { apiKey: string; workspaceId: string; organizationId?: string } {
     const apiKey = secrets.apiKey;
-    if (!apiKey) throw missingSecret(NAME, 'API key');
-    if (!account.workspaceId) throw missingSetting(NAME, 'workspace ID');
-    if (accessToken && !account.organizationId) throw missingSetting(NAME, 'organization ID', 'the access-token mode sends it with every request');
+    if (!apiKey) throw missingSecret(NAME, l10n.t('API key'));
+    if (!account.workspaceId) throw missingSetting(NAME, l10n.t('workspace ID'));
+    if (accessToken && !account.organizationId) throw missingSetting(NAME, l10n.t('organization ID'), l10n.t('the access-token mode sends it with every request'));
     return { apiKey, workspaceId: account.workspaceId, organizationId: account.organizationId };
   }
 
@@ -188,7 +189,7 @@ function createClient(account: Account, { http, secrets }: VendorContext): Vendo
       cache: 'bypass',
       describeError: exchangeErrors,
     });
-    const { token } = parseWith(tokenSchema, raw, NAME, 'the access-token request');
+    const { token } = parseWith(tokenSchema, raw, NAME, l10n.t('the access-token request'));
     return { token, expiresInSeconds: jwtLifetimeSeconds(token) ?? TOKEN_LIFETIME_SECONDS };
   }
 
@@ -202,7 +203,7 @@ function createClient(account: Account, { http, secrets }: VendorContext): Vendo
         accessToken && organizationId
           ? await tokens.use((jwt) => getJson(http, url, { authorization: `Bearer ${jwt}`, organizationid: organizationId }, tokenErrors(jwt), options), options?.signal)
           : await getJson(http, url, { 'x-api-key': apiKey }, keyErrors, options);
-      return toDetails(account, id, parseWith(spaceSchema, raw, NAME, 'the space'), raw);
+      return toDetails(account, id, parseWith(spaceSchema, raw, NAME, l10n.t('the space')), raw);
     },
     async checkAccess(options) {
       // The exchange takes the API key and the workspace in either mode, and reads nothing.
@@ -214,20 +215,25 @@ function createClient(account: Account, { http, secrets }: VendorContext): Vendo
 export const sharely: Vendor = {
   id: 'sharely',
   catalog: VENDORS.sharely,
-  fields: [
-    { key: 'baseUrl', label: 'API base URL', placeholder: VENDORS.sharely.defaultBaseUrl, required: false },
-    { key: 'workspaceId', label: 'Workspace ID', required: true },
-    {
-      key: 'authMode',
-      label: 'Authentication',
-      required: false,
-      choices: [
-        { value: 'apiKey', label: 'API key in the x-api-key header' },
-        { value: 'accessToken', label: 'Access token exchanged from the API key (needs the organization ID)' },
-      ],
-    },
-    { key: 'organizationId', label: 'Organization ID (for access tokens)', required: false },
-  ],
-  secretFields: [{ key: 'apiKey', label: 'Workspace API key (sk-sharely-…)' }],
+  // Getters: the labels are translated when the wizard reads them, after the translations are loaded.
+  get fields(): FieldSpec[] {
+    return [
+      { key: 'baseUrl', label: l10n.t('API base URL'), placeholder: VENDORS.sharely.defaultBaseUrl, required: false },
+      { key: 'workspaceId', label: l10n.t('Workspace ID'), required: true },
+      {
+        key: 'authMode',
+        label: l10n.t('Authentication'),
+        required: false,
+        choices: [
+          { value: 'apiKey', label: l10n.t('API key in the x-api-key header') },
+          { value: 'accessToken', label: l10n.t('Access token exchanged from the API key (needs the organization ID)') },
+        ],
+      },
+      { key: 'organizationId', label: l10n.t('Organization ID (for access tokens)'), required: false },
+    ];
+  },
+  get secretFields(): SecretSpec[] {
+    return [{ key: 'apiKey', label: l10n.t('Workspace API key (sk-sharely-…)') }];
+  },
   createClient,
 };
