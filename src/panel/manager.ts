@@ -134,6 +134,8 @@ export class SpacePanels extends Disposable implements vscode.WebviewPanelSerial
   }
 
   private track(panel: SpacePanel): SpacePanel {
+    // The walkthrough's "Open a space" step is done.
+    void vscode.commands.executeCommand('setContext', 'spaces.panelOpened', true);
     const id = key(panel.identity.accountId, panel.identity.spaceId);
     this.panels.set(id, panel);
     panel.onDidDispose(() => {

@@ -53,7 +53,14 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
     this.register(this.redraws);
     this.register(config.onDidChangeAccounts(() => this.didChange.fire(undefined)));
     // A pin or an unpin shows or hides the group, and changes the menus of the space's rows.
-    this.register(pins.onDidChange(() => this.didChange.fire(undefined)));
+    const hasPins = () => void vscode.commands.executeCommand('setContext', 'spaces.hasPins', pins.all().length > 0);
+    hasPins();
+    this.register(
+      pins.onDidChange(() => {
+        hasPins();
+        this.didChange.fire(undefined);
+      }),
+    );
     // A status change found or seen: the space's rows show or drop their mark.
     this.register(statuses.onDidChange((accountId, spaceId) => this.rowsOf(accountId, spaceId).forEach((row) => this.changed(row))));
     // A space refreshed elsewhere (its panel) redraws its rows with the newer copy.
