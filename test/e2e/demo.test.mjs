@@ -54,7 +54,8 @@ describe('the demo', () => {
 
   /** Opens a space by clicking its row (again, if a redraw lost the click) and waits for its panel. */
   async function open(name) {
-    const row = ui.spaceRow(name);
+    // The last row of that name: the account's own (a pinned one sits above it, in the Pinned group).
+    const row = ui.spaceRow(name).last();
     const heading = ui.panel().locator('h1', { hasText: new RegExp(`^${escapeRegExp(name)}$`) });
     for (let attempt = 1; ; attempt++) {
       await row.click();
@@ -68,7 +69,10 @@ describe('the demo', () => {
     return ui.panel();
   }
 
-  it('opens a Onedata space with its storage bars (the tree picture)', async () => {
+  it('pins two spaces of two accounts, then opens a Onedata space with its storage bars (the tree picture)', async () => {
+    for (const name of ['Production', 'Order to cash']) await ui.contextMenu(ui.spaceRow(name).last(), /^Pin\b/);
+    const pinned = () => page.getByRole('treeitem').evaluateAll((rows) => rows.slice(0, 3).map((r) => r.querySelector('.label-name')?.textContent));
+    await poll(pinned, (rows) => rows.join() === 'Pinned,Production,Order to cash', 'the Pinned group on top, in the order pinned');
     const panel = await open('Field trials 2025');
     assert.equal(await panel.locator('.bar-fill').count(), 3);
     await page.mouse.move(0, 0); // no hover highlight in the picture

@@ -4,7 +4,7 @@
 // demo's five accounts, one code-server for the file.
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { demoProfile } from '../../out/sandbox/index.js';
+import { ALUMIO_SANDBOX, ALUMIO_SEED_SPACE, demoProfile } from '../../out/sandbox/index.js';
 import { poll } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
 
@@ -12,11 +12,11 @@ describe('the Spaces view: filter, reveal (packaged VSIX)', () => {
   const session = useWorkbench({
     codeServer: (sandbox) => {
       const profile = demoProfile(sandbox.url);
-      return { settings: { 'spaces.accounts': profile.accounts }, env: profile.env };
+      return { settings: { 'spaces.accounts': profile.accounts, 'spaces.notifyOnStatusChange': true }, env: profile.env };
     },
   });
-  let page, ui;
-  before(() => ({ page, ui } = session));
+  let sandbox, page, ui;
+  before(() => ({ sandbox, page, ui } = session));
 
   const accountLabels = () => page.getByRole('treeitem', { level: 1 }).evaluateAll((rows) => rows.map((r) => r.querySelector('.label-name')?.textContent));
   const spaceLabels = () => page.getByRole('treeitem', { level: 2 }).evaluateAll((rows) => rows.map((r) => r.querySelector('.label-name')?.textContent));
@@ -79,5 +79,30 @@ describe('the Spaces view: filter, reveal (packaged VSIX)', () => {
     await poll(selectedRow, (rows) => rows.join() === 'Sales Team Space', 'the selection to follow the active panel');
     await ui.runCommand('View: Close All Editors');
     await ui.closed();
+  });
+
+  it("marks a status changed since the user last looked on the row, and says so for a pinned space in a notification that opens it", async () => {
+    await ui.expand(ui.accountRow('ACME integrations'));
+    const row = ui.spaceRow('ACME Production').last();
+    await poll(() => row.textContent(), (text) => /Active/.test(text), 'the space with its status');
+    await ui.contextMenu(row, /^Pin\b/);
+    await page.getByRole('treeitem', { level: 1, name: /^Pinned/ }).waitFor({ timeout: 20_000 });
+    await ui.clearNotifications();
+    // The vendor says the space failed; a fetch nobody looked at finds it (the row's Refresh, as a background
+    // refresh would).
+    sandbox.addFault({ path: `/api/v1/spaces/${ALUMIO_SANDBOX.spaces.seed}`, kind: 'status', status: 200, body: { object: { ...ALUMIO_SEED_SPACE, status: 'error' } } });
+    try {
+      await ui.refresh(row);
+      await poll(() => row.textContent(), (text) => text.includes('Active → Error'), 'the row marked');
+      const note = await ui.notification(/the status changed from Active to Error/);
+      assert.match(await ui.notificationText(note), /^"ACME Production" \(ACME integrations\): the status changed from Active to Error\.$/);
+      await ui.shot('view-status-changed');
+      await note.getByRole('button', { name: 'Open' }).click();
+      await ui.panel().locator('.space-id').filter({ hasText: ALUMIO_SANDBOX.spaces.seed }).waitFor({ timeout: 20_000 });
+      // Opened, it is seen: the mark goes.
+      await poll(() => row.textContent(), (text) => !text.includes('→') && text.includes('Error'), 'the mark gone');
+    } finally {
+      sandbox.clearFaults();
+    }
   });
 });

@@ -2,7 +2,7 @@
 export { startSandbox, Sandbox, sandboxCertificate } from './server';
 export { demoProfile } from './demo';
 export { teamProfile } from './team/profile';
-export { ALUMIO_SANDBOX } from './vendors/alumio';
+export { ALUMIO_SANDBOX, ALUMIO_SEED_SPACE } from './vendors/alumio';
 export { SHARELY_SANDBOX } from './vendors/sharely';
 export { OPENLAYER_SANDBOX } from './vendors/openlayer';
 export { ONEDATA_SANDBOX } from './vendors/onedata';
