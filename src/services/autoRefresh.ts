@@ -40,12 +40,16 @@ export class AutoRefresh {
   }
 
   dispose(): void {
+    this.stop();
+  }
+
+  private stop(): void {
     this.timers.clearTimeout(this.timer);
     this.timer = undefined;
   }
 
   private schedule(): void {
-    this.dispose();
+    this.stop();
     if (this.minutes > 0) this.timer = this.timers.setTimeout(() => this.fire(), this.minutes * 60_000);
   }
 

@@ -3,12 +3,10 @@
 // process (named by SPACES_BENCH_SANDBOX), so its data is not in the heap measured here. The figures go to the
 // file named by SPACES_TEST_RESULTS, for the bench to print against their targets.
 import { writeFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/tree/nodes/treeNode';
 import type { SpaceNode } from '../../src/tree/nodes/spaceNode';
-import { api, eventually, setAccounts } from '../host/support';
+import { api, eventually, heapAfterGc, setAccounts } from '../host/support';
 
 /** What the bench reads back: one entry per figure. */
 export interface HostFigure {
@@ -84,19 +82,13 @@ async function sharing(sandbox: string, figures: HostFigure[]): Promise<void> {
  * panels opened and closed; the heap after GC before, after, and once the cache's entries have lapsed.
  */
 async function browsing(figures: HostFigure[]): Promise<void> {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  const heap = () => {
-    gc();
-    return process.memoryUsage().heapUsed;
-  };
   const { tree, panels } = await api();
   const ttlSeconds = 10;
   await vscode.workspace.getConfiguration('spaces').update('cacheTtlSeconds', ttlSeconds, vscode.ConfigurationTarget.Global);
   const ids = ['m1', 'm2', 'm3', 'm4'];
   await setAccounts(ids.map((id, user) => bulkAccount(id, user)));
   const accounts = await eventually(async () => (await tree.getChildren()) ?? [], (nodes) => nodes.length === ids.length, 30_000, 'four accounts');
-  const start = heap();
+  const start = heapAfterGc();
   const started = Date.now();
 
   const spaces: SpaceNode[] = [];
@@ -115,7 +107,7 @@ async function browsing(figures: HostFigure[]): Promise<void> {
     const panel = await eventually(() => panels.get(node.account.id, node.spaceId), (p) => p !== undefined && p.loading === false, 30_000, 'a panel to load');
     panel?.panel.dispose();
   }
-  const browsed = heap();
+  const browsed = heapAfterGc();
   const seconds = (Date.now() - started) / 1000;
   figures.push({
     label: 'browse 2,000 spaces (4 accounts expanded, every space fetched, 50 panels opened and closed): heap growth',
@@ -126,13 +118,13 @@ async function browsing(figures: HostFigure[]): Promise<void> {
 
   // The cache's entries lapse after the TTL; what is left is what the tree shows.
   await new Promise((resolve) => setTimeout(resolve, (ttlSeconds + 2) * 1000));
-  const lapsed = heap();
+  const lapsed = heapAfterGc();
   figures.push({ label: `the same, ${ttlSeconds + 2} s later (cache TTL ${ttlSeconds} s): heap growth`, value: round((lapsed - start) / MB), unit: 'MB', detail: `heap ${round(lapsed / MB)} MB` });
 
   await setAccounts([]);
   await eventually(async () => (await tree.getChildren()) ?? [], (nodes) => nodes.length === 0, 30_000, 'no accounts');
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  const removed = heap();
+  const removed = heapAfterGc();
   figures.push({ label: 'the accounts removed: heap growth', value: round((removed - start) / MB), unit: 'MB', detail: `heap ${round(removed / MB)} MB` });
   await vscode.workspace.getConfiguration('spaces').update('cacheTtlSeconds', undefined, vscode.ConfigurationTarget.Global);
 }

@@ -3,13 +3,11 @@
 // within 30 MB of where it started, no tree id twice, no panel left over. The figures are printed.
 // SPACES_SOAK_ROUNDS sets how many rounds (3 in `npm test`, bounded well under three minutes).
 import * as assert from 'node:assert/strict';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import { demoProfile } from '../sandbox/demo';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
-import { api, eventually, setAccounts } from './support';
+import { api, eventually, heapAfterGc, setAccounts } from './support';
 
 const ROUNDS = Number(process.env.SPACES_SOAK_ROUNDS) || 3;
 const BULK_VARIABLE = 'SPACES_SOAK_ONEDATA_BULK';
@@ -56,17 +54,11 @@ describe('soak: five accounts, 1,000 spaces, refreshed and opened again and agai
   }
 
   it('keeps sockets, heap, tree ids and panels bounded', async () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const heap = () => {
-      gc();
-      return process.memoryUsage().heapUsed;
-    };
     const { tree, panels } = await api();
     await eventually(async () => ((await tree.getChildren()) ?? []).length, (n) => n === 5);
     await expandAll(); // warm: the network stack loaded, first answers cached
     const started = Date.now();
-    const baseline = heap();
+    const baseline = heapAfterGc();
     let shown = 0;
     let duplicates = 0;
     for (let round = 1; round <= ROUNDS; round++) {
@@ -85,7 +77,7 @@ describe('soak: five accounts, 1,000 spaces, refreshed and opened again and agai
       }
       assert.equal(panels.size, 0, `round ${round}: a panel left over`);
     }
-    const grown = heap() - baseline;
+    const grown = heapAfterGc() - baseline;
     const { openSockets, maxInFlight, requests } = sandbox.stats();
     const seconds = (Date.now() - started) / 1000;
     console.log(

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import type { SpacesExplorerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/nodes/treeNode';
@@ -92,4 +94,11 @@ function menuOf(contextValue: string, inGroup: (group: string) => boolean): stri
     return equal ? equal[1] === contextValue : clause === 'view == spaces.explorer';
   };
   return menus.filter((m) => inGroup(m.group) && m.when.split(' && ').every(holds)).map((m) => m.command.replace('spaces.', ''));
+}
+
+/** The extension host's heap in use after a full garbage collection (the host runs without --expose-gc). */
+export function heapAfterGc(): number {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  return process.memoryUsage().heapUsed;
 }
