@@ -36,6 +36,8 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
   /** Under the current filter: the accounts whose listing was asked for, and those expanded to show matches. */
   private listingsAsked = new Set<string>();
   private expandedForFilter = new Set<string>();
+  /** How many reveals have started: a reveal overtaken by a newer one does not select. */
+  private reveals = 0;
 
   readonly lastKnown: LastKnownTree;
   readonly pins: Pins;
@@ -114,10 +116,14 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
   async reveal(accountId: string, spaceId: string, { focus }: { focus: boolean }): Promise<boolean> {
     const view = this.view;
     if (!view || (!focus && !view.visible)) return false;
+    // The latest reveal wins: one still listing its account when another starts (the user switched panels
+    // again) gives up rather than move the selection back.
+    const turn = ++this.reveals;
     await this.getChildren(); // the account rows, as the settings have them now
     const account = this.accountNode(accountId);
     if (!account) return false;
     const listed = await account.showRow(spaceId);
+    if (turn !== this.reveals) return false;
     const node = (listed ? account.spaceNode(spaceId) : undefined) ?? this.spaceNode(accountId, spaceId);
     if (!node || (this.currentFilter && this.currentFilter.match(node) !== 'match')) return false;
     // Paged on, the view must read the account's rows again before it can find the row. VS Code keeps the

@@ -57,6 +57,8 @@ describe('the space panel', function () {
     const profile = demoProfile(sandbox.url);
     await setAccounts([...profile.accounts, { id: 'bulk', label: 'Bulk', vendor: 'onedata', baseUrl: sandbox.url, credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK' } }]);
     const selected = () => view.selection.map((node) => tree.getTreeItem(node).id);
+    // No panel of an earlier test moves the selection meanwhile.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     try {
       // Beyond the first page of 200: the account pages on to it.
       await vscode.commands.executeCommand('spaces.open', { accountId: 'bulk', spaceId: 'bulk-0300' });
