@@ -4,7 +4,7 @@
 // and no token is trusted: an unknown token contributes its text, a link that is not http(s) its words.
 // (markdown-it over a hand-written parser: real Markdown has enough corner cases, nested lists, code
 // spans, escapes, that a small parser would render some descriptions wrongly; the plan keeps it safe.)
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type Token } from 'markdown-it';
 import { revealBidi } from '../core/format';
 import { isWebUrl } from '../util/url';
 
@@ -15,8 +15,6 @@ export type MarkdownTag = (typeof MARKDOWN_TAGS)[number];
 export type MarkdownNode =
   | { readonly text: string }
   | { readonly tag: MarkdownTag; readonly href?: string; readonly start?: number; readonly children: MarkdownNode[] };
-
-type Token = MarkdownIt.Token;
 
 const ALLOWED = new Set<string>(MARKDOWN_TAGS);
 const HEADINGS: Readonly<Record<string, MarkdownTag>> = { h1: 'h3', h2: 'h4', h3: 'h5', h4: 'h6', h5: 'h6', h6: 'h6' };

@@ -56,7 +56,7 @@ async function sharing(sandbox: string, figures: HostFigure[]): Promise<void> {
 
   const start = await requests();
   await Promise.all(Array.from({ length: 50 }, () => vscode.commands.executeCommand('spaces.open', { accountId: 'shared', spaceId })));
-  await eventually(() => panels.get('shared', spaceId), (panel) => panel?.current !== undefined, 30_000, 'the panel to show the space');
+  await eventually(() => panels.get('shared', spaceId), (panel) => panel?.current !== undefined, 'the panel to show the space', 30_000);
   const opened = await requests();
   figures.push({ label: '50 concurrent opens of one space: requests', value: opened - start, unit: 'requests', detail: `${panels.size} panel` });
 
@@ -70,9 +70,9 @@ async function sharing(sandbox: string, figures: HostFigure[]): Promise<void> {
 
   const refreshed = await requests();
   await vscode.commands.executeCommand('spaces.refresh', { accountId: 'shared', spaceId });
-  await eventually(requests, (n) => n > refreshed, 30_000, 'the refresh to reach the sandbox');
+  await eventually(requests, (n) => n > refreshed, 'the refresh to reach the sandbox', 30_000);
   await row.load();
-  await eventually(() => panels.get('shared', spaceId)?.loading, (loading) => loading === false, 30_000, 'the panel to settle');
+  await eventually(() => panels.get('shared', spaceId)?.loading, (loading) => loading === false, 'the panel to settle', 30_000);
   figures.push({ label: 'Refresh of that space (row and panel): requests', value: (await requests()) - refreshed, unit: 'requests' });
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
@@ -87,7 +87,7 @@ async function browsing(figures: HostFigure[]): Promise<void> {
   await vscode.workspace.getConfiguration('spaces').update('cacheTtlSeconds', ttlSeconds, vscode.ConfigurationTarget.Global);
   const ids = ['m1', 'm2', 'm3', 'm4'];
   await setAccounts(ids.map((id, user) => bulkAccount(id, user)));
-  const accounts = await eventually(async () => (await tree.getChildren()) ?? [], (nodes) => nodes.length === ids.length, 30_000, 'four accounts');
+  const accounts = await eventually(async () => (await tree.getChildren()) ?? [], (nodes) => nodes.length === ids.length, 'four accounts', 30_000);
   const start = heapAfterGc();
   const started = Date.now();
 
@@ -104,7 +104,7 @@ async function browsing(figures: HostFigure[]): Promise<void> {
   }
   for (const node of spaces.slice(0, 50)) {
     await vscode.commands.executeCommand('spaces.open', { accountId: node.account.id, spaceId: node.spaceId });
-    const panel = await eventually(() => panels.get(node.account.id, node.spaceId), (p) => p !== undefined && p.loading === false, 30_000, 'a panel to load');
+    const panel = await eventually(() => panels.get(node.account.id, node.spaceId), (p) => p !== undefined && p.loading === false, 'a panel to load', 30_000);
     panel?.panel.dispose();
   }
   const browsed = heapAfterGc();
@@ -122,7 +122,7 @@ async function browsing(figures: HostFigure[]): Promise<void> {
   figures.push({ label: `the same, ${ttlSeconds + 2} s later (cache TTL ${ttlSeconds} s): heap growth`, value: round((lapsed - start) / MB), unit: 'MB', detail: `heap ${round(lapsed / MB)} MB` });
 
   await setAccounts([]);
-  await eventually(async () => (await tree.getChildren()) ?? [], (nodes) => nodes.length === 0, 30_000, 'no accounts');
+  await eventually(async () => (await tree.getChildren()) ?? [], (nodes) => nodes.length === 0, 'no accounts', 30_000);
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const removed = heapAfterGc();
   figures.push({ label: 'the accounts removed: heap growth', value: round((removed - start) / MB), unit: 'MB', detail: `heap ${round(removed / MB)} MB` });

@@ -10,7 +10,7 @@ import figuresModule from '../../out/bench/figures.js';
 import { launchBrowser, openWorkbench } from '../harness/browser.mjs';
 import { startCodeServer } from '../harness/codeServer.mjs';
 import { runHostTier } from '../harness/hostTier.mjs';
-import { poll } from '../harness/wait.mjs';
+import { eventually } from '../harness/wait.mjs';
 import { workbench } from '../harness/workbench.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -84,7 +84,7 @@ function watchTable(frame, groupLabel) {
 }
 
 async function measured(frame) {
-  const state = await poll(() => frame.locator('body').evaluate(() => window.__bench), (s) => s?.painted !== undefined, 'the table to change and paint');
+  const state = await eventually(() => frame.locator('body').evaluate(() => window.__bench), (s) => s?.painted !== undefined, 'the table to change and paint');
   return { changed: state.changed - state.start, painted: state.painted - state.start };
 }
 
@@ -134,12 +134,12 @@ async function panelRender() {
 
         // Unsorted → ascending (the vendor's order here) → descending, timed → unsorted again.
         await sortButton.click();
-        await poll(() => header.getAttribute('aria-sort'), (sort) => sort === 'ascending', 'ascending');
+        await eventually(() => header.getAttribute('aria-sort'), (sort) => sort === 'ascending', 'ascending');
         await watchTable(frame, 'Blueprints');
         await sortButton.click();
         sorts.push(await measured(frame));
         await sortButton.click();
-        await poll(() => header.getAttribute('aria-sort'), (sort) => sort === 'none', 'unsorted');
+        await eventually(() => header.getAttribute('aria-sort'), (sort) => sort === 'none', 'unsorted');
       }
       const report = (label, times, target) => {
         const painted = median(times.map((t) => t.painted));
@@ -167,7 +167,7 @@ async function reload() {
       await ui.expand(ui.accountRow('Bulk'));
       await name(1).waitFor({ timeout: 60_000 });
       // The tree's copy is written a moment after it changes: wait for it rather than for a time.
-      await poll(() => (existsSync(saved) ? readFileSync(saved, 'utf8') : ''), (t) => t.includes('Bulk space 0200'), 'the last known tree to be saved');
+      await eventually(() => (existsSync(saved) ? readFileSync(saved, 'utf8') : ''), (t) => t.includes('Bulk space 0200'), 'the last known tree to be saved');
       const runs = 3;
       const fromReload = [];
       const fromView = [];
@@ -190,7 +190,7 @@ async function reload() {
         fromReload.push(shown - started);
         fromView.push(shown - viewShown);
         // The fresh answers come in before the next reload, so each starts from the same saved tree.
-        await poll(() => name(1).textContent(), (t) => !/not yet refreshed/.test(t), 'the fresh row', 120_000);
+        await eventually(() => name(1).textContent(), (t) => !/not yet refreshed/.test(t), 'the fresh row', 120_000);
         sandbox.clearFaults();
       }
       figures.note('reload: the workbench, from reload to the Spaces view drawn', median(fromReload) - median(fromView), 'ms', `window reload to the Spaces view drawn (the workbench's own time): ${median(fromReload) - median(fromView)} ms, median of ${runs}`);

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { demoProfile, ALUMIO_SANDBOX, ONEDATA_SANDBOX, BLUEWORKS_SANDBOX } from '../../out/sandbox/index.js';
-import { poll } from '../harness/wait.mjs';
+import { eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
 
 /** The variable an env-mapped account reads its Alumio token from (code-server's extension host has it). */
@@ -61,7 +61,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     }
   };
   /** Polls the file until its accounts satisfy `ok`. */
-  const accountsEventually = (ok, what) => poll(orNull(accounts), (entries) => entries !== null && ok(entries), what);
+  const accountsEventually = (ok, what) => eventually(orNull(accounts), (entries) => entries !== null && ok(entries), what);
 
   /** Command palette: runs the command titled `title`, which closes the quick input. */
   async function runCommand(title) {
@@ -71,7 +71,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
 
   /** Replaces `spaces.accounts` by typing the settings into the user settings.json editor and saving it. */
   async function writeAccounts(entries) {
-    const current = await poll(orNull(readSettings), (settings) => settings !== null, 'settings.json to be readable');
+    const current = await eventually(orNull(readSettings), (settings) => settings !== null, 'settings.json to be readable');
     const text = JSON.stringify({ ...current, 'spaces.accounts': entries });
     await runCommand('Preferences: Open User Settings (JSON)');
     const modal = page.locator('.monaco-modal-editor-block');
@@ -79,7 +79,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.insertText(text);
     await page.keyboard.press('Control+S');
-    await poll(() => readFileSync(settingsFile, 'utf8'), (saved) => saved === text, 'settings.json to be saved as typed');
+    await eventually(() => readFileSync(settingsFile, 'utf8'), (saved) => saved === text, 'settings.json to be saved as typed');
     await page.getByRole('button', { name: /^Close Modal Editor/ }).click();
     await modal.waitFor({ state: 'detached' });
   }
@@ -105,7 +105,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
   async function refetch(row, prefix, count) {
     const mark = sandbox.received.length;
     await ui.refresh(row);
-    return poll(() => receivedSince(mark, prefix), (requests) => requests.length >= count, `${count} requests under ${prefix}`);
+    return eventually(() => receivedSince(mark, prefix), (requests) => requests.length >= count, `${count} requests under ${prefix}`);
   }
 
   beforeEach(async () => {

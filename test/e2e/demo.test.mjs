@@ -6,7 +6,7 @@ import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import path from 'node:path';
 import { teamProfile } from '../../out/sandbox/index.js';
-import { escapeRegExp, poll } from '../harness/wait.mjs';
+import { escapeRegExp, eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
 
 /** Every space row the tree shows, by account label, once every name has arrived. */
@@ -37,7 +37,7 @@ describe('the demo', () => {
   it('shows the team\'s accounts and spaces, each once, and the expired token as an error row with Update Credentials', async () => {
     for (const label of [...Object.keys(TREE), 'Partner data exchange']) await ui.expand(ui.accountRow(label));
     const expected = Object.values(TREE).flat();
-    const names = await poll(() => rowNames(2), (shown) => expected.every((name) => shown.includes(name)), 'every space named', 60_000);
+    const names = await eventually(() => rowNames(2), (shown) => expected.every((name) => shown.includes(name)), 'every space named', 60_000);
     const spaces = names.filter((name) => !name.startsWith('auth: '));
     assert.deepEqual([...spaces].sort(), [...expected].sort(), 'no other row, none twice');
 
@@ -72,7 +72,7 @@ describe('the demo', () => {
   it('pins two spaces of two accounts, then opens a Onedata space with its storage bars (the tree picture)', async () => {
     for (const name of ['Production', 'Order to cash']) await ui.contextMenu(ui.spaceRow(name).last(), /^Pin\b/);
     const pinned = () => page.getByRole('treeitem').evaluateAll((rows) => rows.slice(0, 3).map((r) => r.querySelector('.label-name')?.textContent));
-    await poll(pinned, (rows) => rows.join() === 'Pinned,Production,Order to cash', 'the Pinned group on top, in the order pinned');
+    await eventually(pinned, (rows) => rows.join() === 'Pinned,Production,Order to cash', 'the Pinned group on top, in the order pinned');
     const panel = await open('Field trials 2025');
     assert.equal(await panel.locator('.bar-fill').count(), 3);
     await page.mouse.move(0, 0); // no hover highlight in the picture

@@ -12,7 +12,7 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { sandboxCertificate } from '../../out/sandbox/index.js';
-import { poll } from '../harness/wait.mjs';
+import { eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -76,7 +76,7 @@ describe('the details page of the installed extension', () => {
       throw err;
     });
     const shown = () => readme.locator('img').evaluateAll((imgs) => imgs.map((img) => ({ src: img.getAttribute('src'), alt: img.alt, loaded: img.complete && img.naturalWidth > 0 })));
-    const final = await poll(shown, (list) => list.length === README_IMAGES.length && list.every((img) => img.loaded), 'every README image loaded', 30_000).catch(async (err) => {
+    const final = await eventually(shown, (list) => list.length === README_IMAGES.length && list.every((img) => img.loaded), 'every README image loaded', 30_000).catch(async (err) => {
       await ui.shot('failed-details-images');
       throw new Error(`${err.message}\nimages on the page: ${JSON.stringify(await shown())}\nimage server: ${JSON.stringify(served)}`);
     });

@@ -6,7 +6,7 @@
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { demoProfile, HOSTILE, SHARELY_SANDBOX, OPENLAYER_SANDBOX, ONEDATA_SANDBOX, BLUEWORKS_SANDBOX } from '../../out/sandbox/index.js';
-import { escapeRegExp, poll } from '../harness/wait.mjs';
+import { escapeRegExp, eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
 
 /** The demo accounts, plus a hostile space (or workspace) for every vendor. */
@@ -110,7 +110,7 @@ const SEEDS = [
 async function expectText(locator, text) {
   await locator.first().waitFor({ timeout: 20_000 });
   const read = async () => (await locator.first().textContent()).trim();
-  await poll(read, (value) => value === text, `"${text}"`);
+  await eventually(read, (value) => value === text, `"${text}"`);
 }
 
 async function expectFact(frame, label, value) {
@@ -262,7 +262,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
     const fetches = () => sandbox.received.filter((r) => r.url.includes('/effective_spaces/2c0160248ba9a66f45da751ca459535a')).length;
     const before = fetches();
     await frame.getByRole('toolbar').getByRole('button', { name: 'Refresh' }).click();
-    await poll(fetches, (n) => n > before, 'a request to reach the sandbox');
+    await eventually(fetches, (n) => n > before, 'a request to reach the sandbox');
     await frame.getByRole('button', { name: 'Refresh' }).waitFor();
     await frame.locator('.updated').filter({ hasText: 'Updated now' }).waitFor();
   });
@@ -295,7 +295,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
     try {
       // Web VS Code saves its open editors (with each panel's state) every few seconds, not on unload.
       const bothSaved = async () => (await editorsSaved(ONEDATA_SANDBOX.spaces.seed)) && (await editorsSaved(BLUEWORKS_SANDBOX.spaces.wide));
-      await poll(bothSaved, (saved) => saved, 'the workbench to save both panels', 30_000);
+      await eventually(bothSaved, (saved) => saved, 'the workbench to save both panels', 30_000);
       await page.reload();
       await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 60_000 });
       // The workbench brings back every panel's tab; showing one revives its page.
@@ -351,7 +351,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
     await expectText(blueprints.locator('.shown'), '1 of 5,000');
     await filter.fill('blueprint 124');
     await expectText(blueprints.locator('.shown'), '15 of 5,000');
-    await poll(() => rows.count(), (n) => n === 15, '15 rows');
+    await eventually(() => rows.count(), (n) => n === 15, '15 rows');
     assert.deepEqual((await blueprints.locator('tbody th').allTextContents()).slice(0, 3), ['blueprint 124', 'blueprint 1124', 'blueprint 1240']);
     // A header click sorts what the filter kept, then the whole table; "blueprint 10" sorts after "blueprint 9".
     const nameHeader = blueprints.locator('thead th').first();
@@ -360,14 +360,14 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
     assert.equal(await nameHeader.getAttribute('aria-sort'), 'ascending');
     await nameHeader.getByRole('button').click();
     assert.equal(await nameHeader.getAttribute('aria-sort'), 'descending');
-    assert.deepEqual(await poll(() => labels(3), (l) => l[0] === 'blueprint 4124', 'the matches sorted down'), ['blueprint 4124', 'blueprint 3124', 'blueprint 2124']);
+    assert.deepEqual(await eventually(() => labels(3), (l) => l[0] === 'blueprint 4124', 'the matches sorted down'), ['blueprint 4124', 'blueprint 3124', 'blueprint 2124']);
     await filter.fill('');
     await expectText(blueprints.locator('.shown'), '5,000 of 5,000');
-    assert.deepEqual(await poll(() => labels(3), (l) => l[0] === 'blueprint 5000', 'every row sorted down'), ['blueprint 5000', 'blueprint 4999', 'blueprint 4998']);
+    assert.deepEqual(await eventually(() => labels(3), (l) => l[0] === 'blueprint 5000', 'every row sorted down'), ['blueprint 5000', 'blueprint 4999', 'blueprint 4998']);
     await ui.shot('panel-blueworks-large-sorted');
     await nameHeader.getByRole('button').click();
     assert.equal(await nameHeader.getAttribute('aria-sort'), 'none');
-    assert.deepEqual(await poll(() => labels(2), (l) => l[0] === 'blueprint 1', 'the vendor order'), ['blueprint 1', 'blueprint 2']);
+    assert.deepEqual(await eventually(() => labels(2), (l) => l[0] === 'blueprint 1', 'the vendor order'), ['blueprint 1', 'blueprint 2']);
     await filter.fill('no such artifact');
     await blueprints.locator('.no-matches').waitFor();
     await ui.shot('panel-blueworks-large-filtered');
@@ -383,7 +383,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
     for (let n = 2; n <= 60; n++) {
       await page.keyboard.press('Tab');
       const name = `Subspace ${String(n).padStart(3, '0')}`;
-      await poll(focused, (text) => text === name, `Tab ${n - 1} to focus ${name}`, 5000);
+      await eventually(focused, (text) => text === name, `Tab ${n - 1} to focus ${name}`, 5000);
     }
     // Rows came and went on the way down (the table stays windowed), and the focus moved with them.
     assert.ok((await rows.count()) < 100);

@@ -6,7 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { startSandbox, ALUMIO_SANDBOX, BLUEWORKS_SANDBOX, WORKBENCH_HOSTILE } from '../../out/sandbox/index.js';
-import { poll } from '../harness/wait.mjs';
+import { eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
 
 const TOKEN_VARIABLE = 'SPACES_E2E_ALUMIO_TOKEN';
@@ -139,7 +139,7 @@ describe('vendor text in the workbench never acts (packaged VSIX)', () => {
     for (const label of ['Named', 'Failing']) await ui.expand(ui.accountRow(label));
     const mark = sandbox.received.length;
     await ui.refresh(ui.accountRow('Named'));
-    await poll(() => sandbox.received.slice(mark).filter((r) => r.url.endsWith(NAMED)), (requests) => requests.length > 0, 'the refresh to fetch the space');
+    await eventually(() => sandbox.received.slice(mark).filter((r) => r.url.endsWith(NAMED)), (requests) => requests.length > 0, 'the refresh to fetch the space');
     const named = page.getByRole('treeitem', { level: 2 }).filter({ hasText: 'Sign in again' });
     await named.locator('.label-description', { hasText: 'Failed' }).waitFor({ timeout: 20_000 });
     assert.deepEqual(await actors(named.locator('.monaco-icon-label-container')), []);

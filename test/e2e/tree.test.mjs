@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ALUMIO_SANDBOX } from '../../out/sandbox/index.js';
-import { poll } from '../harness/wait.mjs';
+import { eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
 
 describe('the Spaces tree in the workbench (packaged VSIX)', () => {
@@ -83,11 +83,11 @@ describe('the Spaces tree in the workbench (packaged VSIX)', () => {
     await space.waitFor({ timeout: 20_000 });
     // The space expanded too: restored expanded, it must not hold up the tree while its details are held.
     if ((await space.getAttribute('aria-expanded')) !== 'true') await space.locator('.monaco-tl-twistie').click();
-    await poll(() => space.getAttribute('aria-expanded'), (expanded) => expanded === 'true', 'the space to expand');
+    await eventually(() => space.getAttribute('aria-expanded'), (expanded) => expanded === 'true', 'the space to expand');
     // The tree's copy is written a moment after it changes: wait for it rather than for a time.
     const saved = path.join(session.server.paths.userData, 'User', 'globalStorage', 'spaces-explorer.spaces-explorer', 'last-known-tree.json');
     const text = () => (existsSync(saved) ? readFileSync(saved, 'utf8') : '');
-    await poll(text, (t) => t.includes('"account:e2e-alumio"') && t.includes('ACME Production') && t.includes('space:acme-production"'), 'the last known tree to be saved');
+    await eventually(text, (t) => t.includes('"account:e2e-alumio"') && t.includes('ACME Production') && t.includes('space:acme-production"'), 'the last known tree to be saved');
     // Every answer of the vendor waits until the rows from before the reload have been seen.
     sandbox.addFault({ path: '/api/v1/spaces/', kind: 'hold' });
     const mark = sandbox.received.length;
@@ -101,11 +101,11 @@ describe('the Spaces tree in the workbench (packaged VSIX)', () => {
       assert.match(await row.textContent(), /not yet refreshed/);
       // Every request made since the reload is still held: the rows needed no answer.
       const asked = () => sandbox.received.slice(mark).filter((r) => r.url.startsWith('/api/v1/spaces/')).length;
-      await poll(() => sandbox.held, (held) => held === asked(), 'every request since the reload to be held');
+      await eventually(() => sandbox.held, (held) => held === asked(), 'every request since the reload to be held');
       await ui.shot('tree-after-reload');
       sandbox.clearFaults();
       sandbox.release();
-      await poll(() => row.textContent(), (t) => !/not yet refreshed/.test(t), 'the fresh row');
+      await eventually(() => row.textContent(), (t) => !/not yet refreshed/.test(t), 'the fresh row');
       // Its groups come with its details.
       await page.getByRole('treeitem', { level: 3, name: /^Details/ }).waitFor({ timeout: 30_000 });
     } finally {
@@ -120,13 +120,13 @@ describe('the Spaces tree in the workbench (packaged VSIX)', () => {
     const group = page.getByRole('treeitem', { level: 1, name: /^Pinned/ });
     await group.waitFor({ timeout: 20_000 });
     const pinnedFirst = (texts) => texts[0]?.[1]?.startsWith('Pinned') && texts[1]?.[0] === '2' && /ACME Production.*E2E Alumio/.test(texts[1][1]);
-    await poll(rowTexts, pinnedFirst, 'the Pinned group first, the space under it naming its account');
+    await eventually(rowTexts, pinnedFirst, 'the Pinned group first, the space under it naming its account');
     await ui.shot('tree-pinned');
 
     await page.reload();
     await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 60_000 });
     await group.waitFor({ timeout: 60_000 });
-    await poll(rowTexts, pinnedFirst, 'the Pinned group after the reload');
+    await eventually(rowTexts, pinnedFirst, 'the Pinned group after the reload');
 
     const pinnedRow = page.getByRole('treeitem', { level: 2 }).first();
     await ui.contextMenu(pinnedRow, /^Unpin\b/);

@@ -5,7 +5,7 @@
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ALUMIO_SANDBOX, ALUMIO_SEED_SPACE, demoProfile } from '../../out/sandbox/index.js';
-import { poll } from '../harness/wait.mjs';
+import { eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
 
 describe('the Spaces view: filter, reveal (packaged VSIX)', () => {
@@ -28,13 +28,13 @@ describe('the Spaces view: filter, reveal (packaged VSIX)', () => {
     await titleAction(/^Filter…/).click();
     await ui.answer('Filter Spaces', 'acme production');
     // Only the account with a match, expanded, showing only the match (by name once its details come).
-    await poll(accountLabels, (labels) => labels.join() === 'ACME integrations', 'only the matching account');
-    await poll(spaceLabels, (labels) => labels.join() === 'ACME Production', 'only the matching space');
-    await poll(() => message().textContent(), (text) => text.startsWith('Filtered by "acme production": 1 matching.'), "the view's message");
+    await eventually(accountLabels, (labels) => labels.join() === 'ACME integrations', 'only the matching account');
+    await eventually(spaceLabels, (labels) => labels.join() === 'ACME Production', 'only the matching space');
+    await eventually(() => message().textContent(), (text) => text.startsWith('Filtered by "acme production": 1 matching.'), "the view's message");
     await ui.shot('view-filtered');
 
     await titleAction(/^Clear Filter/).click();
-    await poll(accountLabels, (labels) => labels.length === 5, 'every account again');
+    await eventually(accountLabels, (labels) => labels.length === 5, 'every account again');
     assert.equal(await message().isVisible(), false);
   });
 
@@ -48,12 +48,12 @@ describe('the Spaces view: filter, reveal (packaged VSIX)', () => {
     await ui.input().fill('supported');
     await ui.input().press('Enter');
     await ui.closed();
-    await poll(accountLabels, (labels) => labels.join() === 'Research data', 'the account whose spaces have that status');
+    await eventually(accountLabels, (labels) => labels.join() === 'Research data', 'the account whose spaces have that status');
     const descriptions = await page.getByRole('treeitem', { level: 2 }).evaluateAll((rows) => rows.map((r) => r.querySelector('.label-description')?.textContent));
     assert.ok(descriptions.length > 0 && descriptions.every((d) => /supported/i.test(d ?? '')), JSON.stringify(descriptions));
     await page.getByRole('treeitem', { level: 1 }).first().click();
     await page.keyboard.press('Escape');
-    await poll(accountLabels, (labels) => labels.length === 5, 'every account again');
+    await eventually(accountLabels, (labels) => labels.length === 5, 'every account again');
   });
 
   it("Reveal in Spaces View selects the panel's row, expanding its account; the selection follows the active panel", async () => {
@@ -64,19 +64,19 @@ describe('the Spaces view: filter, reveal (packaged VSIX)', () => {
     await ui.panel().getByRole('button', { name: 'Reveal in Spaces View' }).waitFor({ timeout: 20_000 });
     // Collapsed again and another row selected: the button has work to do.
     await team.locator('.monaco-tl-twistie').click();
-    await poll(() => team.getAttribute('aria-expanded'), (expanded) => expanded === 'false', 'the account collapsed');
+    await eventually(() => team.getAttribute('aria-expanded'), (expanded) => expanded === 'false', 'the account collapsed');
     await ui.accountRow('ACME integrations').click();
     await ui.panel().getByRole('button', { name: 'Reveal in Spaces View' }).click();
-    await poll(selectedRow, (rows) => rows.join() === 'Sales Team Space', 'the space row selected');
+    await eventually(selectedRow, (rows) => rows.join() === 'Sales Team Space', 'the space row selected');
     assert.equal(await team.getAttribute('aria-expanded'), 'true');
     await ui.shot('view-revealed');
 
     // A second panel, then the first one's tab again: the selection goes with the active panel.
     await ui.expand(ui.accountRow('ACME integrations'));
     await ui.spaceRow('ACME Production').click();
-    await poll(selectedRow, (rows) => rows.join() === 'ACME Production', 'the second space selected');
+    await eventually(selectedRow, (rows) => rows.join() === 'ACME Production', 'the second space selected');
     await page.locator('.tabs-container .tab', { hasText: 'Sales Team Space' }).click();
-    await poll(selectedRow, (rows) => rows.join() === 'Sales Team Space', 'the selection to follow the active panel');
+    await eventually(selectedRow, (rows) => rows.join() === 'Sales Team Space', 'the selection to follow the active panel');
     await ui.runCommand('View: Close All Editors');
     await ui.closed();
   });
@@ -84,7 +84,7 @@ describe('the Spaces view: filter, reveal (packaged VSIX)', () => {
   it("marks a status changed since the user last looked on the row, and says so for a pinned space in a notification that opens it", async () => {
     await ui.expand(ui.accountRow('ACME integrations'));
     const row = ui.spaceRow('ACME Production').last();
-    await poll(() => row.textContent(), (text) => /Active/.test(text), 'the space with its status');
+    await eventually(() => row.textContent(), (text) => /Active/.test(text), 'the space with its status');
     await ui.contextMenu(row, /^Pin\b/);
     await page.getByRole('treeitem', { level: 1, name: /^Pinned/ }).waitFor({ timeout: 20_000 });
     await ui.clearNotifications();
@@ -93,14 +93,14 @@ describe('the Spaces view: filter, reveal (packaged VSIX)', () => {
     sandbox.addFault({ path: `/api/v1/spaces/${ALUMIO_SANDBOX.spaces.seed}`, kind: 'status', status: 200, body: { object: { ...ALUMIO_SEED_SPACE, status: 'error' } } });
     try {
       await ui.refresh(row);
-      await poll(() => row.textContent(), (text) => text.includes('Active → Error'), 'the row marked');
+      await eventually(() => row.textContent(), (text) => text.includes('Active → Error'), 'the row marked');
       const note = await ui.notification(/the status changed from Active to Error/);
       assert.match(await ui.notificationText(note), /^"ACME Production" \(ACME integrations\): the status changed from Active to Error\.$/);
       await ui.shot('view-status-changed');
       await note.getByRole('button', { name: 'Open' }).click();
       await ui.panel().locator('.space-id').filter({ hasText: ALUMIO_SANDBOX.spaces.seed }).waitFor({ timeout: 20_000 });
       // Opened, it is seen: the mark goes.
-      await poll(() => row.textContent(), (text) => !text.includes('→') && text.includes('Error'), 'the mark gone');
+      await eventually(() => row.textContent(), (text) => !text.includes('→') && text.includes('Error'), 'the mark gone');
     } finally {
       sandbox.clearFaults();
     }

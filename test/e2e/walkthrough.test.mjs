@@ -5,7 +5,7 @@
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ALUMIO_SANDBOX } from '../../out/sandbox/index.js';
-import { poll } from '../harness/wait.mjs';
+import { eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
 
 describe('the getting-started walkthrough (packaged VSIX)', () => {
@@ -30,7 +30,7 @@ describe('the getting-started walkthrough (packaged VSIX)', () => {
   it('starts with every step to do, and its Add Account button runs the wizard, which ticks off the first step', async () => {
     await showWalkthrough();
     assert.deepEqual(await stepsDone(), [false, false, false, false]);
-    await poll(picturesLoaded, (loaded) => loaded, 'the first step\'s picture');
+    await eventually(picturesLoaded, (loaded) => loaded, 'the first step\'s picture');
     await ui.shot('walkthrough');
 
     await step('Add an account').click();
@@ -44,7 +44,7 @@ describe('the getting-started walkthrough (packaged VSIX)', () => {
     await ui.quickInput().locator('.quick-input-list').getByText('Save', { exact: true }).waitFor({ timeout: 20_000 });
     await ui.input().press('Enter');
     await ui.closed();
-    await poll(stepsDone, (d) => d.join() === 'true,false,false,false', 'the first step done');
+    await eventually(stepsDone, (d) => d.join() === 'true,false,false,false', 'the first step done');
   });
 
   it('ticks off opening a space, pinning it and filtering the tree as the user does them', async () => {
@@ -57,12 +57,12 @@ describe('the getting-started walkthrough (packaged VSIX)', () => {
     await page.getByRole('treeitem', { level: 1, name: /^Pinned/ }).waitFor({ timeout: 20_000 });
 
     await showWalkthrough();
-    await poll(stepsDone, (d) => d.join() === 'true,true,true,false', 'the space opened and pinned');
+    await eventually(stepsDone, (d) => d.join() === 'true,true,true,false', 'the space opened and pinned');
     // The last step's button runs the filter.
     await step('Filter the tree').click();
     await stepButton('Filter Spaces').click();
     await ui.answer('Filter Spaces', 'acme');
-    await poll(stepsDone, (d) => d.every(Boolean), 'every step done');
+    await eventually(stepsDone, (d) => d.every(Boolean), 'every step done');
     await ui.runCommand('Spaces: Clear Filter');
     await ui.closed();
   });
@@ -74,7 +74,7 @@ describe('the getting-started walkthrough (packaged VSIX)', () => {
     await ui.closed();
     await showWalkthrough();
     await step('Pin the spaces you use').click();
-    await poll(picturesLoaded, (loaded) => loaded, 'the dark picture');
+    await eventually(picturesLoaded, (loaded) => loaded, 'the dark picture');
     const sources = await page.locator('.gettingStartedSlideDetails img').evaluateAll((images) => images.map((img) => img.currentSrc));
     assert.ok(sources.some((src) => /pin-dark\.svg(&|$)/.test(decodeURIComponent(src))), JSON.stringify(sources));
     await ui.shot('walkthrough-dark');

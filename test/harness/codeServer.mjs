@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { provision } from './provision.mjs';
+import { eventually } from './wait.mjs';
 
 const run = promisify(execFile);
 
@@ -131,20 +132,11 @@ function registerEmptyLanguagePack(userData, locale) {
 }
 
 async function waitForHealth(url, exited, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
   let gone = false;
-  exited.then(() => (gone = true));
-  while (Date.now() < deadline) {
-    if (gone) throw new Error('code-server exited during start-up (see its log)');
-    try {
-      const res = await fetch(`${url}/healthz`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`code-server did not answer /healthz within ${timeoutMs / 1000} s`);
+  void exited.then(() => (gone = true));
+  const healthy = () => fetch(`${url}/healthz`).then((res) => res.ok, () => false); // not listening yet
+  await eventually(async () => gone || (await healthy()), Boolean, 'code-server to answer /healthz', timeoutMs);
+  if (gone) throw new Error('code-server exited during start-up (see its log)');
 }
 
 /** TERM to the whole group, KILL after a grace period. */

@@ -33,7 +33,6 @@ async function accountRow(tree: SpacesExplorerApi['tree'], id: string): Promise<
   const rows = await eventually(
     async () => ((await tree.getChildren()) ?? []),
     (nodes) => nodes.some((n) => (n as Partial<AccountRow>).account?.id === id),
-    10_000,
     `account row ${id}`,
   );
   return rows.find((n) => (n as Partial<AccountRow>).account?.id === id) as AccountRow;
@@ -77,7 +76,7 @@ describe('Account settings and secrets', function () {
       await secrets.store(account(entry), { password: ONEDATA_SANDBOX.password });
       await secrets.store(account(mapped), { token: 'stored-but-not-used' });
       // SecretStorage itself reports each write, under the account id.
-      await eventually(() => changed, (ids) => ids.filter((id) => id === 'vault').length === 2 && ids.includes('mapped'), 10_000, 'SecretStorage to report the writes');
+      await eventually(() => changed, (ids) => ids.filter((id) => id === 'vault').length === 2 && ids.includes('mapped'), 'SecretStorage to report the writes');
     } finally {
       listening.dispose();
     }
@@ -109,7 +108,7 @@ describe('Account settings and secrets', function () {
 
     const mark = sandbox.received.length;
     await setAccounts([elsewhere]);
-    const [space] = await eventually(async () => spaceRows(await accountRow(tree, 'moved')), (s) => s[0]?.error !== undefined, 10_000, 'the space to fail');
+    const [space] = await eventually(async () => spaceRows(await accountRow(tree, 'moved')), (s) => s[0]?.error !== undefined, 'the space to fail');
     assert.equal(space!.error?.kind, 'config');
     assert.ok(sandbox.received.slice(mark).every((r) => !JSON.stringify(r.headers).includes(ALUMIO_SANDBOX.token)), 'the token went to the other server');
     // Stored anew for the new server, the account works there.
@@ -144,7 +143,7 @@ describe('Account settings and secrets', function () {
       settings.dispose();
     }
     assert.deepEqual(userAccounts(), [{ ...entry, spaces: [ALUMIO_SANDBOX.spaces.seed, ALUMIO_SANDBOX.spaces.minimal] }, broken]);
-    const spaces = await eventually(async () => spaceRows(await accountRow(tree, 'acme')), (s) => s.length === 2, 10_000, 'the added space in the tree');
+    const spaces = await eventually(async () => spaceRows(await accountRow(tree, 'acme')), (s) => s.length === 2, 'the added space in the tree');
     assert.deepEqual(
       spaces.map((s) => [s.spaceId, s.configured, s.details?.name]),
       [
@@ -162,7 +161,7 @@ describe('Account settings and secrets', function () {
     const minimal = spaces.find((s) => s.spaceId === ALUMIO_SANDBOX.spaces.minimal)!;
     assert.equal(minimal.configured, true);
     await vscode.commands.executeCommand('spaces.removeSpace', minimal);
-    const entries = await eventually(userAccounts, (e) => ((e[0] as { spaces?: string[] }).spaces ?? []).length === 1, 10_000, 'the space to go');
+    const entries = await eventually(userAccounts, (e) => ((e[0] as { spaces?: string[] }).spaces ?? []).length === 1, 'the space to go');
     assert.deepEqual(entries, [{ ...entry, spaces: [ALUMIO_SANDBOX.spaces.seed] }, { id: 'Bad', vendor: 'x' }]);
   });
 
@@ -173,11 +172,11 @@ describe('Account settings and secrets', function () {
     settings.onDidChangeHttp(() => heard.push('http'));
     try {
       await config().update('cacheTtlSeconds', 120, vscode.ConfigurationTarget.Global);
-      await eventually(() => [...heard], (h) => h.length > 0, 10_000, 'the cache TTL change');
+      await eventually(() => [...heard], (h) => h.length > 0, 'the cache TTL change');
       await setAccounts([{ id: 'a', vendor: 'alumio', baseUrl: sandbox.url }]);
-      await eventually(() => [...heard], (h) => h.length > 1, 10_000, 'the accounts change');
+      await eventually(() => [...heard], (h) => h.length > 1, 'the accounts change');
       await vscode.workspace.getConfiguration('http').update('proxy', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
-      await eventually(() => [...heard], (h) => h.length > 2, 10_000, 'the proxy change');
+      await eventually(() => [...heard], (h) => h.length > 2, 'the proxy change');
       assert.deepEqual(heard, ['http', 'accounts', 'http']);
     } finally {
       settings.dispose();

@@ -139,6 +139,7 @@ describe('the fault matrix: every error kind × every vendor, on the tree and on
             return listingError ?? (await spaceRowIn(account, vendor.spaceId));
           },
           failed,
+          `the ${kind.kind} row`,
           20_000,
         );
         assert.ok(failed(where), `the row says ${where?.item.description ?? where?.label}`);
@@ -159,7 +160,7 @@ describe('the fault matrix: every error kind × every vendor, on the tree and on
         const again = await spaceRowIn(await accountRow(entry.id), vendor.spaceId);
         const [errorNow] = again ? await rows(again.node) : (await rows((await accountRow(entry.id)).node)).filter((row) => row.item.contextValue?.startsWith('error.'));
         if (errorNow?.item.contextValue?.startsWith('error.')) await vscode.commands.executeCommand('spaces.retry', errorNow.node);
-        const recovered = await eventually(async () => spaceRowIn(await accountRow(entry.id), vendor.spaceId), (row) => row?.label === names.get(vendor.vendor), 20_000);
+        const recovered = await eventually(async () => spaceRowIn(await accountRow(entry.id), vendor.spaceId), (row) => row?.label === names.get(vendor.vendor), 'the space recovered', 20_000);
         assert.equal(recovered?.label, names.get(vendor.vendor));
       });
 

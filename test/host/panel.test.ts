@@ -66,13 +66,13 @@ describe('the space panel', function () {
       await far.handle({ type: 'reveal' });
       assert.equal(view.visible, true, 'the view is shown');
       // (The view tells its extension host of a new selection in its own time.)
-      await eventually(selected, (ids) => ids[0] === 'account:bulk/space:bulk-0300', 10_000, 'the row selected');
+      await eventually(selected, (ids) => ids[0] === 'account:bulk/space:bulk-0300', 'the row selected');
 
       // Another panel made active: the selection follows it.
       await vscode.commands.executeCommand('spaces.open', { accountId: 'acme-alumio', spaceId: ALUMIO_SANDBOX.spaces.seed });
-      await eventually(selected, (ids) => ids[0] === `account:acme-alumio/space:${ALUMIO_SANDBOX.spaces.seed}`, 10_000, 'the selection to follow the new panel');
+      await eventually(selected, (ids) => ids[0] === `account:acme-alumio/space:${ALUMIO_SANDBOX.spaces.seed}`, 'the selection to follow the new panel');
       far.reveal();
-      await eventually(selected, (ids) => ids[0] === 'account:bulk/space:bulk-0300', 10_000, 'the selection to follow the panel made active');
+      await eventually(selected, (ids) => ids[0] === 'account:bulk/space:bulk-0300', 'the selection to follow the panel made active');
 
       // Turned off: the panel made active moves nothing.
       await vscode.workspace.getConfiguration('spaces').update('followActivePanel', false, vscode.ConfigurationTarget.Global);

@@ -87,7 +87,7 @@ describe('untrusted input', function () {
           () => (done = true),
           () => (done = true),
         );
-        await eventually(async () => done || attacker.received.length > 0, (stop) => stop, 30_000);
+        await eventually(async () => done || attacker.received.length > 0, (stop) => stop, `spaces.${command} to finish`, 30_000);
         assert.deepEqual(attacker.received.map((r) => `${r.method} ${r.url} ${r.headers.authorization}`), [], `spaces.${command} sent a request to the attacker's origin`);
         assert.ok(done, `spaces.${command} did not finish`);
       }

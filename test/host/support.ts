@@ -5,6 +5,9 @@ import * as vscode from 'vscode';
 import type { SpacesExplorerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/nodes/treeNode';
 
+// The one waiting loop of every tier, handed on so host suites import their helpers from one place.
+export { eventually } from '../harness/wait.mjs';
+
 export const EXTENSION_ID = 'spaces-explorer.spaces-explorer';
 
 export async function api(): Promise<SpacesExplorerApi> {
@@ -29,36 +32,12 @@ export async function rows(parent?: TreeNode): Promise<Row[]> {
   const nodes = ((await tree.getChildren(parent)) ?? []);
   return nodes.map((node) => {
     const item = tree.getTreeItem(node);
-    return { node, item, label: typeof item.label === 'string' ? item.label : (item.label?.label ?? '') };
+    const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+    // A node holds its parents, so it is no JSON: a row that a wait times out on shows what it draws.
+    return { node, item, label, toJSON: () => [label, item.description] };
   });
 }
 
-/**
- * Polls `read` until `ok` holds (settings and fetches land asynchronously); fails naming `what` and the last
- * value seen once `timeoutMs` has passed.
- */
-export async function eventually<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000, what = 'the condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!ok(value)) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}: last saw ${describe(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-    value = await read();
-  }
-  return value;
-}
-
-function describe(value: unknown): string {
-  // Tree rows hold their parents: say what each shows instead.
-  if (Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && 'label' in v && 'item' in v)) {
-    return JSON.stringify((value as Row[]).map((row) => [row.label, row.item.description]));
-  }
-  try {
-    return JSON.stringify(value)?.slice(0, 300) ?? String(value);
-  } catch {
-    return String(value); // tree rows hold their parents: not JSON
-  }
-}
 
 /** The parts of package.json the host tests read. */
 export interface Manifest {

@@ -146,14 +146,14 @@ describe('the Spaces tree against the sandbox', function () {
       assert.equal(page[0]!.label, 'bulk-0001', 'the id until the name is known');
       const listings = sandbox.received.filter((r) => r.url === '/api/v3/onezone/user/effective_spaces');
       assert.equal(listings.length, 1);
-      await eventually(() => sandbox.held, (held) => held > 0, 10_000, 'the first details to be asked for');
+      await eventually(() => sandbox.held, (held) => held > 0, 'the first details to be asked for');
       sandbox.clearFaults();
       sandbox.release();
       const named = await eventually(
         () => rows(account.node),
         (list) => list.slice(0, 200).every((r) => /^Bulk space \d{4}$/.test(r.label)),
-        20_000,
         "the page's names",
+        20_000,
       );
       assert.equal(named[0]!.label, 'Bulk space 0001');
       const details = () => new Set(sandbox.received.filter((r) => r.url.startsWith('/api/v3/onezone/user/effective_spaces/')).map((r) => r.url)).size;
@@ -161,7 +161,7 @@ describe('the Spaces tree against the sandbox', function () {
       await vscode.commands.executeCommand('spaces.loadMore', named.at(-1)!.node);
       // One of the second page's spaces answers 500: its row keeps its id and says why.
       const second = (list: Row[]) => list.slice(0, 400).filter((r) => r.label !== ONEDATA_SANDBOX.spaces.broken);
-      await eventually(() => rows(account.node), (list) => second(list).length === 399 && second(list).every((r) => /^Bulk space/.test(r.label)), 20_000, "the second page's names");
+      await eventually(() => rows(account.node), (list) => second(list).length === 399 && second(list).every((r) => /^Bulk space/.test(r.label)), "the second page's names", 20_000);
       assert.equal(details(), 400);
     } finally {
       // Nothing left waiting for the tests after this one.
@@ -203,7 +203,6 @@ describe('the Spaces tree against the sandbox', function () {
       const shown = await eventually(
         async () => labelled(before.provider, await before.provider.getChildren(before.account)),
         (list) => list.length > 0 && list.every(([, description]) => description !== undefined && description !== 'loading…'),
-        10_000,
         'the names and statuses',
       );
       before.lastKnown.setExpanded(before.account.id, true);
@@ -224,14 +223,13 @@ describe('the Spaces tree against the sandbox', function () {
       assert.ok(remembered.every(([, description]) => notRefreshed(description)), JSON.stringify(remembered));
       // Every request the new window made is still held: the rows needed no answer.
       const made = () => sandbox.received.filter((r) => r.url.startsWith('/api/v3/onezone/')).length;
-      await eventually(() => sandbox.held, (held) => held === made(), 10_000, 'every request to be held');
+      await eventually(() => sandbox.held, (held) => held === made(), 'every request to be held');
 
       sandbox.clearFaults();
       sandbox.release();
       const fresh = await eventually(
         async () => labelled(after.provider, await after.provider.getChildren(after.account)),
         (list) => list.every(([, description]) => !notRefreshed(description) && description !== 'loading…'),
-        10_000,
         'the fresh rows',
       );
       assert.deepEqual(fresh, shown);
@@ -260,7 +258,6 @@ describe('the Spaces tree against the sandbox', function () {
       const pinned = await eventually(
         () => rows(roots[0]!.node),
         (r) => r.length === 2 && r.every((row) => row.item.description !== undefined && !String(row.item.description).startsWith('loading')),
-        10_000,
         'two pinned rows with their status',
       );
       // In the order pinned, each saying its account; the ids name the account, so no two rows share one.
@@ -284,7 +281,7 @@ describe('the Spaces tree against the sandbox', function () {
       assert.deepEqual(labelsOf(await rows((await rows())[0]!.node)), ['ACME Production']);
       // The account removed, its pin goes with it, and the group with its last pin.
       await setAccounts(profile.accounts.filter((a) => a.id !== 'acme-alumio'));
-      await eventually(() => tree.pins.all(), (pins) => pins.length === 0, 10_000, 'the pin to go with its account');
+      await eventually(() => tree.pins.all(), (pins) => pins.length === 0, 'the pin to go with its account');
       assert.notEqual((await rows())[0]!.label, 'Pinned');
     } finally {
       for (const pin of [...tree.pins.all()]) await tree.pins.unpin(pin.accountId, pin.spaceId);
@@ -303,26 +300,26 @@ describe('the Spaces tree against the sandbox', function () {
     try {
       // Every word must match: every account is listed for the filter, and only ACME's has such a space.
       tree.setFilter('acme PRODUCTION');
-      const roots = await eventually(() => rows(), (r) => labelsOf(r).join() === 'ACME integrations', 20_000, 'only the matching account');
+      const roots = await eventually(() => rows(), (r) => labelsOf(r).join() === 'ACME integrations', 'only the matching account', 20_000);
       // (It matches by its id, "acme-production", before its name is fetched.)
-      await eventually(() => rows(roots[0]!.node), (r) => labelsOf(r).join() === 'ACME Production', 10_000, 'the matching space by name');
+      await eventually(() => rows(roots[0]!.node), (r) => labelsOf(r).join() === 'ACME Production', 'the matching space by name');
 
       // By status, in whichever account: every row shown says it.
       tree.setFilter('supported');
-      const byStatus = await eventually(() => rows(), (r) => labelsOf(r).includes('Research data'), 20_000, 'the Onedata account');
+      const byStatus = await eventually(() => rows(), (r) => labelsOf(r).includes('Research data'), 'the Onedata account', 20_000);
       const research = await eventually(() => rows(byStatus.find((r) => r.label === 'Research data')!.node), (r) => r.length > 0 && r.every((row) => row.item.description !== 'loading…'));
       assert.ok(research.every((row) => /supported/i.test(String(row.item.description))), JSON.stringify(research.map((r) => r.item.description)));
 
       // By id, beyond the first page (the filter names only that page, as expanding the account would).
       tree.setFilter('bulk-0450');
-      const byId = await eventually(() => rows(), (r) => labelsOf(r).join() === 'Bulk', 20_000, 'the bulk account alone');
+      const byId = await eventually(() => rows(), (r) => labelsOf(r).join() === 'Bulk', 'the bulk account alone', 20_000);
       const [row] = await rows(byId[0]!.node);
       assert.equal((row!.node as SpaceNode).spaceId, 'bulk-0450');
       // A name not fetched cannot match: such rows are counted, not guessed. Named: the first page and the match.
       const account = tree.accountNode('filtered-bulk')!;
       const listed = (await account.listing()) as SpaceNode[];
       const named = () => listed.filter((space) => space.known.name !== undefined).length;
-      await eventually(named, (n) => n === 201, 20_000, 'the first page and the match named');
+      await eventually(named, (n) => n === 201, 'the first page and the match named', 20_000);
       assert.deepEqual(account.filterCounts(new TreeFilter('Bulk space 0460')), { matched: 0, unnamed: 299, failed: false });
       assert.deepEqual(account.filterCounts(new TreeFilter('Bulk space 0150')), { matched: 1, unnamed: 299, failed: false });
 
@@ -330,7 +327,7 @@ describe('the Spaces tree against the sandbox', function () {
       await vscode.commands.executeCommand('spaces.pin', { accountId: 'acme-alumio', spaceId: ALUMIO_SANDBOX.spaces.seed });
       assert.deepEqual(labelsOf(await rows()), ['Bulk']);
       tree.setFilter('acme');
-      await eventually(() => rows(), (r) => labelsOf(r).join() === 'Pinned,ACME integrations', 20_000, 'the pinned match and its account');
+      await eventually(() => rows(), (r) => labelsOf(r).join() === 'Pinned,ACME integrations', 'the pinned match and its account', 20_000);
 
       // Cleared: everything again, the broken entry too.
       tree.setFilter('');
@@ -349,7 +346,7 @@ describe('the Spaces tree against the sandbox', function () {
     const [before] = (await spacesOf('ACME integrations', ['ACME Production'])).filter((r) => r.label === 'ACME Production');
     // Expanded in the view, as a user does: what a background refresh refreshes.
     await view.reveal(acme.node, { expand: true, select: false, focus: true });
-    await eventually(() => tree.lastKnown.isExpanded(acme.node.id), (expanded) => expanded, 10_000, 'the expansion to be recorded');
+    await eventually(() => tree.lastKnown.isExpanded(acme.node.id), (expanded) => expanded, 'the expansion to be recorded');
     const path = `/api/v1/spaces/${ALUMIO_SANDBOX.spaces.seed}`;
     const fetches = () => sandbox.received.filter((r) => r.url === path).length;
     const row = () => rows(acme.node).then((list) => list.find((r) => r.item.id === before!.item.id)!);
@@ -357,26 +354,26 @@ describe('the Spaces tree against the sandbox', function () {
       // Fetched anew first: the status the user has seen.
       const first = fetches();
       await vscode.commands.executeCommand('spaces.refresh', before!.node);
-      await eventually(async () => [fetches(), (await row()).item.description], ([n, description]) => n === first + 1 && description === 'Active', 10_000, 'a fresh fetch');
+      await eventually(async () => [fetches(), (await row()).item.description], ([n, description]) => n === first + 1 && description === 'Active', 'a fresh fetch');
       // The vendor says the space failed; the refresh nobody asked for finds it.
       sandbox.addFault({ path, kind: 'status', status: 200, body: { object: { ...ALUMIO_SEED_SPACE, status: 'error' } } });
       const fetched = fetches();
       autoRefresh.now();
-      const marked = await eventually(row, (r) => r?.item.description === 'Active → Error', 10_000, 'the row marked');
+      const marked = await eventually(row, (r) => r?.item.description === 'Active → Error', 'the row marked');
       assert.equal(fetches(), fetched + 1);
       assert.equal(marked.node, before!.node, 'the same row, so it stays as it was (expanded or not)');
       assert.match((marked.item.tooltip as vscode.MarkdownString).value.replaceAll('&nbsp;', ' '), /Status changed since you last looked: Active → Error\./);
       // Selecting the row is looking at it.
       await view.reveal(marked.node, { select: true, focus: false });
-      await eventually(row, (r) => r?.item.description === 'Error', 10_000, 'the mark gone once seen');
+      await eventually(row, (r) => r?.item.description === 'Error', 'the mark gone once seen');
 
       // An open panel refreshes too; on screen, its new status is seen as it comes: nothing to mark.
       sandbox.clearFaults();
       await vscode.commands.executeCommand('spaces.open', marked.node);
       const panel = panels.get('acme-alumio', ALUMIO_SANDBOX.spaces.seed)!;
-      await eventually(() => panel.current?.status?.label, (label) => label !== undefined, 10_000, 'the panel to show the space');
+      await eventually(() => panel.current?.status?.label, (label) => label !== undefined, 'the panel to show the space');
       autoRefresh.now();
-      await eventually(() => panel.current?.status?.label, (label) => label === 'Active', 10_000, 'the panel refreshed');
+      await eventually(() => panel.current?.status?.label, (label) => label === 'Active', 'the panel refreshed');
       assert.equal((await row()).item.description, 'Active');
     } finally {
       sandbox.clearFaults();

@@ -11,7 +11,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { HttpOptions } from '../../../src/core/http';
 import { startTinyproxy, type Tinyproxy } from '../../sandbox/tinyproxy';
-import { poll, rejectsWith, useHttpSuite } from './http-support';
+import { eventually } from '../../harness/wait.mjs';
+import { rejectsWith, useHttpSuite } from './http-support';
 
 const AUTH = { user: 'spaces', password: 'proxy-secret-5e1f' };
 const PROXY_AUTHORIZATION = `Basic ${Buffer.from(`${AUTH.user}:${AUTH.password}`).toString('base64')}`;
@@ -75,7 +76,7 @@ describe('http: through a real proxy (tinyproxy)', () => {
       // connection is torn down it is all given back.
       const right = used() - baseline;
       assert.ok(right < 30 * 1024 * 1024, `memory grew by ${(right / 1024 / 1024).toFixed(1)} MB`);
-      await poll(() => used() - baseline, (grown) => grown < 4 * 1024 * 1024, 'the memory to be given back');
+      await eventually(() => used() - baseline, (grown) => grown < 4 * 1024 * 1024, 'the memory to be given back');
     } finally {
       server.kill();
     }

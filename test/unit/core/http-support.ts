@@ -76,13 +76,3 @@ export async function rejectsWith(promise: Promise<unknown>, kind: ErrorKind, me
 export function later(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
-
-/** Reads until `ok` holds (every 20 ms); fails naming `what` after `timeoutMs`. For states the sandbox reaches in its own time. */
-export async function poll<T>(read: () => T, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (let value = read(); ; value = read()) {
-    if (ok(value)) return value;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}: last saw ${JSON.stringify(value)}`);
-    await later(20);
-  }
-}

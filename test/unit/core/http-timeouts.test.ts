@@ -2,7 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import net, { type AddressInfo, type Socket } from 'node:net';
 import { createHttpClient } from '../../../src/core/http';
-import { poll, rejectsWith, useHttpSuite } from './http-support';
+import { eventually } from '../../harness/wait.mjs';
+import { rejectsWith, useHttpSuite } from './http-support';
 
 // undici checks these timeouts on a coarse timer (about half a second), so each test takes about a second:
 // they run concurrently, each on its own path.
@@ -67,7 +68,7 @@ describe('http: timeouts and the size cap', { concurrency: true }, () => {
     suite.sandbox.addFault({ path: '/t/held', kind: 'hold', times: 2 });
     const requests = [closing.json({ url: `${suite.sandbox.url}/t/held` }), closing.json({ url: `${suite.sandbox.url}/t/held`, method: 'POST', body: '{}' })];
     const cancelled = Promise.all(requests.map((request) => rejectsWith(request, 'cancelled')));
-    await poll(() => suite.sandbox.held, (held) => held === 2, 'both requests held');
+    await eventually(() => suite.sandbox.held, (held) => held === 2, 'both requests held');
     await closing.close();
     await cancelled;
     suite.sandbox.release('/t/held');

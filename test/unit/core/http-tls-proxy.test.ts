@@ -5,7 +5,7 @@ import nodeHttp from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { rootCertificates } from 'node:tls';
-import { trustedCertificates } from '../../../src/core/http';
+import { trustedCertificates } from '../../../src/core/connections';
 import { startSandbox } from '../../sandbox/server';
 import { TestProxy } from '../../sandbox/proxy';
 import { rejectsWith, useHttpSuite } from './http-support';

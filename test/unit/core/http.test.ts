@@ -1,6 +1,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { createHttpClient, redactUrl } from '../../../src/core/http';
+import { createHttpClient } from '../../../src/core/http';
+import { redactUrl } from '../../../src/core/httpErrors';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { rejectsWith, useHttpSuite } from './http-support';
 
