@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { registerAccountCommands } from './commands/accounts';
-import { takenIds } from './accounts/entries';
+import { forgetRemovedAccounts } from './accounts/forgetRemoved';
 import { Config } from './config/config';
 import { AccountSecrets } from './services/secrets';
 import { SpacePanels } from './panel/manager';
@@ -54,22 +54,11 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
     seen: (accountId, spaceId) => statuses.seen(accountId, spaceId),
   });
   const background = startBackground({ config, service, tree, panels, pins, statuses });
-
-  // An account gone from the settings, however it went, takes its client and its stored secrets with it.
-  const forgetRemoved = () => {
-    const ids = config.accounts().accounts.map((a) => a.id);
-    service.keepClientsOf(ids);
-    void lastKnown?.ready.then(() => lastKnown?.keepOnly(ids));
-    void pins.keepOnly(ids);
-    statuses.keepOnly(ids);
-    // Broken entries count: an entry being fixed keeps its secrets.
-    void secrets.keepOnly(takenIds(config.rawAccounts())).then((gone) => gone.length > 0 && log.info(`stored credentials of removed account(s) deleted: ${gone.join(', ')}`));
-  };
-  forgetRemoved();
+  const forgetting = forgetRemovedAccounts({ config, service, lastKnown, pins, statuses, secrets, log });
 
   const targets = new CommandTargets(config, tree);
   const deps = { context, tree, config, secrets, service, log, panels, raw, targets };
-  context.subscriptions.push(log, config, secrets, service, config.onDidChangeAccounts(forgetRemoved), tree, view, panels, ...background.disposables, ...registerTreeCommands(deps), ...registerAccountCommands(deps), ...registerSpaceCommands(deps));
+  context.subscriptions.push(log, config, secrets, service, forgetting, tree, view, panels, ...background.disposables, ...registerTreeCommands(deps), ...registerAccountCommands(deps), ...registerSpaceCommands(deps));
   log.info(`Spaces Explorer ${(context.extension.packageJSON as { version: string }).version} activated`);
   return { tree, view, secrets, panels, autoRefresh: background.refresh };
 }

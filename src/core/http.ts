@@ -1,18 +1,18 @@
 /**
- * The one HTTP layer every vendor talks through (see DESIGN.md, "HTTP behaviour"): one keep-alive
- * dispatcher per client (direct or through a proxy) with a per-origin concurrency cap and timeouts, a
- * size cap while streaming, bounded retries for GETs, same-origin redirects only, in-flight sharing and a
- * TTL cache for GETs, and one mapping of every failure to a SpacesError.
+ * The one HTTP layer every vendor talks through (see DESIGN.md, "HTTP behaviour"): a size cap while
+ * streaming, a deadline per request, bounded retries for GETs, same-origin redirects only, in-flight
+ * sharing and a TTL cache for GETs. How it connects (proxy, TLS trust, per-origin cap, timeouts) is
+ * `connections.ts`; how each failure becomes a SpacesError is `httpErrors.ts`.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import * as tls from 'node:tls';
 import * as l10n from '@vscode/l10n';
-import { Agent, EnvHttpProxyAgent, Pool, request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { InFlight, TtlCache } from './cache';
-import { cancelledError, kindForStatus, SpacesError, type ErrorKind } from './errors';
+import { createDispatcher, type ProxyOptions } from './connections';
+import { SpacesError } from './errors';
 import { formatBytes } from './format';
+import { checkRedirect, errorCode, errorFor, hostOf, parseJson, redactUrl, toSpacesError, type ErrorReader } from './httpErrors';
 import { NETWORK_SETTINGS } from './limits';
 
 export interface HttpRequest {
@@ -26,7 +26,7 @@ export interface HttpRequest {
   /** GETs: `use` reads and fills the TTL cache (default), `refresh` fetches anew and fills it, `bypass` neither. */
   readonly cache?: 'use' | 'refresh' | 'bypass';
   /** The vendor's reading of a non-2xx answer: kind (default from the status) and one sentence. */
-  readonly describeError?: (status: number, body: unknown) => { readonly kind?: ErrorKind; readonly message: string } | undefined;
+  readonly describeError?: ErrorReader;
 }
 
 export interface HttpClient {
@@ -35,20 +35,6 @@ export interface HttpClient {
    * may be shared with other callers and the cache: treat them as read-only.
    */
   json(request: HttpRequest): Promise<unknown>;
-}
-
-/** Mirrors VS Code's `http.proxy`, `http.noProxy`, `http.proxyStrictSSL` and `http.proxyAuthorization`. */
-export interface ProxyOptions {
-  /** The proxy for both http and https URLs; wins over the environment. */
-  readonly url?: string;
-  /** Hosts (`example.com` also covers its subdomains, `host:port` one port) that are reached directly. */
-  readonly noProxy?: readonly string[];
-  /** `false` accepts any certificate on proxied connections (intercepting proxies). Default `true`. */
-  readonly strictSSL?: boolean;
-  /** The Proxy-Authorization header value. */
-  readonly authorization?: string;
-  /** Also read HTTP_PROXY, HTTPS_PROXY and NO_PROXY (any case) from the environment. */
-  readonly fromEnvironment?: boolean;
 }
 
 export interface HttpOptions {
@@ -213,12 +199,12 @@ export function createHttpClient(options: Partial<HttpOptions> = {}): ClosableHt
       }
       const { status, headers, text } = received;
       if (status >= 200 && status < 300) return { value: parseJson(text, header(headers, 'content-type')), status, bytes: Buffer.byteLength(text) };
-      if (!RETRY_STATUSES.has(status)) throw errorFor(status, text, req);
+      if (!RETRY_STATUSES.has(status)) throw errorFor(status, text, req.url, req.describeError);
       const waitMs = retryAfterMs(headers);
       const retryAt = waitMs === undefined ? undefined : Date.now() + waitMs;
       // Waiting longer than the cap would leave the user staring at a spinner: say when to come back instead.
       const tooLong = waitMs !== undefined && waitMs > opts.maxRetryDelaySeconds * 1000;
-      if (last || tooLong) throw errorFor(status, text, req, retryAt);
+      if (last || tooLong) throw errorFor(status, text, req.url, req.describeError, retryAt);
       await pause(waitMs ?? backoffMs(tries), signal, trace);
     }
   }
@@ -236,7 +222,7 @@ export function createHttpClient(options: Partial<HttpOptions> = {}): ClosableHt
       }
       await response.body.dump();
       const next = new URL(location, url);
-      checkRedirect(new URL(url), next, response.statusCode, hops);
+      checkRedirect(new URL(url), next, response.statusCode, hops, MAX_REDIRECTS);
       // As browsers do: 303, and 301/302 after a POST, continue as a GET without the body.
       if (response.statusCode === 303 || (method === 'POST' && response.statusCode <= 302)) {
         method = 'GET';
@@ -290,78 +276,6 @@ function follow(parent: AbortSignal | undefined, ms?: number): { controller: Abo
   };
 }
 
-/**
- * The certificates a TLS connection trusts, given extra ones: `ca` replaces Node's roots rather than adding
- * to them, so everything Node would trust goes along: its roots, the operating system's store where the
- * runtime can read it (`tls.getCACertificates`, Node 22.15+), and the file in `NODE_EXTRA_CA_CERTS`.
- * Without extra ones, Node's own choice stands.
- */
-export function trustedCertificates(extra: readonly string[]): string[] | undefined {
-  if (extra.length === 0) return undefined;
-  const read = (tls as { getCACertificates?: (type: 'default' | 'system') => string[] }).getCACertificates;
-  const attempt = (get: () => readonly string[]): readonly string[] => {
-    try {
-      return get();
-    } catch {
-      return [];
-    }
-  };
-  const fromRuntime = read ? [...attempt(() => read('default')), ...attempt(() => read('system'))] : [...tls.rootCertificates];
-  const envFile = process.env.NODE_EXTRA_CA_CERTS;
-  const fromEnv = envFile ? attempt(() => pemBlocks(readFileSync(envFile, 'utf8'))) : [];
-  return [...new Set([...fromRuntime, ...fromEnv, ...extra])];
-}
-
-function pemBlocks(text: string): string[] {
-  return text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-}
-
-function createDispatcher(opts: Settings): Dispatcher {
-  const timeoutMs = Math.round(opts.timeoutSeconds * 1000);
-  const ca = trustedCertificates(opts.ca ?? []);
-  const trust = ca ? { ca } : {};
-  const agentOptions: Agent.Options = {
-    connections: opts.maxConcurrentPerOrigin,
-    connectTimeout: timeoutMs,
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
-    connect: { ...trust, timeout: timeoutMs },
-  };
-  const routes = proxyRoutes(opts.proxy);
-  if (!routes) return new Agent(agentOptions);
-  // Through a proxy undici connects by itself: the TLS settings go to the proxy leg and the tunnelled one,
-  // and the client that asks the proxy for a tunnel gets the timeouts too (its default wait is 5 minutes).
-  const tunnelTls = { ...trust, timeout: timeoutMs, rejectUnauthorized: opts.proxy?.strictSSL !== false };
-  return new EnvHttpProxyAgent({
-    ...agentOptions,
-    ...routes,
-    token: opts.proxy?.authorization,
-    requestTls: tunnelTls,
-    proxyTls: tunnelTls,
-    clientFactory: (origin, options) => new Pool(origin, { ...options, headersTimeout: timeoutMs, bodyTimeout: timeoutMs }),
-  });
-}
-
-/** The proxy for each scheme and the hosts that go direct, from the options and maybe the environment. */
-function proxyRoutes(proxy: ProxyOptions | undefined): { httpProxy: string; httpsProxy: string; noProxy: string } | undefined {
-  if (!proxy) return undefined;
-  const env = proxy.fromEnvironment ? process.env : {};
-  // An empty string tells undici "no proxy" instead of falling back to the environment itself.
-  const httpProxy = proxy.url || env.http_proxy || env.HTTP_PROXY || '';
-  const httpsProxy = proxy.url || env.https_proxy || env.HTTPS_PROXY || '';
-  if (!httpProxy && !httpsProxy) return undefined;
-  const noProxy = [...(proxy.noProxy ?? []), ...(env.no_proxy ?? env.NO_PROXY ?? '').split(',')].map((h) => h.trim()).filter(Boolean);
-  return { httpProxy, httpsProxy, noProxy: noProxy.join(',') };
-}
-
-function checkRedirect(from: URL, to: URL, status: number, hops: number): void {
-  if (to.origin !== from.origin) {
-    const location = redactUrl(to.href);
-    throw new SpacesError('redirect', l10n.t('{0} redirected to {1}, another server, so the request was not followed there.', from.host, location), { status, location });
-  }
-  if (hops >= MAX_REDIRECTS) throw new SpacesError('redirect', l10n.t('{0} redirected more than {1} times.', from.host, MAX_REDIRECTS), { status });
-}
-
 /** How long a 429/503 asks to wait: `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date. */
 function retryAfterMs(headers: Received['headers']): number | undefined {
   const ms = header(headers, 'retry-after-ms')?.trim();
@@ -405,98 +319,7 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(err?: Error): 
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function parseJson(text: string, contentType = ''): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    const html = /text\/html/i.test(contentType) || /^\s*</.test(text);
-    throw new SpacesError('badResponse', html ? l10n.t('The server answered with an HTML page instead of JSON.') : l10n.t('The server answered with incomplete or malformed JSON.'));
-  }
-}
-
-/** A non-2xx answer in the vendor's words where it has some; `retryAt` when the server said when to come back. */
-function errorFor(status: number, text: string, req: HttpRequest, retryAt?: number): SpacesError {
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // not JSON: the vendor's reader gets the text
-  }
-  const described = req.describeError?.(status, body);
-  const host = hostOf(req.url);
-  const fallback = retryAt === undefined ? l10n.t('{0} answered with status {1}.', host, status) : l10n.t('{0} asks to wait {1} before the next request.', host, formatWait(retryAt - Date.now()));
-  return new SpacesError(described?.kind ?? kindForStatus(status), described?.message ?? fallback, retryAt === undefined ? { status } : { status, retryAt });
-}
-
-// Keyed by an error's `code`: Maps, so no code can reach an object's own properties (`constructor`…).
-const TIMEOUTS = new Map<string, (host: string, seconds: string) => string>([
-  ['UND_ERR_CONNECT_TIMEOUT', (host, s) => l10n.t('Connecting to {0} took longer than {1} seconds.', host, s)],
-  ['UND_ERR_HEADERS_TIMEOUT', (host, s) => l10n.t('{0} did not start answering within {1} seconds.', host, s)],
-  ['UND_ERR_BODY_TIMEOUT', (host, s) => l10n.t('{0} stopped sending its answer for {1} seconds.', host, s)],
-]);
-
-const NETWORK = new Map<string, (host: string) => string>([
-  ['ECONNREFUSED', (host) => l10n.t('{0} refused the connection.', host)],
-  ['ENOTFOUND', (host) => l10n.t('The name of {0} could not be resolved.', host)],
-  ['EAI_AGAIN', (host) => l10n.t('The name of {0} could not be resolved.', host)],
-  ['ECONNRESET', (host) => l10n.t('The connection to {0} was closed unexpectedly.', host)],
-  ['UND_ERR_SOCKET', (host) => l10n.t('The connection to {0} was closed unexpectedly.', host)],
-]);
-
-function toSpacesError(err: unknown, url: string, signal: AbortSignal | undefined, timeoutSeconds: number): SpacesError {
-  if (err instanceof SpacesError) return err;
-  if (signal?.aborted) return cancelledError(err);
-  const host = hostOf(url);
-  const code = errorCode(err);
-  const timeout = TIMEOUTS.get(code);
-  if (timeout) return new SpacesError('timeout', timeout(host, String(timeoutSeconds)), {}, { cause: err });
-  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/.test(code)) {
-    return new SpacesError('tls', l10n.t('The certificate of {0} is not trusted ({1}).', host, code), {}, { cause: err });
-  }
-  const proxyStatus = /Proxy response \((\d+)\)/.exec(err instanceof Error ? err.message : '')?.[1];
-  if (proxyStatus) return new SpacesError('network', l10n.t('The proxy refused to connect to {0} (status {1}).', host, proxyStatus), {}, { cause: err });
-  const message = NETWORK.get(code)?.(host) ?? (code ? l10n.t('Could not reach {0} ({1}).', host, code) : l10n.t('Could not reach {0}.', host));
-  return new SpacesError('network', message, {}, { cause: err });
-}
-
-function errorCode(err: unknown): string {
-  const { code, cause } = (err ?? {}) as { code?: unknown; cause?: { code?: unknown } };
-  const found = typeof code === 'string' ? code : cause?.code;
-  return typeof found === 'string' ? found : '';
-}
-
 function logLine(method: string, url: string, outcome: string, ms: number, trace: Trace): string {
   const retries = trace.retries === 0 ? '' : `, ${trace.retries} ${trace.retries === 1 ? 'retry' : 'retries'}`;
   return `${method} ${redactUrl(url)} ${outcome} ${ms}ms${retries}${trace.source ? `, ${trace.source}` : ''}`;
-}
-
-const SECRET_PARAM = /token|key|secret|password|signature|auth/i;
-
-/** The URL without user info and with secret-looking query values masked: safe for logs and messages. */
-export function redactUrl(raw: string): string {
-  try {
-    const url = new URL(raw);
-    url.username = '';
-    url.password = '';
-    for (const name of [...url.searchParams.keys()]) if (SECRET_PARAM.test(name)) url.searchParams.set(name, '***');
-    return url.toString();
-  } catch {
-    return '(invalid URL)';
-  }
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '(invalid URL)';
-  }
-}
-
-function formatWait(ms: number): string {
-  const seconds = Math.max(1, Math.round(ms / 1000));
-  const minutes = Math.round(seconds / 60);
-  if (seconds < 120) return seconds === 1 ? l10n.t('1 second') : l10n.t('{0} seconds', seconds);
-  if (minutes < 120) return l10n.t('{0} minutes', minutes);
-  return l10n.t('{0} hours', Math.round(minutes / 60));
 }
