@@ -115,7 +115,7 @@ function createClient(account: Account, { http, secrets }: VendorContext): Vendo
   return {
     async getSpace(id, options) {
       const token = secrets.token;
-      if (!token) throw missingSecret(NAME, l10n.t('API key'));
+      if (!token) throw missingSecret(NAME, l10n.t('API key'), account.credentialsFromEnv.token);
       const url = apiUrl(account.baseUrl, 'api', 'v1', 'spaces', id);
       const raw = await getJson(http, url, { authorization: `Bearer ${token}` }, describeError, options);
       return toDetails(account, id, parseWith(responseSchema, raw, NAME, l10n.t('the space')).object, raw);

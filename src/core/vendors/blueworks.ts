@@ -200,7 +200,7 @@ class BlueworksClient implements VendorClient {
     const clientId = this.account.clientId;
     if (!clientId) throw missingSetting(NAME, l10n.t('client ID'), l10n.t('the Service ID it signs in with'));
     const clientSecret = this.context.secrets.clientSecret;
-    if (!clientSecret) throw missingSecret(NAME, l10n.t('client secret'));
+    if (!clientSecret) throw missingSecret(NAME, l10n.t('client secret'), this.account.credentialsFromEnv.clientSecret);
     return { clientId, clientSecret };
   }
 

@@ -143,11 +143,11 @@ class OnedataClient implements VendorClient {
   private authHeaders(): Record<string, string> {
     const { token, username, password } = this.context.secrets;
     if (!this.isBasic) {
-      if (!token) throw missingSecret(NAME, l10n.t('access token'));
+      if (!token) throw missingSecret(NAME, l10n.t('access token'), this.account.credentialsFromEnv.token);
       return { 'x-auth-token': token };
     }
-    if (!username) throw missingSecret(NAME, l10n.t('user name'));
-    if (!password) throw missingSecret(NAME, l10n.t('password'));
+    if (!username) throw missingSecret(NAME, l10n.t('user name'), this.account.credentialsFromEnv.username);
+    if (!password) throw missingSecret(NAME, l10n.t('password'), this.account.credentialsFromEnv.password);
     return { authorization: `Basic ${basicCredentials(username, password)}` };
   }
 

@@ -121,7 +121,7 @@ function createClient(account: Account, { http, secrets }: VendorContext): Vendo
   return {
     async getSpace(id, options) {
       const apiKey = secrets.apiKey;
-      if (!apiKey) throw missingSecret(NAME, l10n.t('API key'));
+      if (!apiKey) throw missingSecret(NAME, l10n.t('API key'), account.credentialsFromEnv.apiKey);
       const raw = await getJson(http, apiUrl(account.baseUrl, 'workspaces', id), { authorization: `Bearer ${apiKey}` }, describeError, options);
       const details = toDetails(account, id, parseWith(workspaceSchema, raw, NAME, l10n.t('the workspace')), raw);
       if (id === account.workspaceId) knownName = details.name;

@@ -172,7 +172,7 @@ function createClient(account: Account, { http, secrets }: VendorContext): Vendo
   /** Everything a request needs, checked before anything is sent. */
   function settings(): { apiKey: string; workspaceId: string; organizationId?: string } {
     const apiKey = secrets.apiKey;
-    if (!apiKey) throw missingSecret(NAME, l10n.t('API key'));
+    if (!apiKey) throw missingSecret(NAME, l10n.t('API key'), account.credentialsFromEnv.apiKey);
     if (!account.workspaceId) throw missingSetting(NAME, l10n.t('workspace ID'));
     if (accessToken && !account.organizationId) throw missingSetting(NAME, l10n.t('organization ID'), l10n.t('the access-token mode sends it with every request'));
     return { apiKey, workspaceId: account.workspaceId, organizationId: account.organizationId };

@@ -1,6 +1,11 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { parseAccounts } from '../../../../src/core/accounts';
+import type { HttpClient } from '../../../../src/core/http';
+import { VENDOR_IDS, type VendorId } from '../../../../src/core/vendors/catalog';
 import { describeHttpError } from '../../../../src/core/vendors/errorWording';
+import { VENDOR_REGISTRY } from '../../../../src/core/vendors/registry';
+import { rejectsWith } from '../http-support';
 
 describe('the wording of a vendor\'s error answers', () => {
   const usual = describeHttpError({ vendorName: 'Acme', what: 'space', credentials: 'API key', secrets: ['s3cret-value'] });
@@ -34,4 +39,27 @@ describe('the wording of a vendor\'s error answers', () => {
     assert.deepEqual(describe(404, { why: 'Gone' }), { kind: 'notFound', message: 'Acme has no space "x" in this account: Gone.' });
     assert.deepEqual(describe(400, { token: true, why: 'Expired' }), { kind: 'auth', message: 'Acme did not accept the access token: Expired.' });
   });
+});
+
+describe('a credential missing', () => {
+  // One account per vendor whose credential comes from a variable that is not set: its secret reads as
+  // undefined, and the advice must be the variable, since Update Credentials has nothing to store.
+  const settings: Readonly<Record<VendorId, Record<string, unknown>>> = {
+    alumio: {},
+    sharely: { workspaceId: 'w' },
+    openlayer: { workspaceId: 'w' },
+    onedata: { authMode: 'token' },
+    blueworks: { clientId: 'c' },
+  };
+
+  for (const vendor of VENDOR_IDS) {
+    it(`${vendor}: names the environment variable it is read from, else says to use Update Credentials`, async () => {
+      const [secret] = VENDOR_REGISTRY[vendor].secretFields.map((field) => field.key);
+      const entry = { id: 'a', vendor, baseUrl: 'https://vendor.example', ...settings[vendor] };
+      const client = (credentialsFromEnv?: Record<string, string>) =>
+        VENDOR_REGISTRY[vendor].createClient(parseAccounts([{ ...entry, ...(credentialsFromEnv ? { credentialsFromEnv } : {}) }]).accounts[0]!, { http: {} as HttpClient, secrets: {} });
+      await rejectsWith(client({ [secret!]: 'SPACES_NOT_SET' }).getSpace('x'), 'config', /environment variable SPACES_NOT_SET .* is not set/);
+      await rejectsWith(client().getSpace('x'), 'config', /Update Credentials/);
+    });
+  }
 });
