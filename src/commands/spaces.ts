@@ -124,7 +124,10 @@ export function registerSpaceCommands({ config, service, panels, raw, targets, l
   }
 
   async function findSpace(): Promise<void> {
-    const searchable = config.accounts().accounts.filter((a) => a.vendor === 'blueworks');
+    // The accounts whose vendor can search (Blueworks today), as each client says, not as a list here says.
+    const accounts = config.accounts().accounts;
+    const canFind = await Promise.all(accounts.map((account) => service.capabilities(account).then(({ find }) => find, () => false)));
+    const searchable = accounts.filter((_, index) => canFind[index]);
     const chosen = await pickSpace(vscode.l10n.t('Find Space'), (value) =>
       value
         ? searchable.flatMap((account) =>
