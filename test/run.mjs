@@ -61,7 +61,8 @@ const TIERS = {
   async host() {
     const filter = hostLogFilter();
     try {
-      return await runHostTier({ log: filter.log });
+      const grep = process.env.SPACES_HOST_GREP;
+      return await runHostTier({ log: filter.log, env: grep ? { SPACES_HOST_GREP: grep } : {} });
     } finally {
       writeFileSync(path.join(OUTPUT, 'host.log'), filter.lines.join('\n'));
     }

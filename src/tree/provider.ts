@@ -33,9 +33,14 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
   private readonly pinned = new PinnedNode(this, (accountId) => this.accountNode(accountId));
   private view?: vscode.TreeView<TreeNode>;
   private currentFilter?: TreeFilter;
-  /** Under the current filter: the accounts whose listing was asked for, and those expanded to show matches. */
+  /** Under the current filter: the accounts whose listing was asked for. */
   private listingsAsked = new Set<string>();
-  private expandedForFilter = new Set<string>();
+  /**
+   * Under the current filter: the account rows expanded to show their matches (true), or collapsed again
+   * by the user (false), by row id. Their rows are drawn so, as well as revealed expanded: a whole-tree
+   * redraw (a name arriving) that lands while the reveal expands would otherwise draw the row collapsed.
+   */
+  private expandedForFilter = new Map<string, boolean>();
   /** How many reveals have started: a reveal overtaken by a newer one does not select. */
   private reveals = 0;
 
@@ -167,7 +172,7 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
   setFilter(query: string): void {
     this.currentFilter = query.trim() ? new TreeFilter(query.trim()) : undefined;
     this.listingsAsked = new Set();
-    this.expandedForFilter = new Set();
+    this.expandedForFilter = new Map();
     void vscode.commands.executeCommand('setContext', 'spaces.filtered', this.currentFilter !== undefined);
     if (this.view && !this.currentFilter) this.view.message = undefined;
     this.didChange.fire(undefined);
@@ -185,12 +190,17 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
         for (const node of selection) if (node instanceof SpaceNode) this.statuses.seen(node.account.id, node.spaceId);
       }),
     );
-    this.register(view.onDidCollapseElement(({ element }) => this.lastKnown.setExpanded(element.id, false)));
+    this.register(
+      view.onDidCollapseElement(({ element }) => {
+        this.lastKnown.setExpanded(element.id, false);
+        if (this.expandedForFilter.has(element.id)) this.expandedForFilter.set(element.id, false);
+      }),
+    );
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const item = node.getTreeItem();
-    if (item.collapsibleState === vscode.TreeItemCollapsibleState.Collapsed && this.lastKnown.isExpanded(node.id)) {
+    if (item.collapsibleState === vscode.TreeItemCollapsibleState.Collapsed && (this.lastKnown.isExpanded(node.id) || this.expandedForFilter.get(node.id) === true)) {
       item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
     }
     return item;
@@ -245,9 +255,9 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
     // Matches are shown expanded, once per filter (a row the user collapses again stays so). A view not on
     // screen has no rows to expand: it is tried again when the tree is next drawn.
     for (const node of shown) {
-      if (!this.view?.visible || this.expandedForFilter.has(node.account.id)) continue;
-      this.expandedForFilter.add(node.account.id);
-      this.view.reveal(node, { expand: true, select: false, focus: false }).then(undefined, () => this.expandedForFilter.delete(node.account.id));
+      if (!this.view?.visible || this.expandedForFilter.has(node.id)) continue;
+      this.expandedForFilter.set(node.id, true);
+      this.view.reveal(node, { expand: true, select: false, focus: false }).then(undefined, () => this.expandedForFilter.delete(node.id));
     }
     if (this.view) {
       const parts = [vscode.l10n.t('Filtered by "{0}": {1} matching.', forMessage(filter.query), matched)];

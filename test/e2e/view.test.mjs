@@ -2,7 +2,7 @@
 // the Filter… action of the view's title and its keybinding, the message that says what is filtered, and
 // Escape to clear it; a panel's Reveal in Spaces View, and the selection following the active panel. The
 // demo's five accounts, one code-server for the file.
-import { before, describe, it } from 'node:test';
+import { before, beforeEach, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ALUMIO_SANDBOX, ALUMIO_SEED_SPACE, demoProfile } from '../../out/sandbox/index.js';
 import { eventually } from '../harness/wait.mjs';
@@ -22,6 +22,11 @@ describe('the Spaces view: filter, reveal (packaged VSIX)', () => {
   const spaceLabels = () => page.getByRole('treeitem', { level: 2 }).evaluateAll((rows) => rows.map((r) => r.querySelector('.label-name')?.textContent));
   const message = () => page.locator('.tree-explorer-viewlet-tree-view .message');
   const titleAction = (name) => page.locator('.part.sidebar').getByRole('button', { name });
+
+  // Each test starts unfiltered, even after one that failed with its filter on.
+  beforeEach(async () => {
+    if (await titleAction(/^Clear Filter/).count()) await titleAction(/^Clear Filter/).click();
+  });
 
   it("narrows the tree to the matching spaces of every account, says so in the view's message, and clears", async () => {
     await ui.accountRow('ACME integrations').waitFor({ timeout: 20_000 });
@@ -63,7 +68,7 @@ describe('the Spaces view: filter, reveal (packaged VSIX)', () => {
     await ui.spaceRow('Sales Team Space').click();
     await ui.panel().getByRole('button', { name: 'Reveal in Spaces View' }).waitFor({ timeout: 20_000 });
     // Collapsed again and another row selected: the button has work to do.
-    await team.locator('.monaco-tl-twistie').click();
+    await ui.collapse(team);
     await eventually(() => team.getAttribute('aria-expanded'), (expanded) => expanded === 'false', 'the account collapsed');
     await ui.accountRow('ACME integrations').click();
     await ui.panel().getByRole('button', { name: 'Reveal in Spaces View' }).click();

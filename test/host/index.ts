@@ -8,7 +8,9 @@ import Mocha from 'mocha';
 export const HOST_SUITE_MARKER = '--- spaces host suite ---';
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
+  // SPACES_HOST_GREP runs only the tests whose full title matches it (node test/run.mjs host, while working on one).
+  const grep = process.env.SPACES_HOST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
   // Bundled suites call describe/it at load time, so the globals go in first, then the suites load.
   mocha.suite.emit('pre-require', globalThis, 'host', mocha);
   console.log(HOST_SUITE_MARKER);

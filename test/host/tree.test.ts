@@ -290,6 +290,29 @@ describe('the Spaces tree against the sandbox', function () {
     }
   });
 
+  it('draws a matching account expanded from the first drawing under the filter (a redraw during the reveal cannot collapse it), and collapsed once the user collapses it', async () => {
+    const { tree, view } = await api();
+    const before = vscode.workspace.getConfiguration('spaces').get<unknown[]>('accounts', []);
+    // An id this window has never expanded, so nothing remembered expands it.
+    const acme = { ...demoProfile(sandbox.url).accounts.find((a) => a.id === 'acme-alumio')!, id: 'filter-expanded' };
+    await setAccounts([acme]);
+    await vscode.commands.executeCommand('spaces.explorer.focus');
+    await eventually(() => view.visible, (visible) => visible, 'the view on screen');
+    try {
+      tree.setFilter('acme production');
+      // Read in the same turn as the drawing that first shows it: before the reveal's expansion comes back.
+      const [account] = await eventually(() => tree.getChildren(), (nodes) => nodes.length === 1, 'the matching account');
+      assert.equal(tree.getTreeItem(account!).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+      // On screen and expanded (a reveal settles once the row is drawn), then collapsed as a user does.
+      await view.reveal(account!, { select: false, focus: false, expand: true });
+      await vscode.commands.executeCommand('workbench.actions.treeView.spaces.explorer.collapseAll');
+      await eventually(() => tree.getTreeItem(account!).collapsibleState, (state) => state === vscode.TreeItemCollapsibleState.Collapsed, 'the row drawn collapsed');
+    } finally {
+      tree.setFilter('');
+      await setAccounts(before);
+    }
+  });
+
   it('filters to the spaces whose name, id or status matches, across accounts, hiding accounts without a match; an unnamed row matches by id only', async () => {
     const { tree } = await api();
     process.env.SPACES_TEST_ONEDATA_BULK = ONEDATA_SANDBOX.bulkToken;
