@@ -59,7 +59,11 @@ export function failureHeadline(kind: ErrorKind): string {
   }
 }
 
-/** Which part of the account a failure of this kind points at, for "Back to …". */
+/**
+ * Which step of the wizard, answered a moment ago, a failure of this kind points at, for "Back to …".
+ * Not `ERROR_ACTIONS`, which says what a saved account's failure offers: here a network failure points at
+ * the URL just typed, where for a saved account it is most likely the network.
+ */
 export function culprit(kind: ErrorKind): 'credentials' | 'server' | 'spaces' | undefined {
   switch (kind) {
     case 'auth':

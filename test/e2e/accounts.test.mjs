@@ -108,9 +108,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     return eventually(() => receivedSince(mark, prefix), (requests) => requests.length >= count, `${count} requests under ${prefix}`);
   }
 
-  beforeEach(async () => {
-    await onFailureShoot('before-each', settle);
-  });
+  beforeEach(() => settle());
 
   /** Closes what a failed test may have left open (a context menu, a quick input, a dialog, the Output panel) and clears the notifications. */
   async function settle() {
@@ -122,24 +120,11 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     }
     if (await modalDialog().count()) await modalDialog().getByRole('button', { name: 'Cancel', exact: true }).click();
     if (await page.locator('.part.panel').isVisible()) await runCommand('View: Toggle Panel Visibility');
-    await runCommand('Notifications: Clear All Notifications');
+    await ui.clearNotifications();
     await page.locator('.notification-toast').first().waitFor({ state: 'detached' });
   }
 
-  /** Runs `fn`; if it fails, keeps a screenshot of the workbench as it was (`failed-<name>.png`). */
-  async function onFailureShoot(name, fn) {
-    try {
-      await fn();
-    } catch (err) {
-      await ui.shot(`failed-${name}`).catch(() => {});
-      throw err;
-    }
-  }
-
-  /** A test of this file: its screenshot is kept when it fails. */
-  const test = (name, fn) => it(name, () => onFailureShoot(name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60), fn));
-
-  test('Add Account (Alumio): step counter, Back, validation, a refused token going back to the credentials, then saved with the secret outside the settings', async () => {
+  it('Add Account (Alumio): step counter, Back, validation, a refused token going back to the credentials, then saved with the secret outside the settings', async () => {
     const broken = { id: 'Broken Entry', vendor: 'nope', keep: [1, { deep: true }] };
     await writeAccounts([broken]);
     await page.getByRole('treeitem', { name: /Account "entry 1": "id" is missing/ }).waitFor({ timeout: 20_000 });
@@ -211,7 +196,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     assert.ok(fetched.every((r) => r.headers.authorization === `Bearer ${ALUMIO_SANDBOX.token}`));
   });
 
-  test('Add Account (Onedata): the steps follow the vendor (basic auth asks user name and password), Save Anyway keeps a failing account', async () => {
+  it('Add Account (Onedata): the steps follow the vendor (basic auth asks user name and password), Save Anyway keeps a failing account', async () => {
     await writeAccounts([]);
     await page.locator('.welcome-view-content').getByRole('button', { name: 'Add Account' }).click();
     // Alumio's 7 steps until the vendor is picked, Onedata's 8 with a token, 9 once basic auth is picked.
@@ -250,7 +235,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     assert.ok(listed.every((r) => r.headers.authorization === basic(ONEDATA_SANDBOX.username, 'not-the-password')));
   });
 
-  test("Add Account (Onedata): the spaces step's list button offers the account's own spaces to pin", async () => {
+  it("Add Account (Onedata): the spaces step's list button offers the account's own spaces to pin", async () => {
     await writeAccounts([]);
     await page.locator('.welcome-view-content').getByRole('button', { name: 'Add Account' }).click();
     await ui.answer('Add Account (1/7)', 'Onedata');
@@ -281,7 +266,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     assert.deepEqual(entries, [{ id: 'od', vendor: 'onedata', label: 'Research', baseUrl: sandbox.url, authMode: 'token', spaces: [ONEDATA_SANDBOX.spaces.seed] }]);
   });
 
-  test('Edit Account: prefilled, vendor and id fixed, written back in place; an empty secret keeps the stored one', async () => {
+  it('Edit Account: prefilled, vendor and id fixed, written back in place; an empty secret keeps the stored one', async () => {
     const other = { id: 'other', vendor: 'openlayer', workspaceId: 'ws-1', custom: 'kept' };
     await writeAccounts([{ id: 'edited', vendor: 'alumio', baseUrl: sandbox.url, includeSubspaces: false }, other]);
     await storeToken(ui.accountRow('edited'), 'edited', ALUMIO_SANDBOX.token);
@@ -331,7 +316,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     assert.ok(receivedSince(mark, '/').every((r) => r.headers.authorization !== `Bearer ${ALUMIO_SANDBOX.token}`), 'the token went to the other server');
   });
 
-  test('Remove Account: asks in a modal dialog, then deletes the entry and its stored credentials, keeping the other entries verbatim', async () => {
+  it('Remove Account: asks in a modal dialog, then deletes the entry and its stored credentials, keeping the other entries verbatim', async () => {
     const keep = { id: 'keep', vendor: 'alumio', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.minimal] };
     const gone = { id: 'gone', vendor: 'alumio', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed] };
     const broken = { id: 'x', vendor: 'nope' };
@@ -366,7 +351,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     await ui.expand(ui.accountRow('gone'));
     const space = page.getByRole('treeitem', { level: 2, name: /^config: / });
     await space.waitFor({ timeout: 20_000 });
-    await space.locator('.monaco-tl-twistie').click();
+    await ui.expand(space);
     await page.getByRole('treeitem', { level: 3, name: /^config: No API key is set for this Alumio account: use "Update Credentials…"/ }).waitFor({ timeout: 20_000 });
 
     // The other account keeps its own.
@@ -376,7 +361,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     assert.ok(fetched.every((r) => r.headers.authorization === `Bearer ${ALUMIO_SANDBOX.token}`));
   });
 
-  test('Update Credentials: asks in a password input, stores it and reloads the account with it; an env-mapped field is told, not asked', async () => {
+  it('Update Credentials: asks in a password input, stores it and reloads the account with it; an env-mapped field is told, not asked', async () => {
     const creds = { id: 'creds', vendor: 'alumio', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed] };
     const fromEnv = { id: 'from-env', vendor: 'alumio', label: 'From env', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed], credentialsFromEnv: { token: TOKEN_VARIABLE } };
     await writeAccounts([creds, fromEnv]);
@@ -414,7 +399,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     assert.equal(await ui.quickInput().isVisible(), false, 'nothing is asked');
   });
 
-  test('Test Connection: a success notification; a failure in plain words with its actions, which show the log and update the credentials', async () => {
+  it('Test Connection: a success notification; a failure in plain words with its actions, which show the log and update the credentials', async () => {
     const good = { id: 'good', vendor: 'alumio', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed], credentialsFromEnv: { token: TOKEN_VARIABLE } };
     const bad = { id: 'bad', vendor: 'alumio', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed] };
     await writeAccounts([good, bad]);
@@ -452,7 +437,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     assert.equal(await ui.notificationText(fixed), 'bad: Connected: fetched the space "ACME Production".');
   });
 
-  test('Add Space by id: checked by fetching it (one shown already or unknown is refused with a message), then added to the account', async () => {
+  it('Add Space by id: checked by fetching it (one shown already or unknown is refused with a message), then added to the account', async () => {
     const entry = { id: 'add-to', vendor: 'alumio', label: 'Add to', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed], extra: 'kept', credentialsFromEnv: { token: TOKEN_VARIABLE } };
     await writeAccounts([entry]);
     const row = ui.accountRow('Add to');
@@ -476,7 +461,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     await ui.spaceRow('Minimal space').waitFor({ timeout: 20_000 });
   });
 
-  test('Add Space on Blueworks: find by name, pick from the results', async () => {
+  it('Add Space on Blueworks: find by name, pick from the results', async () => {
     const entry = { id: 'bw', vendor: 'blueworks', baseUrl: sandbox.url, clientId: BLUEWORKS_SANDBOX.clientId, credentialsFromEnv: { clientSecret: 'SPACES_DEMO_BLUEWORKS_SECRET' } };
     await writeAccounts([entry]);
     const row = ui.accountRow('bw');
@@ -502,7 +487,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     await ui.spaceRow('My Space').waitFor({ timeout: 20_000 });
   });
 
-  test('Remove Space: the context menu of a configured space takes its id off the account', async () => {
+  it('Remove Space: the context menu of a configured space takes its id off the account', async () => {
     const entry = { id: 'trim', vendor: 'alumio', label: 'Trim', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed, ALUMIO_SANDBOX.spaces.minimal], credentialsFromEnv: { token: TOKEN_VARIABLE } };
     const broken = { id: 'Bad', vendor: 'x' };
     await writeAccounts([entry, broken]);

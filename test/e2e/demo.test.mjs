@@ -6,7 +6,7 @@ import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import path from 'node:path';
 import { teamProfile } from '../../out/sandbox/index.js';
-import { escapeRegExp, eventually } from '../harness/wait.mjs';
+import { eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
 
 /** Every space row the tree shows, by account label, once every name has arrived. */
@@ -52,22 +52,8 @@ describe('the demo', () => {
     }
   });
 
-  /** Opens a space by clicking its row (again, if a redraw lost the click) and waits for its panel. */
-  async function open(name) {
-    // The last row of that name: the account's own (a pinned one sits above it, in the Pinned group).
-    const row = ui.spaceRow(name).last();
-    const heading = ui.panel().locator('h1', { hasText: new RegExp(`^${escapeRegExp(name)}$`) });
-    for (let attempt = 1; ; attempt++) {
-      await row.click();
-      try {
-        await heading.waitFor({ timeout: 15_000 });
-        break;
-      } catch (err) {
-        if (attempt === 3) throw err;
-      }
-    }
-    return ui.panel();
-  }
+  /** Opens a space by clicking its row: the last of that name, the account's own (a pinned one sits above it, in the Pinned group). */
+  const open = (name) => ui.openRow(ui.spaceRow(name).last(), name);
 
   it('pins two spaces of two accounts, then opens a Onedata space with its storage bars (the tree picture)', async () => {
     for (const name of ['Production', 'Order to cash']) await ui.contextMenu(ui.spaceRow(name).last(), /^Pin\b/);

@@ -169,29 +169,13 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
       page.getByRole('treeitem', { level: 1, expanded: true }).evaluateAll((rows, label) => rows.findIndex((row) => !row.getAttribute('aria-label')?.startsWith(label)), accountLabel);
     for (let index = await expandedOther(), clicks = 0; index >= 0; index = await expandedOther(), clicks++) {
       assert.ok(clicks < 20, 'the other accounts would not collapse');
-      await page.getByRole('treeitem', { level: 1, expanded: true }).nth(index).locator('.monaco-tl-twistie').click();
+      await ui.collapse(page.getByRole('treeitem', { level: 1, expanded: true }).nth(index));
     }
     await ui.expand(account);
     const space = page.getByRole('treeitem', { level: 2 }).filter({ has: page.locator('.label-name', { hasText: spaceLabel }) }).first();
     await space.waitFor({ timeout: 20_000 });
-    for (let attempt = 1; ; attempt++) {
-      await space.click();
-      if (await showing(spaceLabel, spaceId, 15_000)) break;
-      assert.ok(attempt < 3, `clicking "${spaceLabel}" under "${accountLabel}" did not show its panel`);
-    }
-    await account.locator('.monaco-tl-twistie').click();
-  }
-
-  /** Whether, within `timeoutMs`, the active tab is `name` and its panel shows `name` (and `spaceId`). */
-  async function showing(name, spaceId, timeoutMs) {
-    const within = { timeout: timeoutMs };
-    try {
-      await page.locator('.tabs-container .tab.active').filter({ hasText: name }).waitFor(within);
-      await panelShowing(name, spaceId, within);
-      return true;
-    } catch {
-      return false;
-    }
+    await ui.openRow(space, spaceLabel, spaceId);
+    await ui.collapse(account);
   }
 
   /** The panel's page, once it shows `name` as its heading (and `spaceId`, where names repeat). */
@@ -418,8 +402,7 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
       for (const href of await frame.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
         assert.match(href, /^https?:\/\//);
       }
-      const frameElement = await page.locator('iframe.webview.ready').filter({ visible: true }).contentFrame().locator('iframe#active-frame').elementHandle();
-      const inner = await frameElement.contentFrame();
+      const inner = await ui.panelFrame();
       assert.equal(await inner.evaluate(() => globalThis.__pwned), undefined);
       assert.equal(await page.evaluate(() => globalThis.__pwned), undefined);
       assert.deepEqual(cspViolations.slice(before), []);

@@ -145,7 +145,7 @@ describe('vendor text in the workbench never acts (packaged VSIX)', () => {
     assert.deepEqual(await actors(named.locator('.monaco-icon-label-container')), []);
 
     const failing = page.getByRole('treeitem', { level: 2 }).filter({ hasText: FAILING });
-    await failing.locator('.monaco-tl-twistie').click();
+    await ui.expand(failing);
     const error = page.getByRole('treeitem', { level: 3 }).filter({ hasText: /^forbidden: / });
     await error.waitFor({ timeout: 20_000 });
     assert.match(await error.innerText(), /Sign in again/);

@@ -69,7 +69,7 @@ describe('the Spaces tree in the workbench (packaged VSIX)', () => {
     const space = page.getByRole('treeitem', { name: /acme-production|ACME Production/ }).first();
     await space.getByText('auth').waitFor({ timeout: 20_000 });
     // Clicking the row opens the space; the twistie expands it.
-    await space.locator('.monaco-tl-twistie').click();
+    await ui.expand(space);
     await page.getByRole('treeitem', { name: /^auth: Alumio did not accept/ }).waitFor({ timeout: 20_000 });
     await ui.shot('auth-error-row');
   });
@@ -82,7 +82,7 @@ describe('the Spaces tree in the workbench (packaged VSIX)', () => {
     const space = ui.spaceRow('ACME Production');
     await space.waitFor({ timeout: 20_000 });
     // The space expanded too: restored expanded, it must not hold up the tree while its details are held.
-    if ((await space.getAttribute('aria-expanded')) !== 'true') await space.locator('.monaco-tl-twistie').click();
+    await ui.expand(space);
     await eventually(() => space.getAttribute('aria-expanded'), (expanded) => expanded === 'true', 'the space to expand');
     // The tree's copy is written a moment after it changes: wait for it rather than for a time.
     const saved = path.join(session.server.paths.userData, 'User', 'globalStorage', 'spaces-explorer.spaces-explorer', 'last-known-tree.json');

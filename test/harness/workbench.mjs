@@ -1,7 +1,7 @@
 // Driving the real workbench as a user does: the session every e2e file runs in (sandbox, code-server with the
 // packaged VSIX, Chromium), the quick input, the command palette, context menus, the notification center, the
 // Spaces tree, the space panel's frame and screenshots. One place for these, for every e2e file.
-import { after, before } from 'node:test';
+import { after, afterEach, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -21,7 +21,8 @@ export function packagedVsix() {
 
 /**
  * Call inside a `describe`: registers the `before` that starts the vendor sandbox (in this process), a
- * code-server with the packaged VSIX and Chromium on its workbench, and the `after` that stops them all.
+ * code-server with the packaged VSIX and Chromium on its workbench, the `after` that stops them all, and an
+ * `afterEach` that keeps a screenshot of the workbench as a failed test left it (`failed-<test>.png`).
  * Read the session's parts once that `before` has run (in a test, or a `before` registered after this call).
  *
  * @param {{
@@ -47,6 +48,9 @@ export function useWorkbench(setup = {}) {
     setup.beforeLoad?.(session.page);
     await openWorkbench(session.page, session.server.workspaceUrl);
     if (setup.spacesView !== false) await session.ui.showSpacesView();
+  });
+  afterEach(async (t) => {
+    if (!t.passed) await session.ui?.shot(`failed-${t.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}`).catch(() => {});
   });
   after(async () => {
     await session.browser?.close();
@@ -187,6 +191,31 @@ export function workbench(page) {
     if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
   }
 
+  /** Collapses `row` by its twistie. */
+  async function collapse(row) {
+    await row.waitFor({ timeout: 20_000 });
+    if ((await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
+  }
+
+  /**
+   * Opens a space by clicking its `row` until the panel's heading shows `name` (and its id is `spaceId`, where
+   * names repeat): a row redrawn as details arrive drops a click, so a lost one is repeated, twice at most.
+   * Returns the panel's page.
+   */
+  async function openRow(row, name, spaceId) {
+    const within = { timeout: 15_000 };
+    for (let attempt = 1; ; attempt++) {
+      await row.click();
+      try {
+        await panel().locator('h1').filter({ hasText: name }).waitFor(within);
+        if (spaceId) await panel().locator('.space-id').filter({ hasText: new RegExp(`^${escapeRegExp(spaceId)}$`) }).waitFor(within);
+        return panel();
+      } catch (err) {
+        if (attempt === 3) throw err;
+      }
+    }
+  }
+
   /** Clicks the row's inline Refresh, which shows while the row is hovered. */
   async function refresh(row) {
     await row.hover();
@@ -196,7 +225,10 @@ export function workbench(page) {
   // --- the space panel and screenshots -------------------------------------------------------------
 
   /** The visible space panel's page: two iframes deep. */
-  const panel = () => page.locator('iframe.webview.ready').filter({ visible: true }).contentFrame().locator('iframe#active-frame').contentFrame();
+  const panelIframe = () => page.locator('iframe.webview.ready').filter({ visible: true }).contentFrame().locator('iframe#active-frame');
+  const panel = () => panelIframe().contentFrame();
+  /** The same page as a frame, to evaluate script in. */
+  const panelFrame = async () => (await panelIframe().elementHandle()).contentFrame();
 
   /** Saves the whole page as `.test-output/screenshots/<name>.png`. */
   const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
@@ -223,8 +255,11 @@ export function workbench(page) {
     accountRow,
     spaceRow,
     expand,
+    collapse,
+    openRow,
     refresh,
     panel,
+    panelFrame,
     shot,
   };
 }
