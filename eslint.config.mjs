@@ -24,8 +24,15 @@ export default tseslint.config(
   // Typed rules over src and test (typescript-eslint's recommendedTypeChecked). A promise nobody awaits or
   // catches is how a panel closed mid-load became an unhandled rejection.
   ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ['src/**/*.ts', 'test/**/*.ts'] })),
+  // The e2e files, the harness, the runner and the scripts are JavaScript: the promise rules hold there too,
+  // with the types TypeScript reads from them (tsconfig.json's allowJs) and from what they import.
   {
-    files: ['src/**/*.ts', 'test/**/*.ts'],
+    files: ['test/**/*.mjs', 'scripts/**/*.mjs', '*.mjs'],
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    languageOptions: { parser: tseslint.parser },
+  },
+  {
+    files: ['src/**/*.ts', 'test/**/*.ts', 'test/**/*.mjs', 'scripts/**/*.mjs', '*.mjs'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': [

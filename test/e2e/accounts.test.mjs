@@ -11,6 +11,7 @@ import path from 'node:path';
 import { demoProfile, ALUMIO_SANDBOX, ONEDATA_SANDBOX, BLUEWORKS_SANDBOX } from '../../out/sandbox/index.js';
 import { eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
+/** @typedef {import('../harness/workbench.mjs').Session} Session */
 
 /** The variable an env-mapped account reads its Alumio token from (code-server's extension host has it). */
 const TOKEN_VARIABLE = 'SPACES_E2E_ALUMIO_TOKEN';
@@ -39,7 +40,9 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
       return { settings: LITERAL_TYPING, env: { ...profile.env, [TOKEN_VARIABLE]: ALUMIO_SANDBOX.token } };
     },
   });
-  let sandbox, page, ui;
+  /** @type {Session['sandbox']} */ let sandbox;
+  /** @type {Session['page']} */ let page;
+  /** @type {Session['ui']} */ let ui;
   /** The profile's user settings.json, where the commands write. */
   let settingsFile;
   before(async () => {

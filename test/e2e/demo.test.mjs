@@ -8,6 +8,7 @@ import path from 'node:path';
 import { teamProfile } from '../../out/sandbox/index.js';
 import { eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
+/** @typedef {import('../harness/workbench.mjs').Session} Session */
 
 /** Every space row the tree shows, by account label, once every name has arrived. */
 const TREE = {
@@ -22,8 +23,8 @@ const README_FOLDER = process.env.SPACES_README_SCREENSHOTS;
 
 describe('the demo', () => {
   const session = useWorkbench({ codeServer: (sandbox) => teamProfile(sandbox.url) });
-  let page;
-  let ui;
+  /** @type {Session['page']} */ let page;
+  /** @type {Session['ui']} */ let ui;
   before(() => ({ page, ui } = session));
 
   /** The README's picture `name`, or a test screenshot beside the others. */

@@ -7,6 +7,7 @@ import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ALUMIO_SANDBOX, SHARELY_SANDBOX } from '../../out/sandbox/index.js';
 import { useWorkbench } from '../harness/workbench.mjs';
+/** @typedef {import('../harness/workbench.mjs').Session} Session */
 
 describe('the extension in German (code-server --locale de, packaged VSIX)', () => {
   const session = useWorkbench({
@@ -30,7 +31,8 @@ describe('the extension in German (code-server --locale de, packaged VSIX)', () 
       env: { L10N_REFUSED_TOKEN: 'not-the-token', L10N_SHARELY_KEY: SHARELY_SANDBOX.apiKey },
     }),
   });
-  let page, ui;
+  /** @type {Session['page']} */ let page;
+  /** @type {Session['ui']} */ let ui;
   before(() => ({ page, ui } = session));
 
   it('shows a refused token as an error row in German (the sentence from src/core, the vendor\'s words as sent)', async () => {

@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import { demoProfile, HOSTILE, SHARELY_SANDBOX, OPENLAYER_SANDBOX, ONEDATA_SANDBOX, BLUEWORKS_SANDBOX } from '../../out/sandbox/index.js';
 import { escapeRegExp, eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
+/** @typedef {import('../harness/workbench.mjs').Session} Session */
 
 /** The demo accounts, plus a hostile space (or workspace) for every vendor. */
 function accountsWithHostileSpaces(profile) {
@@ -150,7 +151,9 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
       });
     },
   });
-  let sandbox, page, ui;
+  /** @type {Session['sandbox']} */ let sandbox;
+  /** @type {Session['page']} */ let page;
+  /** @type {Session['ui']} */ let ui;
   before(() => ({ sandbox, page, ui } = session));
 
   const panelTabs = (title) => page.locator('.tabs-container .tab').filter({ hasText: title });

@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import { startSandbox, ALUMIO_SANDBOX, BLUEWORKS_SANDBOX, WORKBENCH_HOSTILE } from '../../out/sandbox/index.js';
 import { eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
+/** @typedef {import('../harness/workbench.mjs').Session} Session */
 
 const TOKEN_VARIABLE = 'SPACES_E2E_ALUMIO_TOKEN';
 const SECRET_VARIABLE = 'SPACES_E2E_BLUEWORKS_SECRET';
@@ -51,7 +52,9 @@ describe('vendor text in the workbench never acts (packaged VSIX)', () => {
       };
     },
   });
-  let sandbox, page, ui;
+  /** @type {Session['sandbox']} */ let sandbox;
+  /** @type {Session['page']} */ let page;
+  /** @type {Session['ui']} */ let ui;
   before(() => ({ sandbox, page, ui } = session));
 
   /** Links and icons inside `locator` (an element showing vendor text): there must be none. */

@@ -8,11 +8,14 @@ import path from 'node:path';
 import { ALUMIO_SANDBOX } from '../../out/sandbox/index.js';
 import { eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
+/** @typedef {import('../harness/workbench.mjs').Session} Session */
 
 describe('the Spaces tree in the workbench (packaged VSIX)', () => {
   // A held answer must outwait a window reload on a busy machine, not time out first.
   const session = useWorkbench({ codeServer: () => ({ settings: { 'spaces.requestTimeoutSeconds': 600 } }) });
-  let sandbox, page, ui;
+  /** @type {Session['sandbox']} */ let sandbox;
+  /** @type {Session['page']} */ let page;
+  /** @type {Session['ui']} */ let ui;
   before(() => ({ sandbox, page, ui } = session));
 
   it('adds an account through the wizard by typing, with one Back, and shows its spaces by name', async () => {

@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { ALUMIO_SANDBOX, ALUMIO_SEED_SPACE, demoProfile } from '../../out/sandbox/index.js';
 import { eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
+/** @typedef {import('../harness/workbench.mjs').Session} Session */
 
 describe('the Spaces view: filter, reveal (packaged VSIX)', () => {
   const session = useWorkbench({
@@ -15,7 +16,9 @@ describe('the Spaces view: filter, reveal (packaged VSIX)', () => {
       return { settings: { 'spaces.accounts': profile.accounts, 'spaces.notifyOnStatusChange': true }, env: profile.env };
     },
   });
-  let sandbox, page, ui;
+  /** @type {Session['sandbox']} */ let sandbox;
+  /** @type {Session['page']} */ let page;
+  /** @type {Session['ui']} */ let ui;
   before(() => ({ sandbox, page, ui } = session));
 
   const accountLabels = () => page.getByRole('treeitem', { level: 1 }).evaluateAll((rows) => rows.map((r) => r.querySelector('.label-name')?.textContent));

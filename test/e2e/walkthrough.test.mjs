@@ -7,10 +7,13 @@ import * as assert from 'node:assert/strict';
 import { ALUMIO_SANDBOX } from '../../out/sandbox/index.js';
 import { eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
+/** @typedef {import('../harness/workbench.mjs').Session} Session */
 
 describe('the getting-started walkthrough (packaged VSIX)', () => {
   const session = useWorkbench();
-  let sandbox, page, ui;
+  /** @type {Session['sandbox']} */ let sandbox;
+  /** @type {Session['page']} */ let page;
+  /** @type {Session['ui']} */ let ui;
   before(() => ({ sandbox, page, ui } = session));
 
   const step = (title) => page.locator('.getting-started-step').filter({ hasText: title }).first();

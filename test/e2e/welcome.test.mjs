@@ -2,11 +2,13 @@
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { useWorkbench } from '../harness/workbench.mjs';
+/** @typedef {import('../harness/workbench.mjs').Session} Session */
 
 describe('Spaces view in the workbench (packaged VSIX)', () => {
   // No sandbox: nothing here reaches a vendor. The first test opens the Spaces view itself.
   const session = useWorkbench({ sandbox: false, spacesView: false });
-  let page, ui;
+  /** @type {Session['page']} */ let page;
+  /** @type {Session['ui']} */ let ui;
   before(() => ({ page, ui } = session));
 
   it('has a Spaces icon in the activity bar that opens the view with its welcome content', async () => {

@@ -20,6 +20,18 @@ export function packagedVsix() {
 }
 
 /**
+ * The parts of an e2e file's session, each set by `useWorkbench`'s `before`.
+ * @typedef {{
+ *   sandbox: import('../sandbox/server').Sandbox,
+ *   server: Awaited<ReturnType<typeof startCodeServer>>,
+ *   browser: Awaited<ReturnType<typeof launchBrowser>>,
+ *   page: import('playwright-core').Page,
+ *   ui: Workbench,
+ * }} Session
+ * @typedef {ReturnType<typeof workbench>} Workbench
+ */
+
+/**
  * Call inside a `describe`: registers the `before` that starts the vendor sandbox (in this process), a
  * code-server with the packaged VSIX and Chromium on its workbench, the `after` that stops them all, and an
  * `afterEach` that keeps a screenshot of the workbench as a failed test left it (`failed-<test>.png`).
@@ -37,7 +49,7 @@ export function packagedVsix() {
  *   to Chromium's launch.
  */
 export function useWorkbench(setup = {}) {
-  const session = { sandbox: undefined, server: undefined, browser: undefined, page: undefined, ui: undefined };
+  const session = /** @type {Session} */ ({ sandbox: undefined, server: undefined, browser: undefined, page: undefined, ui: undefined });
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
     if (setup.sandbox !== false) session.sandbox = await startSandbox();
