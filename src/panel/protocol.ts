@@ -37,7 +37,7 @@ export interface PanelIdentity {
 }
 
 /** A space as posted to the page: everything but the raw answer, which only Show Raw JSON needs. */
-export type PanelSpace = Omit<SpaceDetails, 'raw'>;
+export type PanelSpace = Omit<SpaceDetails, 'raw' | 'problems'>;
 
 export function toPanelSpace(details: SpaceDetails): PanelSpace {
   // The raw answer stays on this side (Show Raw JSON); the problems go to the log.

@@ -4,8 +4,8 @@
 // reach the renderer: it would throw halfway through a redraw. Such a space is dropped (the page shows
 // Loading until fresh data); the identity and the reading position are kept when they are sound.
 // Pure: no DOM, no `vscode`.
-import type { GroupKind, Tone, ValueKind } from '../core/model';
-import { VENDOR_IDS } from '../core/vendors/catalog';
+import type { Column, Fact, Group, GroupItem, GroupKind, Status, Tone, ValueKind } from '../core/model';
+import { isVendorId } from '../core/vendors/catalog';
 import { isRecord } from '../core/json';
 import type { PanelIdentity, PanelSpace } from './protocol';
 
@@ -68,39 +68,42 @@ const arrayOf =
   (check: Check): Check =>
   (value) =>
     Array.isArray(value) && value.every(check);
-/** An object with at least these fields, each passing its check (other fields are left alone). */
+/**
+ * An object with at least the fields of `T`, each passing its check (other fields are left alone). The
+ * checks name every field of `T`, no more and no fewer, so the compiler notices when the model changes.
+ */
 const shape =
-  (fields: Readonly<Record<string, Check>>): Check =>
+  <T>(fields: { readonly [K in keyof T]-?: Check }): Check =>
   (value) =>
-    isRecord(value) && Object.entries(fields).every(([key, check]) => check(value[key]));
+    isRecord(value) && Object.entries<Check>(fields).every(([key, check]) => check(value[key]));
 
 const isValue: Check = (value) => value === null || typeof value === 'string' || typeof value === 'boolean' || isFiniteNumber(value);
-const isFact = shape({ label: isString, value: isValue, kind: oneOf(VALUE_KINDS) });
-const isItem = shape({
+const isFact = shape<Fact>({ label: isString, value: isValue, kind: oneOf(VALUE_KINDS) });
+const isItem = shape<GroupItem>({
   id: isString,
   label: isString,
   description: optional(isString),
   spaceId: optional(isString),
   values: (value) => isRecord(value) && Object.values(value).every(isValue),
 });
-const isGroup = shape({
+const isGroup = shape<Group>({
   id: isString,
   label: isString,
   kind: oneOf(GROUP_KINDS),
-  columns: arrayOf(shape({ key: isString, label: isString, kind: oneOf(VALUE_KINDS) })),
+  columns: arrayOf(shape<Column>({ key: isString, label: isString, kind: oneOf(VALUE_KINDS) })),
   items: arrayOf(isItem),
-  chart: optional(shape({ valueKey: isString, unit: isString })),
+  chart: optional(shape<NonNullable<Group['chart']>>({ valueKey: isString, unit: oneOf({ bytes: true, count: true }) })),
   total: optional(isFact),
   itemCount: optional(isFiniteNumber),
   unreadable: optional(isFiniteNumber),
 });
-const isSpace = shape({
-  vendor: isString,
+const isSpace = shape<PanelSpace>({
+  vendor: isVendorId,
   accountId: isString,
   id: isString,
   name: isString,
-  description: optional(shape({ text: isString, markdown: isBoolean })),
-  status: optional(shape({ label: isString, tone: oneOf(TONES), detail: optional(isString) })),
+  description: optional(shape<NonNullable<PanelSpace['description']>>({ text: isString, markdown: isBoolean })),
+  status: optional(shape<Status>({ label: isString, tone: oneOf(TONES), detail: optional(isString) })),
   created: optional(isString),
   updated: optional(isString),
   webUrl: optional(isString),
@@ -129,9 +132,9 @@ export function isPanelSpace(value: unknown): value is PanelSpace {
 export function readState(raw: unknown): PanelState | undefined {
   if (!isRecord(raw)) return undefined;
   const { vendor, accountId, spaceId } = raw;
-  if (!VENDOR_IDS.some((id) => id === vendor) || typeof accountId !== 'string' || !accountId || typeof spaceId !== 'string' || !spaceId) return undefined;
+  if (!isVendorId(vendor) || typeof accountId !== 'string' || !accountId || typeof spaceId !== 'string' || !spaceId) return undefined;
   return {
-    vendor: vendor as PanelState['vendor'],
+    vendor,
     accountId,
     spaceId,
     space: isPanelSpace(raw.space) ? raw.space : undefined,

@@ -55,6 +55,8 @@ describe('the space panel page, its saved state', () => {
       { ...space, groups: [{ ...space.groups[0], items: [{ id: 'a', label: 'a', values: { x: [1] } }] }] },
       { ...space, groups: [{ ...space.groups[0], columns: [{ key: 'k', label: 'K' }] }] },
       { ...space, groups: [{ ...space.groups[0], kind: 'unheard-of' }] },
+      { ...space, groups: [{ ...space.groups[0], chart: { valueKey: 'size', unit: 'furlongs' } }] },
+      { ...space, vendor: 'salesforce' },
       { ...space, status: { label: 'x', tone: 'purple' } },
       { ...space, description: { text: 'x' } },
       { ...space, fetchedAt: '2024-01-01' },
