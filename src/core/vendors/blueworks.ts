@@ -7,13 +7,13 @@
 import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import type { Account } from '../accounts';
-import type { ErrorKind } from '../errors';
 import type { Column, Fact, Group, GroupItem, SpaceDetails, SpaceRef, Status, Value } from '../model';
+import { isRecord } from '../json';
 import { CachedToken } from '../token';
 import { VENDORS } from './catalog';
 import { toIsoDate } from './dates';
 import { facts, listText, spaceDetails, uniqueIds } from './details';
-import { describeHttpError, errorText, missingSecret, missingSetting, sentence, type DescribeError } from './errorWording';
+import { describeHttpError, missingSecret, missingSetting, type DescribeError } from './errorWording';
 import { lenient, lenientRecord, lenientText, lenientTexts, parseWith, problemOf, rows, unreadableOf, type Rows } from './fields';
 import { apiUrl, getJson } from './requests';
 import type { FetchOptions, FieldSpec, FindQuery, SecretSpec, Vendor, VendorClient, VendorContext } from './vendor';
@@ -22,6 +22,8 @@ const NAME = VENDORS.blueworks.name;
 const API_VERSION = '1.0.0';
 /** Used when the token answer gives no lifetime: short, so a wrong guess costs one extra token request. */
 const DEFAULT_TOKEN_SECONDS = 300;
+/** OAuth's `error` codes for a client it does not accept (RFC 6749, 5.2). */
+const OAUTH_CLIENT_ERRORS = new Set(['invalid_client', 'unauthorized_client', 'invalid_grant']);
 const BLUEWORKS_REGIONS = ['www', 'ibm', 'ams001', 'che001', 'mel001', 'us001', 'us006'] as const;
 
 /**
@@ -213,7 +215,7 @@ class BlueworksClient implements VendorClient {
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }).toString(),
       signal,
       cache: 'bypass',
-      describeError: (status, body) => this.describeTokenError(status, body),
+      describeError: this.describeTokenError(),
     });
     const answer = parseWith(tokenSchema, raw, NAME, l10n.t('the token request'));
     const lifetime = Number(answer.expires_in);
@@ -224,15 +226,20 @@ class BlueworksClient implements VendorClient {
     return [this.context.secrets.clientSecret];
   }
 
-  private describeTokenError(status: number, body: unknown): { kind?: ErrorKind; message: string } {
-    const code = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
-    const said = errorText(body, this.secretValues());
-    // OAuth servers answer a bad client with 400 or 401; either way the credentials are what to fix.
-    if (status === 401 || code === 'invalid_client' || code === 'unauthorized_client' || code === 'invalid_grant') {
-      return { kind: 'auth', message: sentence(l10n.t('{0} did not accept the client ID or client secret', NAME), said) };
-    }
-    if (status === 403) return { kind: 'forbidden', message: sentence(l10n.t('{0} refused to issue an access token (is API access via Service IDs enabled by the account admin?)', NAME), said) };
-    return { message: sentence(l10n.t('{0} could not issue an access token (HTTP {1})', NAME, status), said) };
+  /**
+   * A refused token request in the usual wording (see `describeHttpError`). OAuth servers answer a bad
+   * client with 400 or 401 and say so in `error`: either way the credentials are what to fix.
+   */
+  private describeTokenError(): DescribeError {
+    return describeHttpError({
+      vendorName: NAME,
+      what: l10n.t('access token'),
+      subject: l10n.t('the token request'),
+      credentials: l10n.t('client ID or client secret'),
+      secrets: this.secretValues(),
+      statusOf: (status, body) => (OAUTH_CLIENT_ERRORS.has(String(isRecord(body) ? body.error : '')) ? 401 : status),
+      leads: { 403: l10n.t('{0} refused to issue an access token (is API access via Service IDs enabled by the account admin?)', NAME) },
+    });
   }
 
   /** The usual wording (see `describeHttpError`), with Blueworks' own lead where it can say more. */

@@ -91,7 +91,7 @@ function scrubSecrets(text: string, secrets: readonly (string | undefined)[]): s
  * The vendor's own words from an error body of the usual shapes (plain text, `message`, `description`,
  * OAuth's `error_description`, `{error: {...}}`, `errors[0]`), masked and clipped; HTML pages say nothing.
  */
-export function errorText(body: unknown, secrets: readonly (string | undefined)[] = []): string | undefined {
+function errorText(body: unknown, secrets: readonly (string | undefined)[] = []): string | undefined {
   const text = pickErrorText(body, 0);
   return text ? clip(scrubSecrets(text, secrets)) : undefined;
 }
@@ -116,7 +116,7 @@ function clip(text: string, max = 300): string {
 }
 
 /** One sentence: our lead, then the vendor's words when it gave any ("<lead>: <said>."). */
-export function sentence(lead: string, said?: string): string {
+function sentence(lead: string, said?: string): string {
   const text = said ? `${lead}: ${said}` : lead;
   return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
