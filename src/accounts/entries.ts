@@ -3,16 +3,13 @@
  * is tested in Node. Every function returns a new array; entries it does not touch are kept as they
  * were (the same objects), broken ones included, so a write never rewrites what the user did not change.
  */
+import { isRecord } from '../core/json';
 
 export type RawEntry = Record<string, unknown>;
 
-function isEntry(value: unknown): value is RawEntry {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Where the account with `id` is: the first entry with that id (a later one is a duplicate and broken). */
-export function entryIndex(entries: readonly unknown[], id: string): number {
-  return entries.findIndex((e) => isEntry(e) && e.id === id);
+function entryIndex(entries: readonly unknown[], id: string): number {
+  return entries.findIndex((e) => isRecord(e) && e.id === id);
 }
 
 export function findEntry(entries: readonly unknown[], id: string): RawEntry | undefined {
@@ -22,7 +19,7 @@ export function findEntry(entries: readonly unknown[], id: string): RawEntry | u
 
 /** Every id in use, broken entries' included, so a new account never takes one. */
 export function takenIds(entries: readonly unknown[]): Set<string> {
-  return new Set(entries.filter(isEntry).map((e) => e.id).filter((id): id is string => typeof id === 'string'));
+  return new Set(entries.filter(isRecord).map((e) => e.id).filter((id): id is string => typeof id === 'string'));
 }
 
 export function withEntryAdded(entries: readonly unknown[], entry: RawEntry): unknown[] {

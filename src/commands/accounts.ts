@@ -4,7 +4,6 @@
  */
 import * as vscode from 'vscode';
 import type { Account } from '../core/accounts';
-import { VENDORS } from '../core/vendors/catalog';
 import { asSpacesError, ERROR_ACTIONS, type SpacesError } from '../core/errors';
 import type { SpaceRef } from '../core/model';
 import type { ConnectionTest } from '../services/spaces';
@@ -31,18 +30,7 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
 
   /** The account a command runs on: the configured one the argument names, else (no argument) one the user picks. */
   async function resolveAccount(arg: CommandArg, placeholder: string): Promise<Account | undefined> {
-    if (arg !== undefined && arg !== null) return targets.account(arg);
-    const { accounts } = config.accounts();
-    if (accounts.length === 0) {
-      const add = vscode.l10n.t('Add Account…');
-      if ((await showInfo(vscode.l10n.t('There is no account yet.'), add)) === add) await vscode.commands.executeCommand('spaces.addAccount');
-      return undefined;
-    }
-    const picked = await vscode.window.showQuickPick(
-      accounts.map((account) => ({ label: forPick(account.label), description: VENDORS[account.vendor].name, detail: account.id, id: account.id })),
-      { placeHolder: placeholder },
-    );
-    return picked && accounts.find((account) => account.id === picked.id);
+    return arg !== undefined && arg !== null ? targets.account(arg) : targets.pickAccount(placeholder);
   }
 
   /** Lists the account's spaces anew: after its secrets changed but its settings did not. */

@@ -70,15 +70,6 @@ export function registerSpaceCommands({ config, service, panels, raw, targets, l
     if (!signal.aborted) show(refs.map(({ id, name }, i) => row(id, name, details[i])));
   }
 
-  async function pickAccount(): Promise<Account | undefined> {
-    const { accounts } = config.accounts();
-    const pick = await vscode.window.showQuickPick(
-      accounts.map((account) => ({ label: forPick(account.label), description: VENDORS[account.vendor].name, account })),
-      { title: vscode.l10n.t('Which account?'), placeHolder: vscode.l10n.t('Pick the account the space belongs to') },
-    );
-    return pick?.account;
-  }
-
   /**
    * One picker over every known space. `extras` adds rows for the typed text (an id to enter, searches);
    * the caller decides what picking one of those means.
@@ -166,7 +157,7 @@ export function registerSpaceCommands({ config, service, panels, raw, targets, l
     const chosen = await pickSpace(vscode.l10n.t('Open Space'), () => [enterId]);
     if (!chosen) return;
     if (chosen.account && chosen.spaceId !== undefined) return open(chosen.account, chosen.spaceId, chosen.name);
-    const account = await pickAccount();
+    const account = await targets.pickAccount(vscode.l10n.t('Pick the account the space belongs to'));
     if (!account) return;
     const id = await vscode.window.showInputBox({
       title: forPick(vscode.l10n.t('Open Space in {0}', account.label)),

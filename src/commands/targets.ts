@@ -7,7 +7,9 @@
 import * as vscode from 'vscode';
 import type { Account } from '../core/accounts';
 import type { Config } from '../config/config';
-import { showError } from '../util/workbench';
+import { VENDORS } from '../core/vendors/catalog';
+import { forPick } from '../util/text';
+import { showError, showInfo } from '../util/workbench';
 import type { SpaceNode } from '../tree/nodes/spaceNode';
 import type { SpacesTreeProvider } from '../tree/provider';
 
@@ -42,6 +44,24 @@ export class CommandTargets {
     const account = accountId === undefined ? undefined : this.config.accounts().accounts.find((a) => a.id === accountId);
     if (!account) void showError(vscode.l10n.t('No account with the id "{0}" is configured, so nothing was done.', accountId ?? ''));
     return account;
+  }
+
+  /**
+   * An account the user picks (no argument: the palette), or undefined when none is picked. With no
+   * account configured yet, offers to add one instead.
+   */
+  async pickAccount(placeHolder: string): Promise<Account | undefined> {
+    const { accounts } = this.config.accounts();
+    if (accounts.length === 0) {
+      const add = vscode.l10n.t('Add Account…');
+      if ((await showInfo(vscode.l10n.t('There is no account yet.'), add)) === add) await vscode.commands.executeCommand('spaces.addAccount');
+      return undefined;
+    }
+    const picked = await vscode.window.showQuickPick(
+      accounts.map((account) => ({ label: forPick(account.label), description: VENDORS[account.vendor].name, detail: account.id, account })),
+      { placeHolder },
+    );
+    return picked?.account;
   }
 
   /**

@@ -26,7 +26,7 @@ export interface ConfigChange {
   readonly autoRefresh: boolean;
 }
 
-export function affects(e: vscode.ConfigurationChangeEvent): ConfigChange {
+function affects(e: vscode.ConfigurationChangeEvent): ConfigChange {
   return {
     accounts: e.affectsConfiguration(`${SECTION}.${ACCOUNTS}`),
     http: HTTP_SETTINGS.some((setting) => e.affectsConfiguration(setting)),

@@ -56,12 +56,6 @@ export class TtlCache<V> {
     }
   }
 
-  delete(key: string): boolean {
-    const entry = this.entries.get(key);
-    if (entry) this.remove(key, entry);
-    return entry !== undefined;
-  }
-
   clear(): void {
     this.entries.clear();
     this.total = 0;

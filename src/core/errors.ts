@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 
 /** The error kinds of the error contract: every failure the UI shows is one of these. */
-export const ERROR_KINDS = [
+const ERROR_KINDS = [
   'auth',
   'forbidden',
   'notFound',

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Account } from '../core/accounts';
+import { isRecord } from '../core/json';
 import { secretFields, VENDORS, type VendorId } from '../core/vendors/catalog';
 import { Disposable } from '../util/disposable';
 
@@ -117,7 +118,7 @@ export class AccountSecrets extends Disposable {
     } catch {
       return {};
     }
-    if (typeof entry !== 'object' || entry === null) return {};
+    if (!isRecord(entry)) return {};
     const { server: storedFor, values } = entry as Partial<StoredEntry>;
     if (storedFor === undefined && isStringMap(entry)) {
       await this.storage.store(KEY_PREFIX + accountId, JSON.stringify({ server, values: entry } satisfies StoredEntry));
@@ -128,7 +129,7 @@ export class AccountSecrets extends Disposable {
 }
 
 function isStringMap(value: unknown): value is Record<string, string> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
+  return isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
 }
 
 /** What secrets are bound to: the vendor, and the origin of the base URL (its default where none is set). */

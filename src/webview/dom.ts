@@ -44,7 +44,7 @@ export function textNode(text: string): Text {
   return document.createTextNode(revealBidi(text));
 }
 
-export function append(parent: Node, ...children: Child[]): void {
+function append(parent: Node, ...children: Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
     parent.appendChild(typeof child === 'string' ? textNode(child) : child);

@@ -27,7 +27,7 @@ export interface HeaderView {
 
 const TONE_ICONS: Readonly<Record<Tone, string>> = { ok: 'pass-filled', warn: 'warning', error: 'error', neutral: 'circle-large-outline' };
 
-export function valueContext(init: PanelInit): ValueContext {
+function valueContext(init: PanelInit): ValueContext {
   const { strings, locale } = init;
   return { locale, yes: strings.yes, no: strings.no, bytes: strings.bytes };
 }

@@ -9,9 +9,9 @@ import { DEFAULT_ROW_HEIGHT, LABEL_KEY, TableRows, visibleRange, type TableMemor
 import { booleanMark, valueNode, type ValueContext } from './values';
 
 /** Groups longer than this are windowed. */
-export const WINDOW_MIN_ROWS = 100;
+const WINDOW_MIN_ROWS = 100;
 /** Groups longer than this get a filter box. */
-export const FILTER_MIN_ROWS = 10;
+const FILTER_MIN_ROWS = 10;
 
 export interface TableContext extends ValueContext {
   readonly strings: PanelStrings;

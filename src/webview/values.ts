@@ -17,7 +17,7 @@ export interface ValueContext {
 const memo = new Map<string, string>();
 const MEMO_LIMIT = 50_000;
 
-export function formatted(value: Value, kind: ValueKind, context: ValueContext): string {
+function formatted(value: Value, kind: ValueKind, context: ValueContext): string {
   const key = `${context.locale}\u0000${kind}\u0000${typeof value}\u0000${String(value)}`;
   let text = memo.get(key);
   if (text === undefined) {
@@ -56,7 +56,7 @@ export function booleanMark(value: Value, context: ValueContext): Node {
 }
 
 /** An http(s) link; the page's click handler sends it to the extension instead of following it. */
-export function link(url: string, text: string): HTMLAnchorElement {
+function link(url: string, text: string): HTMLAnchorElement {
   const anchor = el('a', { attrs: { title: url } }, text);
   if (isWebUrl(url)) anchor.setAttribute('href', url);
   return anchor;

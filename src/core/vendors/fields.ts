@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import * as l10n from '@vscode/l10n';
 import { SpacesError } from '../errors';
+import { isRecord } from '../json';
 
 /** Parses `data` with `schema`, turning a mismatch into one readable badResponse sentence. `what`: the request, translated. */
 export function parseWith<T>(schema: z.ZodMiniType<T>, data: unknown, vendorName: string, what: string): T {
@@ -41,7 +42,7 @@ export const lenientTexts = z.pipe(
   z.transform((list) => list?.filter((item): item is string => typeof item === 'string')),
 );
 /** A JSON object, kept as sent to be read key by key, or absent when it is none. */
-export const lenientRecord = lenient(z.custom<Readonly<Record<string, unknown>>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)));
+export const lenientRecord = lenient(z.custom<Readonly<Record<string, unknown>>>(isRecord));
 
 /** The rows of a group, read one by one: the readable ones, and how many were not (with why, for the log). */
 export interface Rows<T> {

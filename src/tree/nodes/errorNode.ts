@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Account } from '../../core/accounts';
-import { ERROR_ACTIONS, type ErrorKind, type SpacesError } from '../../core/errors';
+import { ERROR_ACTIONS, type SpacesError } from '../../core/errors';
 import { forLabel, forTooltip } from '../../util/text';
 import { LeafNode, type TreeNode } from './treeNode';
 
@@ -13,10 +13,6 @@ export class ErrorNode extends LeafNode {
     readonly account?: Account,
   ) {
     super(parent, 'error');
-  }
-
-  get kind(): ErrorKind {
-    return this.error.kind;
   }
 
   getTreeItem(): vscode.TreeItem {
