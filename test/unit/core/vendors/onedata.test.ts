@@ -5,6 +5,7 @@ import { onedata } from '../../../../src/core/vendors/onedata';
 import type { VendorClient } from '../../../../src/core/vendors/vendor';
 import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../../../sandbox/hostile';
 import { ONEDATA_SANDBOX } from '../../../sandbox/vendors/onedata';
+import { eventually } from '../../../harness/wait.mjs';
 import { rejectsWith } from '../http-support';
 import { useVendorSuite } from './vendor-support';
 
@@ -278,7 +279,7 @@ describe('onedata vendor', () => {
       suite.sandbox.addFault({ path: `${API}/user/effective_spaces`, kind: 'hold', times: 1 });
       const controller = new AbortController();
       const listing = bulk.listSpaces!({ signal: controller.signal, refresh: true });
-      while (suite.sandbox.held === 0) await new Promise((resolve) => setImmediate(resolve));
+      await eventually(() => suite.sandbox.held, (held) => held > 0, 'the listing to be held');
       controller.abort();
       await rejectsWith(listing, 'cancelled');
       suite.sandbox.release();
