@@ -99,9 +99,12 @@ export class SpacesService extends Disposable {
     return this.loadCore().VENDOR_REGISTRY[id];
   }
 
-  /** What the vendor's client can do beyond fetching a space by id. */
+  /**
+   * What the vendor's client can do beyond fetching a space by id. Asked of a client without secrets: what
+   * it can do does not depend on them, so no stored secret is read (Find Space asks it of every account).
+   */
   async capabilities(account: Account): Promise<{ list: boolean; find: boolean }> {
-    const client = await this.newClient(account);
+    const client = this.loadCore().VENDOR_REGISTRY[account.vendor].createClient(account, { http: await this.httpClient(), secrets: {} });
     return { list: client.listSpaces !== undefined, find: client.findSpaces !== undefined };
   }
 
