@@ -135,12 +135,17 @@ export class AccountNode extends TreeNode implements PagedNode {
     this.tree.changed(this);
   }
 
-  /** Pages on until the row of `spaceId` is shown (when next drawn); false when the listing has no such row. */
-  async showRow(spaceId: string): Promise<boolean> {
+  /**
+   * Pages on until the row of `spaceId` is shown (when next drawn): undefined when the listing has no such
+   * row, else whether it had to page on (the view has yet to read the new rows).
+   */
+  async showRow(spaceId: string): Promise<{ readonly pagedOn: boolean } | undefined> {
     const index = (await this.listing()).findIndex((row) => row instanceof SpaceNode && row.spaceId === spaceId);
-    if (index < 0) return false;
-    this.shown = Math.max(this.shown, Math.ceil((index + 1) / PAGE_SIZE) * PAGE_SIZE);
-    return true;
+    if (index < 0) return undefined;
+    const needed = Math.ceil((index + 1) / PAGE_SIZE) * PAGE_SIZE;
+    const pagedOn = needed > this.shown;
+    this.shown = Math.max(this.shown, needed);
+    return { pagedOn };
   }
 
   loadMore(): void {
