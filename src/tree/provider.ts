@@ -131,11 +131,11 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
     if (turn !== this.reveals) return false;
     const node = (shown ? account.spaceNode(spaceId) : undefined) ?? this.spaceNode(accountId, spaceId);
     if (!node || (this.currentFilter && this.currentFilter.match(node) !== 'match')) return false;
-    // Paged on, the view must read the account's rows again before it can find the row: the workbench
-    // reveals only rows it has read, and quietly does nothing for another. VS Code keeps the rows it read of
-    // an account (collapsed or not) until the whole tree changes, so the tree is announced changed, now
-    // rather than batched: VS Code's reveal waits for that redraw. A miss all the same is tried once more.
-    if (shown?.pagedOn) this.didChange.fire(undefined);
+    // A row the view has not read yet (paged on since it drew the account): the workbench reveals only rows
+    // it has read, and quietly does nothing for another. VS Code keeps the rows it read of an account
+    // (collapsed or not) until the whole tree changes, so the tree is announced changed, now rather than
+    // batched: VS Code's reveal waits for that redraw. A miss all the same is tried once more.
+    if (shown?.unread) this.didChange.fire(undefined);
     // A view never yet on screen has no tree to select in: the workbench would quietly select nothing.
     if (!view.visible) await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
     const options = { select: true, focus, expand: false };
