@@ -99,12 +99,9 @@ export class SpacesService extends Disposable {
     return this.loadCore().VENDOR_REGISTRY[id];
   }
 
-  /**
-   * What the vendor's client can do beyond fetching a space by id. Asked of a client without secrets: what
-   * it can do does not depend on them, so no stored secret is read (Find Space asks it of every account).
-   */
+  /** What the vendor's client can do beyond fetching a space by id. */
   async capabilities(account: Account): Promise<{ list: boolean; find: boolean }> {
-    const client = this.loadCore().VENDOR_REGISTRY[account.vendor].createClient(account, { http: await this.httpClient(), secrets: {} });
+    const client = await this.newClient(account);
     return { list: client.listSpaces !== undefined, find: client.findSpaces !== undefined };
   }
 

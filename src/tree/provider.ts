@@ -127,17 +127,13 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
     await this.getChildren(); // the account rows, as the settings have them now
     const account = this.accountNode(accountId);
     if (!account) return false;
-    const shown = await account.showRow(spaceId);
+    const listed = await account.showRow(spaceId);
     if (turn !== this.reveals) return false;
-    const node = (shown ? account.spaceNode(spaceId) : undefined) ?? this.spaceNode(accountId, spaceId);
+    const node = (listed ? account.spaceNode(spaceId) : undefined) ?? this.spaceNode(accountId, spaceId);
     if (!node || (this.currentFilter && this.currentFilter.match(node) !== 'match')) return false;
-    // A row the view has not read yet (paged on since it drew the account): the workbench reveals only rows
-    // it has read, and quietly does nothing for another. VS Code keeps the rows it read of an account
-    // (collapsed or not) until the whole tree changes, so the tree is announced changed, now rather than
-    // batched: VS Code's reveal waits for that redraw. A miss all the same is tried once more.
-    if (shown?.unread) this.didChange.fire(undefined);
-    // A view never yet on screen has no tree to select in: the workbench would quietly select nothing.
-    if (!view.visible) await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+    // Paged on, the view must read the account's rows again before it can find the row. VS Code keeps the
+    // rows it read of an account (collapsed or not) until the whole tree changes, so on a miss the tree is
+    // announced changed, now rather than batched (a change its reveal waits for), and the row asked again.
     const options = { select: true, focus, expand: false };
     try {
       await view.reveal(node, options);

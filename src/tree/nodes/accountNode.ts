@@ -19,8 +19,6 @@ import { PAGE_SIZE } from '../../core/limits';
 export class AccountNode extends TreeNode implements PagedNode {
   private readonly spaceNodes = new Map<string, SpaceNode>();
   private shown = PAGE_SIZE;
-  /** How many rows the view read when it last drew the account's page (0: it has not drawn it). */
-  private drawn = 0;
   /** A listing has come (or failed): the rows known from before the reload are done with. */
   private listed = false;
   /** The rows of the latest listing (its error row if it failed). */
@@ -97,7 +95,6 @@ export class AccountNode extends TreeNode implements PagedNode {
     if (!rows.every((row): row is SpaceNode => row instanceof SpaceNode)) return rows;
     // A long listing (hundreds of Onedata spaces) shows a page at a time; only shown rows fetch details.
     const page = rows.slice(0, this.shown);
-    this.drawn = this.shown;
     if (load) for (const node of page) void node.load();
     return rows.length > this.shown ? [...page, new LoadMoreNode(this, rows.length - this.shown)] : page;
   }
@@ -138,16 +135,12 @@ export class AccountNode extends TreeNode implements PagedNode {
     this.tree.changed(this);
   }
 
-  /**
-   * Pages on until the row of `spaceId` is shown (when next drawn): undefined when the listing has no such
-   * row, else whether the view has yet to read it (paged on since the view last drew the account, by this
-   * call or an earlier one).
-   */
-  async showRow(spaceId: string): Promise<{ readonly unread: boolean } | undefined> {
+  /** Pages on until the row of `spaceId` is shown (when next drawn); false when the listing has no such row. */
+  async showRow(spaceId: string): Promise<boolean> {
     const index = (await this.listing()).findIndex((row) => row instanceof SpaceNode && row.spaceId === spaceId);
-    if (index < 0) return undefined;
+    if (index < 0) return false;
     this.shown = Math.max(this.shown, Math.ceil((index + 1) / PAGE_SIZE) * PAGE_SIZE);
-    return { unread: index >= this.drawn };
+    return true;
   }
 
   loadMore(): void {
