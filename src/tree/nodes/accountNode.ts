@@ -156,8 +156,11 @@ export class AccountNode extends TreeNode implements PagedNode {
 
   private async loadSpaces(signal: AbortSignal, refresh: boolean): Promise<TreeNode[]> {
     const refs = await this.tree.progress(this.tree.service.listSpaces(this.account, { signal, refresh }));
+    // The first listing may come before the view draws the account (Alumio lists without asking, and a
+    // restored panel lists its account to follow itself): its rows still show what was known before.
+    const remembered = this.listed ? [] : (this.tree.lastKnown.spaces(this.account) ?? []);
     this.tree.lastKnown.listed(this.account, refs);
-    const nodes = this.spaceRows(refs, refresh);
+    const nodes = this.spaceRows(refs, refresh, remembered);
     if (nodes.length > 0) return nodes;
     // Nothing to fetch, so nothing would say that credentials are missing: say it here.
     const missing = await this.tree.service.missingCredentials(this.account);
@@ -167,31 +170,44 @@ export class AccountNode extends TreeNode implements PagedNode {
 
   /** The row of a space known from before the reload: its name and status then, marked as such. */
   private knownRow(space: KnownSpace): SpaceNode {
-    let node = this.spaceNodes.get(space.id);
-    if (!node) this.spaceNodes.set(space.id, (node = new SpaceNode(this.account, space.id, this, this.tree)));
-    node.configured = this.account.spaces.includes(space.id);
+    return this.remember(this.row(space.id), space);
+  }
+
+  private remember(node: SpaceNode, space: KnownSpace): SpaceNode {
     node.knownName ??= space.name;
     node.lastKnown = space;
     return node;
   }
 
-  /** A row per listed space: rows already shown are kept (with their details), rows gone are dropped. */
-  private spaceRows(refs: readonly SpaceRef[], refresh: boolean): SpaceNode[] {
+  /**
+   * A row per listed space: rows already shown are kept (with their details), rows gone are dropped. Rows
+   * with no details yet show what is `remembered` of them from before the reload.
+   */
+  private spaceRows(refs: readonly SpaceRef[], refresh: boolean, remembered: readonly KnownSpace[]): SpaceNode[] {
     const listed = new Set(refs.map((ref) => ref.id));
     for (const [id, node] of this.spaceNodes) {
       if (listed.has(id)) continue;
       node.cancel();
       this.spaceNodes.delete(id);
     }
+    const known = new Map(remembered.map((space) => [space.id, space]));
     return refs.map(({ id, name }) => {
-      let node = this.spaceNodes.get(id);
-      if (!node) this.spaceNodes.set(id, (node = new SpaceNode(this.account, id, this, this.tree)));
-      node.configured = this.account.spaces.includes(id);
+      const node = this.row(id);
       node.knownName ??= name;
+      const before = known.get(id);
+      if (before) this.remember(node, before);
       // The rows on the page fetch their details as getChildren shows them: anew after a refresh.
       if (refresh) node.markStale();
       return node;
     });
+  }
+
+  /** The account's row of space `id`, made on first use; kept while listed. */
+  private row(id: string): SpaceNode {
+    let node = this.spaceNodes.get(id);
+    if (!node) this.spaceNodes.set(id, (node = new SpaceNode(this.account, id, this, this.tree)));
+    node.configured = this.account.spaces.includes(id);
+    return node;
   }
 
   /** The rows a listing gives: its spaces, the failure as an error row, nothing when superseded. */
