@@ -18,7 +18,7 @@ export interface SpacePanelsDeps {
   readonly service: SpacesService;
   readonly raw: RawJsonDocuments;
   /** Selects a space's row in the Spaces view (the tree's; the panels do not know the tree). */
-  readonly reveal: (accountId: string, spaceId: string, options: { focus: boolean }) => Promise<unknown>;
+  readonly reveal: (accountId: string, spaceId: string, options: { focus: boolean; signal?: AbortSignal }) => Promise<unknown>;
   /** The user has the space in front of them (its panel came on screen). */
   readonly seen: (accountId: string, spaceId: string) => void;
 }

@@ -21,8 +21,11 @@ export interface PanelContext {
   getSpace(account: Account, spaceId: string, options: { signal: AbortSignal; refresh: boolean }): Promise<SpaceDetails>;
   showRawJson(details: SpaceDetails): Promise<void>;
   openSpace(account: Account, spaceId: string): Promise<unknown>;
-  /** Selects the space's row in the Spaces view: shown and focused with `focus`, else only if on screen. */
-  reveal(identity: PanelIdentity, options: { focus: boolean }): Promise<unknown>;
+  /**
+   * Selects the space's row in the Spaces view: shown and focused with `focus`, else only if on screen;
+   * given up once `signal` aborts.
+   */
+  reveal(identity: PanelIdentity, options: { focus: boolean; signal?: AbortSignal }): Promise<unknown>;
   /** Whether the view's selection follows the active panel (a setting). */
   followActive(): boolean;
   /** The panel is on screen: the user sees its space's status. */
@@ -63,11 +66,19 @@ export class SpacePanel extends Disposable {
     panel.iconPath = vendorIcon(context.extensionUri, identity.vendor);
     this.register(panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
     // The view's selection follows the active panel, as the Explorer's follows the active editor.
+    // A follow still listing when the panel stops being active (or closes) gives up: the row it would
+    // select is no longer the active panel's.
+    let following: AbortController | undefined;
     const follow = () => {
       if (panel.visible) context.seen(identity);
-      if (panel.active && context.followActive()) this.followed = context.reveal(identity, { focus: false }).catch(() => undefined);
+      following?.abort();
+      following = undefined;
+      if (!panel.active || !context.followActive()) return;
+      following = new AbortController();
+      this.followed = context.reveal(identity, { focus: false, signal: following.signal }).catch(() => undefined);
     };
     this.register(panel.onDidChangeViewState(follow));
+    this.register({ dispose: () => following?.abort() });
     follow();
     this.register(
       panel.onDidDispose(() => {

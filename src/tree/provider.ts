@@ -117,31 +117,50 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
    * else a subspace row already shown, else its pinned row. With `focus` the view is shown and takes the
    * keyboard; without, nothing happens unless the view is on screen (following the active panel must not
    * open the side bar). A row the filter hides is not there to select: false then, as for an unknown space.
+   * Once `signal` aborts (the panel that asked is no longer active), it gives up.
    */
-  async reveal(accountId: string, spaceId: string, { focus }: { focus: boolean }): Promise<boolean> {
+  async reveal(accountId: string, spaceId: string, { focus, signal }: { focus: boolean; signal?: AbortSignal }): Promise<boolean> {
     const view = this.view;
     if (!view || (!focus && !view.visible)) return false;
     // The latest reveal wins: one still listing its account when another starts (the user switched panels
     // again) gives up rather than move the selection back.
     const turn = ++this.reveals;
+    const overtaken = () => turn !== this.reveals || signal?.aborted === true;
+    // VS Code selects only in a view it has drawn: one never yet on screen is shown first.
+    if (!view.visible) await this.show(view);
     await this.getChildren(); // the account rows, as the settings have them now
     const account = this.accountNode(accountId);
     if (!account) return false;
     const listed = await account.showRow(spaceId);
-    if (turn !== this.reveals) return false;
     const node = (listed ? account.spaceNode(spaceId) : undefined) ?? this.spaceNode(accountId, spaceId);
     if (!node || (this.currentFilter && this.currentFilter.match(node) !== 'match')) return false;
-    // Paged on, the view must read the account's rows again before it can find the row. VS Code keeps the
-    // rows it read of an account (collapsed or not) until the whole tree changes, so on a miss the tree is
-    // announced changed, now rather than batched (a change its reveal waits for), and the row asked again.
+    // VS Code also selects only a row it has read, and quietly does nothing for any other; it reads an
+    // expanded row's children again only when told they changed. So the row's parent is announced changed
+    // (now, not batched: VS Code's reveal waits for a change already announced), which reads a row paged on
+    // to; should the row still not be selected, the whole tree is announced changed and it is tried again.
     const options = { select: true, focus, expand: false };
-    try {
-      await view.reveal(node, options);
-    } catch {
-      this.didChange.fire(undefined);
-      await view.reveal(node, options);
+    for (const changed of [node.parent, undefined]) {
+      // VS Code's reveal opens the view: a follow stops if the view was closed meanwhile.
+      if (overtaken() || (!focus && !view.visible)) return false;
+      this.didChange.fire(changed);
+      await Promise.resolve(view.reveal(node, options)).catch(() => undefined);
+      if (view.selection.some((row) => row.id === node.id)) return true;
     }
-    return true;
+    return false;
+  }
+
+  /** Shows the view and settles once VS Code says it is visible. */
+  private async show(view: vscode.TreeView<TreeNode>): Promise<void> {
+    let listener: vscode.Disposable | undefined;
+    const visible = new Promise<void>((resolve) => {
+      listener = view.onDidChangeVisibility((event) => event.visible && resolve());
+    });
+    try {
+      await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+      if (!view.visible) await visible;
+    } finally {
+      listener?.dispose();
+    }
   }
 
   /**

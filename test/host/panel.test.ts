@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { SpacePanel } from '../../src/panel/panel';
 import { VIEW_TYPE } from '../../src/panel/protocol';
 import { demoProfile } from '../sandbox/demo';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -87,6 +88,53 @@ describe('the space panel', function () {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await setAccounts(profile.accounts);
       await eventually(() => rows(), (r) => r.length === 5);
+    }
+  });
+
+  it('following the active panel never opens the side bar, not even when it is closed while the account lists; a panel closed meanwhile moves nothing', async () => {
+    const { panels, view, tree } = await api();
+    process.env.SPACES_TEST_ONEDATA_BULK = ONEDATA_SANDBOX.bulkToken;
+    const profile = demoProfile(sandbox.url);
+    const selected = () => view.selection.map((node) => tree.getTreeItem(node).id);
+    /**
+     * Opens a space of a new account whose listing the vendor holds (a new HTTP client, so nothing is
+     * cached); the space is configured on it, so opening needs no listing, while following it into the view
+     * does. `meanwhile` runs once the listing is held, then the listing is answered.
+     */
+    const followHeld = async (accountId: string, cacheTtlSeconds: number, meanwhile: (panel: SpacePanel) => Promise<void>) => {
+      await vscode.commands.executeCommand('spaces.explorer.focus');
+      await eventually(() => view.visible, (visible) => visible, 'the view shown');
+      await vscode.workspace.getConfiguration('spaces').update('cacheTtlSeconds', cacheTtlSeconds, vscode.ConfigurationTarget.Global);
+      await setAccounts([...profile.accounts, { id: accountId, vendor: 'onedata', baseUrl: sandbox.url, spaces: ['bulk-0005'], credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK' } }]);
+      sandbox.addFault({ path: '/api/v3/onezone/user/effective_spaces', kind: 'hold' });
+      const held = sandbox.held;
+      await vscode.commands.executeCommand('spaces.open', { accountId, spaceId: 'bulk-0005' });
+      const panel = panels.get(accountId, 'bulk-0005')!;
+      assert.ok(panel.followed, 'the panel, active, follows itself into the view');
+      await eventually(() => sandbox.held, (count) => count > held, 'the listing to be held');
+      await meanwhile(panel);
+      sandbox.clearFaults();
+      sandbox.release();
+      await panel.followed;
+    };
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    try {
+      await followHeld('followed', 297, async () => {
+        await vscode.commands.executeCommand('workbench.action.closeSidebar');
+        await eventually(() => view.visible, (visible) => !visible, 'the view closed');
+      });
+      assert.equal(view.visible, false, 'the follow opened the side bar');
+
+      await followHeld('closed', 296, async (panel) => {
+        panel.panel.dispose();
+      });
+      assert.ok(!selected().includes('account:closed/space:bulk-0005'), 'the closed panel moved the selection');
+    } finally {
+      sandbox.clearFaults();
+      sandbox.release();
+      await vscode.workspace.getConfiguration('spaces').update('cacheTtlSeconds', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await setAccounts(profile.accounts);
     }
   });
 
