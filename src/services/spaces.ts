@@ -99,9 +99,12 @@ export class SpacesService extends Disposable {
     return this.loadCore().VENDOR_REGISTRY[id];
   }
 
-  /** What the vendor's client can do beyond fetching a space by id. */
+  /**
+   * What the vendor's client can do beyond fetching a space by id. No credential changes that, so none is
+   * read: asking it of every account (Find Space) must not reach into SecretStorage for each.
+   */
   async capabilities(account: Account): Promise<{ list: boolean; find: boolean }> {
-    const client = await this.newClient(account);
+    const client = this.loadCore().VENDOR_REGISTRY[account.vendor].createClient(account, { http: await this.httpClient(), secrets: {} });
     return { list: client.listSpaces !== undefined, find: client.findSpaces !== undefined };
   }
 

@@ -6,7 +6,7 @@ import type { Pins } from '../services/pins';
 import type { StatusWatch } from '../services/statusWatch';
 import type { SpacesService } from '../services/spaces';
 import { Batch } from '../util/batch';
-import { withViewProgress } from '../util/workbench';
+import { showInfo, withViewProgress } from '../util/workbench';
 import { forMessage } from '../util/text';
 import { TreeFilter } from './filter';
 import { AccountNode } from './nodes/accountNode';
@@ -133,7 +133,10 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
     if (!account) return false;
     const listed = await account.showRow(spaceId);
     const node = (listed ? account.spaceNode(spaceId) : undefined) ?? this.spaceNode(accountId, spaceId);
-    if (!node || (this.currentFilter && this.currentFilter.match(node) !== 'match')) return false;
+    if (!node) return this.notShown(focus && !overtaken(), spaceId);
+    const name = node.known.name ?? spaceId;
+    const filter = this.currentFilter;
+    if (filter && filter.match(node) !== 'match') return this.notShown(focus && !overtaken(), name, { filter, retry: () => this.reveal(accountId, spaceId, { focus }) });
     // VS Code also selects only a row it has read, and quietly does nothing for any other; it reads an
     // expanded row's children again only when told they changed. So the row's parent is announced changed
     // (now, not batched: VS Code's reveal waits for a change already announced), which reads a row paged on
@@ -146,6 +149,25 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
       await Promise.resolve(view.reveal(node, options)).catch(() => undefined);
       if (view.selection.some((row) => row.id === node.id)) return true;
     }
+    return this.notShown(focus && !overtaken(), name);
+  }
+
+  /**
+   * A reveal the user asked for (`tell`) that selected nothing says so: hidden by the filter (which it
+   * offers to clear, then reveals again), or not shown at all. A follow says nothing.
+   */
+  private notShown(tell: boolean, name: string, hidden?: { filter: TreeFilter; retry: () => Promise<boolean> }): false {
+    if (!tell) return false;
+    if (!hidden) {
+      void showInfo(vscode.l10n.t('"{0}" could not be shown in the Spaces view.', name));
+      return false;
+    }
+    const clear = vscode.l10n.t('Clear Filter');
+    void showInfo(vscode.l10n.t('"{0}" is hidden by the filter "{1}".', name, hidden.filter.query), clear).then(async (picked) => {
+      if (picked !== clear) return;
+      this.setFilter('');
+      await hidden.retry();
+    });
     return false;
   }
 

@@ -90,6 +90,26 @@ describe('the Spaces view: filter, reveal (packaged VSIX)', () => {
     await ui.closed();
   });
 
+  it('Reveal in Spaces View of a space the filter hides says so, and its Clear Filter shows the space selected', async () => {
+    const selectedRow = () => page.getByRole('treeitem', { selected: true }).evaluateAll((rows) => rows.map((r) => r.querySelector('.label-name')?.textContent));
+    await ui.expand(ui.accountRow('Team knowledge'));
+    await ui.spaceRow('Sales Team Space').click();
+    const reveal = ui.panel().getByRole('button', { name: 'Reveal in Spaces View' });
+    await reveal.waitFor({ timeout: 20_000 });
+    await titleAction(/^Filter…/).click();
+    await ui.answer('Filter Spaces', 'acme production');
+    await eventually(accountLabels, (labels) => labels.join() === 'ACME integrations', 'only the matching account');
+    await ui.clearNotifications();
+    await reveal.click();
+    const note = await ui.notification(/is hidden by the filter/);
+    assert.equal(await ui.notificationText(note), '"Sales Team Space" is hidden by the filter "acme production".');
+    await note.getByRole('button', { name: 'Clear Filter' }).click();
+    await eventually(accountLabels, (labels) => labels.length === 5, 'every account again');
+    await eventually(selectedRow, (rows) => rows.join() === 'Sales Team Space', 'the space row selected');
+    await ui.runCommand('View: Close All Editors');
+    await ui.closed();
+  });
+
   it("marks a status changed since the user last looked on the row, and says so for a pinned space in a notification that opens it", async () => {
     await ui.expand(ui.accountRow('ACME integrations'));
     const row = ui.spaceRow('ACME Production').last();

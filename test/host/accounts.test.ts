@@ -130,6 +130,25 @@ describe('Account settings and secrets', function () {
     assert.equal(details.name, 'ACME Production');
   });
 
+  it('what a vendor client can do (list, find) is answered without reading any secret', async () => {
+    const { tree, secrets } = await api();
+    const read = secrets.read.bind(secrets);
+    const asked: string[] = [];
+    secrets.read = (account) => {
+      asked.push(account.id);
+      return read(account);
+    };
+    try {
+      const blueworks = { id: 'bw', vendor: 'blueworks', baseUrl: sandbox.url, clientId: 'client', spaces: [] };
+      const onedata = { id: 'od', vendor: 'onedata', baseUrl: sandbox.url, spaces: [] };
+      assert.deepEqual(await tree.service.capabilities(account(blueworks)), { list: false, find: true });
+      assert.deepEqual(await tree.service.capabilities(account(onedata)), { list: true, find: false });
+      assert.deepEqual(asked, []);
+    } finally {
+      delete (secrets as { read?: unknown }).read;
+    }
+  });
+
   it("Add Space's settings change: the id joins the account in user settings (other keys and entries verbatim), and the tree shows it as configured", async () => {
     const { tree, secrets } = await api();
     const entry = { id: 'acme', vendor: 'alumio', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed], extra: 'kept' };
