@@ -116,8 +116,9 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
    * Selects the row of the space in the view: under its account (listed and paged on for it if need be),
    * else a subspace row already shown, else its pinned row. With `focus` the view is shown and takes the
    * keyboard; without, nothing happens unless the view is on screen (following the active panel must not
-   * open the side bar). A row the filter hides is not there to select: false then, as for an unknown space.
-   * Once `signal` aborts (the panel that asked is no longer active), it gives up.
+   * open the side bar). False when nothing was selected (an unknown space, a row the filter hides), which
+   * a reveal asked for with `focus` tells the user. Once `signal` aborts (the panel that asked is no longer
+   * active), it gives up.
    */
   async reveal(accountId: string, spaceId: string, { focus, signal }: { focus: boolean; signal?: AbortSignal }): Promise<boolean> {
     const view = this.view;
