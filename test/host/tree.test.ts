@@ -183,11 +183,13 @@ describe('the Spaces tree against the sandbox', function () {
   });
 
   /**
-   * Two windows of one tree, one after the other (a window reload): each its own provider and its own last
-   * known tree, both kept in one file. `open` makes the next window and finds the account row labelled so.
+   * Two windows of one tree, one after the other (a window reload), over the demo's accounts: each its own
+   * provider and its own last known tree, both kept in one file. `open` makes the next window and finds the
+   * account row labelled so.
    */
   async function reloadable() {
     const { tree } = await api();
+    await setAccounts(demoProfile(sandbox.url).accounts);
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'spaces-last-known-')), 'tree.json');
     const config = new Config(vscode.window.createOutputChannel('spaces-test', { log: true }));
     const windows: SpacesTreeProvider[] = [];
@@ -221,7 +223,6 @@ describe('the Spaces tree against the sandbox', function () {
     const windows = await reloadable();
     const { labelled } = windows;
     try {
-      await setAccounts(demoProfile(sandbox.url).accounts);
       const before = await windows.open('Research data');
       const shown = await eventually(
         async () => labelled(before.provider, await before.provider.getChildren(before.account)),
@@ -262,7 +263,6 @@ describe('the Spaces tree against the sandbox', function () {
     const windows = await reloadable();
     const { labelled } = windows;
     try {
-      await setAccounts(demoProfile(sandbox.url).accounts);
       const before = await windows.open('ACME integrations');
       const [space] = await eventually(
         () => before.provider.getChildren(before.account),
