@@ -78,15 +78,31 @@ export function errorCode(err: unknown): string {
   return typeof found === 'string' ? found : '';
 }
 
-const SECRET_PARAM = /token|key|secret|password|signature|auth/i;
+// Credential words in a query name. Long ones count anywhere in it (`x-amz-security-token`, `JSESSIONID`); short
+// ones only as a whole part between `-`, `_`, `.` or a camelCase step, so `code` is masked but `zipcode` is not.
+const SECRET_WORDS = /token|key|secret|password|passwd|signature|auth|credential|session|assertion|jwt/i;
+const SECRET_PARTS = new Set(['code', 'otp', 'pass', 'pwd', 'sid', 'sig']);
 
-/** The URL without user info and with secret-looking query values masked: safe for logs and messages. */
+function isSecretName(name: string): boolean {
+  return SECRET_WORDS.test(name) || name.split(/[-_.\s]+|(?<=[a-z\d])(?=[A-Z])/).some((part) => SECRET_PARTS.has(part.toLowerCase()));
+}
+
+/** One `name=value` of a query as written, its value masked when the decoded name is a credential's. */
+function maskPair(pair: string): string {
+  const [name = '', value = ''] = [...new URLSearchParams(pair)][0] ?? [];
+  return value && isSecretName(name) ? `${pair.slice(0, pair.indexOf('='))}=***` : pair;
+}
+
+/** The URL without user info, fragment and credential-looking query values: safe for logs and messages. */
 export function redactUrl(raw: string): string {
   try {
     const url = new URL(raw);
     url.username = '';
     url.password = '';
-    for (const name of [...url.searchParams.keys()]) if (SECRET_PARAM.test(name)) url.searchParams.set(name, '***');
+    // Pair by pair on the text, so a repeated name keeps all its pairs and the rest keeps its spelling.
+    if (url.search) url.search = `?${url.search.slice(1).split('&').map(maskPair).join('&')}`;
+    // A fragment never reaches the server, but OAuth's implicit flow returns tokens in it: none of it is shown.
+    if (url.hash) url.hash = '***';
     return url.toString();
   } catch {
     return '(invalid URL)';
