@@ -4,12 +4,16 @@
  *
  * The workbench turns some text into actions: `[label](command:id?args "title")` in a notification, a
  * progress title, an input box's prompt or validation message becomes a link that runs the command; `$(name)`
- * in a quick pick, the status bar or a prompt becomes an icon; `<command:…>` is an autolink in Markdown. Each
- * function below makes vendor text inert for one kind of surface: the syntax is broken by a zero-width space
- * (U+200B) where it would start (`$`, ZWSP, `(`; likewise `](`, `<command:` and `command:`), so the text reads the same
- * and no renderer sees the pattern, even after another string is put right after it. Invisible characters a
- * vendor sends are dropped first (so none of them can hide or split a pattern), bidi controls are shown as
- * code points, line breaks become spaces where a line would break the layout, and the length is clipped.
+ * in a quick pick, the status bar or a prompt becomes an icon; `<command:…>` is an autolink in Markdown. A
+ * Markdown tooltip (marked with GFM) also links a bare `https://…`, `www.…` or `name@host`, and decodes an
+ * entity such as `&shy;` into a character of its own. Each function below makes vendor text inert for one kind
+ * of surface: the syntax is broken by a zero-width space (U+200B) where it would start (`$`, ZWSP, `(`; likewise
+ * `](`, `<command:` and `command:`; in tooltips also `https:` ZWSP `//`, `www` ZWSP `.`, `name@` ZWSP `host` and
+ * `&` ZWSP `shy;`), so the text reads the same and no renderer sees the pattern, even after another string is put
+ * right after it. Invisible characters a vendor sends are dropped first (so none of them can hide or split a
+ * pattern), bidi controls are shown as code points, line breaks become spaces where a line would break the
+ * layout, and the length is clipped. Other surfaces keep URLs, addresses and `&` as they are: none of them
+ * links those, and people search and copy them there.
  */
 import { revealBidi } from '../core/format';
 
@@ -57,7 +61,8 @@ export function forLog(text: unknown): string {
 function inert(value: unknown, surface: Surface): string {
   const text = revealBidi(dropInvisible(textOf(value)));
   const lines = surface === 'tooltip' ? text.replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_NEWLINE, ' ') : text.replace(LINE_BREAKS, ' ').replace(CONTROLS, ' ');
-  return breakSyntax(clip(lines, LIMITS[surface]));
+  const inertText = breakSyntax(clip(lines, LIMITS[surface]));
+  return surface === 'tooltip' ? breakMarkdownLinks(inertText) : inertText;
 }
 
 /** Characters that show nothing yet can split or hide a pattern: zero-width spaces and joiners, marks, BOM, soft hyphen. */
@@ -84,7 +89,7 @@ function clip(text: string, max: number): string {
 const ZWSP = '\u200B';
 
 /**
- * Breaks what a renderer would act on: an icon `$(`, a link `](`, an autolink `<scheme:`, a `command:` URI.
+ * Breaks what any renderer would act on: an icon `$(`, a link `](`, an autolink `<scheme:`, a `command:` URI.
  * One at the very end (`$`, `]`, `<scheme`, `command`) is broken too, so text put after it cannot complete it.
  */
 function breakSyntax(text: string): string {
@@ -93,6 +98,19 @@ function breakSyntax(text: string): string {
     .replace(/\](?=\(|$)/g, `]${ZWSP}`)
     .replace(/<(?=[A-Za-z][A-Za-z0-9+.-]*(?::|$)|$)/g, `<${ZWSP}`)
     .replace(/(command)(?=:|$)/gi, `$1${ZWSP}`);
+}
+
+/**
+ * Breaks what Markdown alone makes of plain text: a bare URL (`://`, `www.`), an e-mail address (`@` before its
+ * host) and an entity (`&` before a name or `#`). One at the very end (`https:`, `www`, `name@`, `&`) is broken
+ * too, so text put after it cannot complete it.
+ */
+function breakMarkdownLinks(text: string): string {
+  return text
+    .replace(/:(?=\/\/|$)/g, `:${ZWSP}`)
+    .replace(/(www)(?=\.|$)/gi, `$1${ZWSP}`)
+    .replace(/@(?=[\w-]|$)/g, `@${ZWSP}`)
+    .replace(/&(?=[#A-Za-z]|$)/g, `&${ZWSP}`);
 }
 
 /** Any value as text: strings as they are, errors as "Name: message", other objects as JSON. */

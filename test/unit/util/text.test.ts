@@ -11,6 +11,16 @@ const ICON = /(\\)?\$\(([A-Za-z0-9-]+(?:~[A-Za-z]+)?)\)/g;
 const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*>/;
 const COMMAND_URI = /command:/i;
 
+/**
+ * marked with GFM (VS Code's Markdown renderer, so Markdown tooltips): extended autolinks. Its text tokenizer
+ * stops before any `http://`, `https://`, `ftp://` or `www.` and before an e-mail's local part, where these
+ * are tried; here they are tried everywhere, which is stricter. The URL rule ignores case.
+ */
+const BARE_URL = /((?:ftp|https?):\/\/|www\.)(?:[a-zA-Z0-9-]+\.?)+[^\s<]*/i;
+const BARE_EMAIL = /[A-Za-z0-9._+-]+(@)[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![-_])/;
+/** An HTML entity, which Markdown decodes: `&shy;` or `&#8203;` would become a character `dropInvisible` removes. */
+const ENTITY = /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
+
 const SURFACES = { forMessage, forPick, forLabel, forTooltip, forLog };
 
 /**
@@ -26,6 +36,19 @@ function acts(text: string, { bare = true } = {}): string | undefined {
   if (icon) return `icon ${icon[0]}`;
   if (AUTOLINK.test(text)) return 'autolink';
   if (bare && COMMAND_URI.test(text)) return 'command URI';
+  return undefined;
+}
+
+/** Whether Markdown would make a link of `text` that `acts` does not look for, or decode an entity in it. */
+function linksInMarkdown(text: string): string | undefined {
+  for (const [name, pattern] of [
+    ['bare URL', BARE_URL],
+    ['bare e-mail', BARE_EMAIL],
+    ['entity', ENTITY],
+  ] as const) {
+    const found = pattern.exec(text);
+    if (found) return `${name} ${found[0]}`;
+  }
   return undefined;
 }
 
@@ -55,6 +78,19 @@ const HOSTILE: readonly string[] = [
   '$\u200C(warning)',
   'abc\u202E[U+202E](command:x)',
   '\u202E](command:x)',
+  'Portal https://evil.example/login or www.evil.example or help@evil.example',
+  'ftp://x.example',
+  'HTTPS://EVIL.EXAMPLE',
+  'WWW.EVIL.EXAMPLE',
+  'http://evil.example',
+  '<help@evil.example>',
+  'first.last+tag@mail.evil-host.example',
+  'a&shy;b',
+  '&lrm;x',
+  '&#8203;',
+  '&#x200B;',
+  '&AMP;shy;',
+  '&amp;shy;',
 ];
 
 describe('vendor text on workbench surfaces', () => {
@@ -90,6 +126,49 @@ describe('vendor text on workbench surfaces', () => {
       }
     });
   }
+
+  it('forTooltip: no hostile input becomes a bare link or an entity in Markdown, alone or with text put after it', () => {
+    for (const input of HOSTILE) {
+      const out = forTooltip(input);
+      assert.equal(linksInMarkdown(out), undefined, `${JSON.stringify(input)} → ${JSON.stringify(out)}`);
+      // What the tooltips put after vendor text: bold's end, a paragraph break, a status change's arrow, a sentence's end.
+      for (const after of ['**', '\n\n', ' → ', '. Select the row']) {
+        assert.equal(linksInMarkdown(out + after), undefined, `${JSON.stringify(input)} + ${JSON.stringify(after)}`);
+      }
+    }
+    // Vendor text that ends where a link or an entity would begin, then the rest put right after it.
+    for (const [vendor, rest] of [
+      ['https:', '//evil.example'],
+      ['see www', '.evil.example'],
+      ['help@', 'evil.example'],
+      ['a&', 'shy;'],
+      ['&#', '8203;'],
+    ]) {
+      assert.equal(linksInMarkdown(forTooltip(vendor) + rest), undefined, `"${vendor}" + "${rest}"`);
+    }
+  });
+
+  it('forTooltip: a link or an entity cut by the length limit stays broken', () => {
+    for (const tail of ['https://evil.example', 'www.evil.example', 'help@evil.example', '&shy;']) {
+      for (let pad = 1980; pad < 2000; pad++) {
+        const out = forTooltip('a'.repeat(pad) + tail);
+        assert.equal(linksInMarkdown(out), undefined, `pad ${pad}: …${JSON.stringify(out.slice(-24))}`);
+      }
+    }
+  });
+
+  it('forTooltip reads the same: a link or an entity keeps every visible character', () => {
+    const visible = (text: string) => text.replaceAll(ZW, '');
+    for (const input of HOSTILE.filter((s) => linksInMarkdown(s))) {
+      assert.equal(visible(forTooltip(input)), input, JSON.stringify(input));
+    }
+    assert.equal(visible(forTooltip(`help@${ZW}evil.example &${ZW}shy; www\u2060.x.example`)), 'help@evil.example &shy; www.x.example');
+  });
+
+  it('other surfaces keep URLs, e-mail addresses and entities as they are (they are searched and copied, and link none)', () => {
+    const text = 'help@evil.example https://evil.example/login www.evil.example AT&T &shy;';
+    for (const inert of [forMessage, forPick, forLabel, forLog]) assert.equal(inert(text), text);
+  });
 
   it('reads the same: only invisible characters are added, and the words stay', () => {
     const visible = (text: string) => text.replaceAll(ZW, '');
