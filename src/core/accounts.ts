@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { isRecord } from './json';
+import { isLoopbackHost } from './loopback';
 import { isVendorId, VENDORS, type AccountField, type VendorId } from './vendors/catalog';
 
 export interface Account {
@@ -146,7 +147,7 @@ function isHttpUrl(value: string): boolean {
 
 /**
  * Whether what is sent to `baseUrl` is safe from the network: encrypted (`https:`), or never leaving this
- * machine (plain `http:` to a loopback address: localhost, 127.0.0.0/8, [::1]).
+ * machine (plain `http:` to a loopback host, see `isLoopbackHost`; such requests never go through a proxy).
  */
 export function travelsSafely(baseUrl: string): boolean {
   let url: URL;
@@ -157,6 +158,5 @@ export function travelsSafely(baseUrl: string): boolean {
   }
   if (url.protocol === 'https:') return true;
   if (url.protocol !== 'http:') return false;
-  const host = url.hostname.toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
+  return isLoopbackHost(url.hostname);
 }

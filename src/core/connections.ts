@@ -1,8 +1,11 @@
 // How a client connects: one keep-alive dispatcher, direct or through a proxy, with the per-origin cap,
-// the timeouts and the certificates it trusts.
+// the timeouts and the certificates it trusts. This machine's own origins are always reached directly.
+import { lookup as systemLookup, type LookupAddress, type LookupAllOptions, type LookupOneOptions } from 'node:dns';
 import { readFileSync } from 'node:fs';
+import type { LookupFunction } from 'node:net';
 import * as tls from 'node:tls';
-import { Agent, EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
+import { Agent, Dispatcher, EnvHttpProxyAgent, Pool } from 'undici';
+import { isLoopbackOrigin, LOCALHOST_ADDRESSES } from './loopback';
 
 /** Mirrors VS Code's `http.proxy`, `http.noProxy`, `http.proxyStrictSSL` and `http.proxyAuthorization`. */
 export interface ProxyOptions {
@@ -37,14 +40,15 @@ export function createDispatcher(opts: ConnectionOptions): Dispatcher {
     connectTimeout: timeoutMs,
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
-    connect: { ...trust, timeout: timeoutMs },
+    connect: { ...trust, timeout: timeoutMs, lookup: resolveLocalhostHere },
   };
+  const direct = new Agent(agentOptions);
   const routes = proxyRoutes(opts.proxy);
-  if (!routes) return new Agent(agentOptions);
+  if (!routes) return direct;
   // Through a proxy undici connects by itself: the TLS settings go to the proxy leg and the tunnelled one,
   // and the client that asks the proxy for a tunnel gets the timeouts too (its default wait is 5 minutes).
   const tunnelTls = { ...trust, timeout: timeoutMs, rejectUnauthorized: opts.proxy?.strictSSL !== false };
-  return new EnvHttpProxyAgent({
+  const proxied = new EnvHttpProxyAgent({
     ...agentOptions,
     ...routes,
     token: opts.proxy?.authorization,
@@ -52,7 +56,55 @@ export function createDispatcher(opts: ConnectionOptions): Dispatcher {
     proxyTls: tunnelTls,
     clientFactory: (origin, options) => new Pool(origin, { ...options, headersTimeout: timeoutMs, bodyTimeout: timeoutMs }),
   });
+  return new LoopbackDirect(direct, proxied);
 }
+
+/**
+ * A proxy for every origin but this machine's own, as browsers do whatever the proxy settings say: a loopback
+ * account may use plain http (its requests never cross a network), so through a proxy its credentials would
+ * travel in clear.
+ */
+class LoopbackDirect extends Dispatcher {
+  constructor(
+    private readonly direct: Dispatcher,
+    private readonly proxied: Dispatcher,
+  ) {
+    super();
+  }
+
+  override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+    return (isLoopbackOrigin(options.origin) ? this.direct : this.proxied).dispatch(options, handler);
+  }
+
+  override close(): Promise<void>;
+  override close(callback: () => void): void;
+  override close(callback?: () => void): Promise<void> | void {
+    const closed = Promise.all([this.direct.close(), this.proxied.close()]).then(() => undefined);
+    if (!callback) return closed;
+    void closed.then(callback);
+  }
+
+  override destroy(): Promise<void>;
+  override destroy(err: Error | null): Promise<void>;
+  override destroy(callback: () => void): void;
+  override destroy(err: Error | null, callback: () => void): void;
+  override destroy(errOrCallback?: Error | null | (() => void), callback?: () => void): Promise<void> | void {
+    const err = typeof errOrCallback === 'function' ? null : (errOrCallback ?? null);
+    const done = typeof errOrCallback === 'function' ? errOrCallback : callback;
+    const destroyed = Promise.all([this.direct.destroy(err), this.proxied.destroy(err)]).then(() => undefined);
+    if (!done) return destroyed;
+    void destroyed.then(done);
+  }
+}
+
+/** Node's lookup, but `localhost` is resolved here to the loopback addresses: no resolver can point it elsewhere. */
+const resolveLocalhostHere = ((hostname: string, options: LookupOneOptions | LookupAllOptions, callback: (...args: unknown[]) => void) => {
+  if (hostname.toLowerCase() !== 'localhost') return systemLookup(hostname, options, callback as never);
+  const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family;
+  const addresses: LookupAddress[] = LOCALHOST_ADDRESSES.filter((a) => !family || a.family === family);
+  if (options.all) callback(null, addresses);
+  else callback(null, addresses[0]!.address, addresses[0]!.family);
+}) as LookupFunction;
 
 /** The proxy for each scheme and the hosts that go direct, from the options and maybe the environment. */
 function proxyRoutes(proxy: ProxyOptions | undefined): { httpProxy: string; httpsProxy: string; noProxy: string } | undefined {

@@ -91,22 +91,44 @@ describe('limits that hold', function () {
     const set = (values: Record<string, unknown>) => Promise.all(Object.entries(values).map(([key, value]) => http.update(key, value, vscode.ConfigurationTarget.Global)));
     try {
       await set({ proxy: proxy.url, proxyAuthorization: `Basic ${Buffer.from('spaces:proxy-secret-77').toString('base64')}`, noProxy: [] });
-      await setAccounts([alumio('proxied', [space])]);
+      // The sandbox as another machine's server: loopback never goes through a proxy (the next test).
+      const proxied = { ...alumio('proxied', [space]), baseUrl: sandbox.remoteUrl, allowInsecureHttp: true };
+      await setAccounts([proxied]);
       const { service } = (await api()).tree;
-      await service.getSpace(account(alumio('proxied', [])), space, { refresh: true });
-      const target = new URL(sandbox.url).host;
+      await service.getSpace(account(proxied), space, { refresh: true });
+      const target = new URL(sandbox.remoteUrl).host;
       assert.ok(proxy.requests().some((r) => r.includes(target)), `the proxy took no request for ${target}: ${proxy.requests().join(', ')}`);
       assert.equal(asked().length, 1);
       assert.equal(asked()[0]!.headers['proxy-authorization'], undefined, 'the proxy credentials reached the vendor');
       assert.equal(asked()[0]!.headers.authorization, `Bearer ${ALUMIO_SANDBOX.token}`);
 
-      await set({ noProxy: ['127.0.0.1'] });
+      await set({ noProxy: ['0.0.0.0'] });
       const before = proxy.requests().length;
-      await service.getSpace(account(alumio('proxied', [])), space, { refresh: true });
+      await service.getSpace(account(proxied), space, { refresh: true });
       assert.equal(proxy.requests().length, before, 'a noProxy host went through the proxy');
       assert.equal(asked().length, 2);
     } finally {
       await set({ proxy: undefined, proxyAuthorization: undefined, noProxy: undefined });
+      await proxy.stop();
+    }
+  });
+
+  it("never sends a loopback account through VS Code's http.proxy (Debian's tinyproxy), whatever http.noProxy says", async () => {
+    const proxy = await startTinyproxy();
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    const space = ALUMIO_SANDBOX.spaces.minimal;
+    const http = vscode.workspace.getConfiguration('http');
+    const set = (values: Record<string, unknown>) => Promise.all(Object.entries(values).map(([key, value]) => http.update(key, value, vscode.ConfigurationTarget.Global)));
+    try {
+      await set({ proxy: proxy.url, noProxy: [] });
+      const local = { ...alumio('local', [space]), baseUrl: sandbox.url.replace('127.0.0.1', 'localhost') };
+      await setAccounts([alumio('loopback', [space]), local]);
+      const { service } = (await api()).tree;
+      for (const entry of [alumio('loopback', []), local]) await service.getSpace(account(entry), space, { refresh: true });
+      assert.deepEqual(proxy.requests(), [], 'requests the proxy took');
+      assert.ok(sandbox.received.filter((r) => r.url === `/api/v1/spaces/${space}`).length >= 2, 'the sandbox was asked directly');
+    } finally {
+      await set({ proxy: undefined, noProxy: undefined });
       await proxy.stop();
     }
   });

@@ -5,7 +5,8 @@
 import http from 'node:http';
 import net, { type AddressInfo, type Socket } from 'node:net';
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+/** This machine's names and addresses, 0.0.0.0 among them (the sandbox's `remoteUrl`). */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1', '0.0.0.0']);
 
 export interface ProxyTraffic {
   /** Absolute-URI requests forwarded. */

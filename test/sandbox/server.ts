@@ -207,6 +207,20 @@ export class Sandbox {
     return `https://127.0.0.1:${portOf(this.secure)}`;
   }
 
+  /**
+   * The sandbox as a vendor's server on another machine would be reached: by an address that is no loopback
+   * name (0.0.0.0, which Linux connects to this machine), so proxies apply to it. Over plain http an account
+   * needs `allowInsecureHttp` for it.
+   */
+  get remoteUrl(): string {
+    return this.url.replace('127.0.0.1', REMOTE_LOOKING);
+  }
+
+  /** `remoteUrl` over HTTPS (the certificate names 0.0.0.0 too). */
+  get remoteHttpsUrl(): string {
+    return this.httpsUrl.replace('127.0.0.1', REMOTE_LOOKING);
+  }
+
   /** The self-signed certificate of the HTTPS listener: trust it through `ca`. */
   get caPem(): string {
     if (!this.certificate) throw new Error('The sandbox is not listening on HTTPS.');
@@ -410,9 +424,12 @@ interface Certificate {
   readonly cert: string;
 }
 
+/** This machine, by an address that is not a loopback one: see `Sandbox.remoteUrl`. */
+const REMOTE_LOOKING = '0.0.0.0';
+
 let certificate: Promise<Certificate> | undefined;
 
-/** One self-signed EC certificate per process (openssl makes it in a few ms), valid for 127.0.0.1 and localhost. */
+/** One self-signed EC certificate per process (openssl makes it in a few ms), valid for 127.0.0.1, localhost and 0.0.0.0. */
 export function sandboxCertificate(): Promise<Certificate> {
   certificate ??= makeCertificate();
   return certificate;
@@ -425,7 +442,7 @@ async function makeCertificate(): Promise<Certificate> {
     const cert = path.join(dir, 'cert.pem');
     await promisify(execFile)('/usr/bin/openssl', [
       'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '7',
-      '-keyout', key, '-out', cert, '-subj', '/CN=Spaces Explorer sandbox', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      '-keyout', key, '-out', cert, '-subj', '/CN=Spaces Explorer sandbox', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost,IP:0.0.0.0',
     ]);
     return { key: await readFile(key, 'utf8'), cert: await readFile(cert, 'utf8') };
   } finally {

@@ -75,12 +75,22 @@ describe('spaces.accounts settings contract', () => {
   });
 
   it('counts https and loopback as safe, and nothing else', () => {
-    for (const url of ['https://x.example', 'http://localhost:3000', 'http://api.localhost', 'http://127.0.0.1', 'http://127.8.9.10:1/v1', 'http://[::1]:8080']) {
+    for (const url of ['https://x.example', 'http://localhost:3000', 'http://LOCALHOST', 'http://127.0.0.1', 'http://127.8.9.10:1/v1', 'http://[::1]:8080', 'http://2130706433/']) {
       assert.ok(travelsSafely(url), url);
     }
     for (const url of ['http://x.example', 'http://127.0.0.1.evil.example', 'http://localhost.evil.example', 'http://10.0.0.1', 'http://[::2]', 'http://0.0.0.0', 'ftp://localhost', 'nonsense']) {
       assert.ok(!travelsSafely(url), url);
     }
+  });
+
+  it('does not count *.localhost as loopback: a resolver is asked for it, so it needs allowInsecureHttp', () => {
+    for (const url of ['http://api.localhost', 'http://alumio.localhost:8080', 'http://a.b.localhost']) assert.ok(!travelsSafely(url), url);
+    const { accounts, broken } = parseAccounts([
+      { id: 'named', vendor: 'alumio', baseUrl: 'http://alumio.localhost:8080' },
+      { id: 'opted', vendor: 'alumio', baseUrl: 'http://alumio.localhost:8080', allowInsecureHttp: true },
+    ]);
+    assert.deepEqual(broken.map((b) => [b.id, b.problem.code]), [['named', 'insecureHttp']]);
+    assert.deepEqual(accounts.map((a) => a.id), ['opted']);
   });
 
   it('treats anything but an array as no accounts', () => {

@@ -31,23 +31,35 @@ describe('http: through a real proxy (tinyproxy)', () => {
 
   it('goes through it for http and https, and the proxy credentials never reach the vendor', async () => {
     const http = client({ proxy: { url: proxy.url, authorization: PROXY_AUTHORIZATION } });
-    assert.deepEqual(await http.json({ url: `${suite.sandbox.url}/ok`, headers: { authorization: 'Bearer vendor-token' } }), { fine: true });
-    assert.deepEqual(await http.json({ url: `${suite.sandbox.httpsUrl}/ok` }), { fine: true });
-    const targets = [new URL(suite.sandbox.url).host, new URL(suite.sandbox.httpsUrl).host];
+    assert.deepEqual(await http.json({ url: `${suite.sandbox.remoteUrl}/ok`, headers: { authorization: 'Bearer vendor-token' } }), { fine: true });
+    assert.deepEqual(await http.json({ url: `${suite.sandbox.remoteHttpsUrl}/ok` }), { fine: true });
+    const targets = [new URL(suite.sandbox.remoteUrl).host, new URL(suite.sandbox.remoteHttpsUrl).host];
     assert.deepEqual(proxy.requests().filter((r) => targets.some((t) => r.includes(t))).length, 2, proxy.requests().join('\n'));
     assert.equal(suite.sandbox.received.length, 2);
     for (const request of suite.sandbox.received) assert.equal(request.headers['proxy-authorization'], undefined, 'the proxy credentials reached the vendor');
     assert.equal(suite.sandbox.received[0]!.headers.authorization, 'Bearer vendor-token', "the vendor's own credentials arrive");
   });
 
+  it('never carries a request to this machine, whatever noProxy says: loopback accounts send in clear', async () => {
+    const before = proxy.requests().length;
+    const http = client({ proxy: { url: proxy.url, authorization: PROXY_AUTHORIZATION, noProxy: [] } });
+    const port = new URL(suite.sandbox.url).port;
+    for (const origin of [suite.sandbox.url, `http://localhost:${port}`, suite.sandbox.httpsUrl]) {
+      assert.deepEqual(await http.json({ url: `${origin}/ok`, headers: { authorization: 'Bearer loopback-token' } }), { fine: true }, origin);
+    }
+    assert.deepEqual(proxy.requests().slice(before), [], 'requests the proxy took');
+    assert.equal(suite.sandbox.received.length, 3);
+    for (const request of suite.sandbox.received) assert.equal(request.headers.authorization, 'Bearer loopback-token');
+  });
+
   it('is refused without its credentials, as a network error that says so', async () => {
-    await rejectsWith(client({ proxy: { url: proxy.url } }).json({ url: `${suite.sandbox.url}/ok` }), 'network', /proxy refused to connect to 127\.0\.0\.1:\d+ \(status 407\)/);
+    await rejectsWith(client({ proxy: { url: proxy.url } }).json({ url: `${suite.sandbox.remoteUrl}/ok` }), 'network', /proxy refused to connect to 0\.0\.0\.0:\d+ \(status 407\)/);
     assert.equal(suite.sandbox.received.length, 0);
   });
 
   it('reaches noProxy hosts directly', async () => {
     const before = proxy.requests().length;
-    assert.deepEqual(await client({ proxy: { url: proxy.url, authorization: PROXY_AUTHORIZATION, noProxy: ['127.0.0.1'] } }).json({ url: `${suite.sandbox.url}/ok` }), { fine: true });
+    assert.deepEqual(await client({ proxy: { url: proxy.url, authorization: PROXY_AUTHORIZATION, noProxy: ['0.0.0.0'] } }).json({ url: `${suite.sandbox.remoteUrl}/ok` }), { fine: true });
     assert.equal(proxy.requests().length, before, 'the proxy was not asked');
     assert.equal(suite.sandbox.received.length, 1);
   });

@@ -58,32 +58,32 @@ describe('http: HTTPS, extra CAs and proxies', () => {
   it('goes through the proxy, for http and (tunnelled) https', async () => {
     const http = suite.client({ proxy: { url: proxy.url }, ca: [suite.sandbox.caPem] });
     const before = proxy.counts.tunnels + proxy.counts.forwarded;
-    assert.deepEqual(await http.json({ url: `${suite.sandbox.url}/ok`, headers: { authorization: 'Bearer x' } }), { fine: true });
-    assert.deepEqual(await http.json({ url: `${suite.sandbox.httpsUrl}/ok` }), { fine: true });
+    assert.deepEqual(await http.json({ url: `${suite.sandbox.remoteUrl}/ok`, headers: { authorization: 'Bearer x' } }), { fine: true });
+    assert.deepEqual(await http.json({ url: `${suite.sandbox.remoteHttpsUrl}/ok` }), { fine: true });
     assert.equal(proxy.counts.tunnels + proxy.counts.forwarded - before, 2);
-    assert.ok(proxy.counts.targets.includes(new URL(suite.sandbox.httpsUrl).host));
+    assert.ok(proxy.counts.targets.includes(new URL(suite.sandbox.remoteHttpsUrl).host));
     assert.equal(suite.sandbox.received[0]?.headers.authorization, 'Bearer x');
   });
 
   it('reaches noProxy hosts directly', async () => {
-    const http = suite.client({ proxy: { url: proxy.url, noProxy: ['127.0.0.1'] } });
+    const http = suite.client({ proxy: { url: proxy.url, noProxy: ['0.0.0.0'] } });
     const before = proxy.counts;
-    assert.deepEqual(await http.json({ url: `${suite.sandbox.url}/ok` }), { fine: true });
+    assert.deepEqual(await http.json({ url: `${suite.sandbox.remoteUrl}/ok` }), { fine: true });
     assert.deepEqual(proxy.counts, before);
     assert.equal(suite.sandbox.requests, 1);
   });
 
   it('sends the proxy authorization, and reports a proxy that refuses', async () => {
-    assert.deepEqual(await suite.client({ proxy: { url: guarded.url, authorization: 'Basic dXNlcjpwYXNz' } }).json({ url: `${suite.sandbox.url}/ok` }), { fine: true });
-    await rejectsWith(suite.client({ proxy: { url: guarded.url } }).json({ url: `${suite.sandbox.url}/ok` }), 'network', /proxy refused to connect to 127\.0\.0\.1:\d+ \(status 407\)/);
+    assert.deepEqual(await suite.client({ proxy: { url: guarded.url, authorization: 'Basic dXNlcjpwYXNz' } }).json({ url: `${suite.sandbox.remoteUrl}/ok` }), { fine: true });
+    await rejectsWith(suite.client({ proxy: { url: guarded.url } }).json({ url: `${suite.sandbox.remoteUrl}/ok` }), 'network', /proxy refused to connect to 0\.0\.0\.0:\d+ \(status 407\)/);
     assert.equal(suite.sandbox.requests, 1);
   });
 
   it('accepts any certificate through the proxy when strictSSL is off, and only there', async () => {
     const lax = suite.client({ proxy: { url: proxy.url, strictSSL: false } });
-    assert.deepEqual(await lax.json({ url: `${suite.sandbox.httpsUrl}/ok` }), { fine: true });
-    const laxButDirect = suite.client({ proxy: { url: proxy.url, strictSSL: false, noProxy: ['127.0.0.1'] } });
-    await rejectsWith(laxButDirect.json({ url: `${suite.sandbox.httpsUrl}/ok` }), 'tls');
+    assert.deepEqual(await lax.json({ url: `${suite.sandbox.remoteHttpsUrl}/ok` }), { fine: true });
+    const laxButDirect = suite.client({ proxy: { url: proxy.url, strictSSL: false, noProxy: ['0.0.0.0'] } });
+    await rejectsWith(laxButDirect.json({ url: `${suite.sandbox.remoteHttpsUrl}/ok` }), 'tls');
   });
 
   describe('from the environment', () => {
@@ -104,17 +104,17 @@ describe('http: HTTPS, extra CAs and proxies', () => {
       process.env.HTTP_PROXY = proxy.url;
       process.env.HTTPS_PROXY = proxy.url;
       const before = proxy.counts.targets.length;
-      await suite.client({ proxy: { fromEnvironment: true }, ca: [suite.sandbox.caPem] }).json({ url: `${suite.sandbox.httpsUrl}/ok` });
+      await suite.client({ proxy: { fromEnvironment: true }, ca: [suite.sandbox.caPem] }).json({ url: `${suite.sandbox.remoteHttpsUrl}/ok` });
       assert.equal(proxy.counts.targets.length, before + 1);
-      await suite.client({}).json({ url: `${suite.sandbox.url}/ok` });
+      await suite.client({}).json({ url: `${suite.sandbox.remoteUrl}/ok` });
       assert.equal(proxy.counts.targets.length, before + 1, 'without fromEnvironment the environment is ignored');
     });
 
     it('honours NO_PROXY', async () => {
       process.env.HTTP_PROXY = proxy.url;
-      process.env.NO_PROXY = 'example.com, 127.0.0.1';
+      process.env.NO_PROXY = 'example.com, 0.0.0.0';
       const before = proxy.counts.targets.length;
-      await suite.client({ proxy: { fromEnvironment: true } }).json({ url: `${suite.sandbox.url}/ok` });
+      await suite.client({ proxy: { fromEnvironment: true } }).json({ url: `${suite.sandbox.remoteUrl}/ok` });
       assert.equal(proxy.counts.targets.length, before);
       assert.equal(suite.sandbox.requests, 1);
     });
