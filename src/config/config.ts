@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { parseAccounts, type ParsedAccounts } from '../core/accounts';
 import type { HttpOptions } from '../core/http';
-import { NETWORK_SETTINGS, networkLimits } from '../core/limits';
+import { autoRefreshMinutes, NETWORK_SETTINGS, networkLimits } from '../core/limits';
 import { Disposable } from '../util/disposable';
 import { forLog } from '../util/text';
 
@@ -85,8 +85,9 @@ export class Config extends Disposable {
 
   /** Minutes between background refreshes of what is shown (0: off). */
   autoRefreshMinutes(): number {
-    const minutes = vscode.workspace.getConfiguration(SECTION).get<unknown>(AUTO_REFRESH, 0);
-    return typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0 ? Math.min(minutes, 1440) : 0;
+    const { minutes, problem } = autoRefreshMinutes(vscode.workspace.getConfiguration(SECTION).get<unknown>(AUTO_REFRESH));
+    if (problem) this.warnOnce(problem);
+    return minutes;
   }
 
   /** Whether a pinned space whose status changes in a background refresh says so in a notification. */

@@ -33,5 +33,16 @@ export function networkLimits(read: (setting: NetworkSetting) => unknown): { lim
   return { limits, problems };
 }
 
+/** `spaces.autoRefreshMinutes`: 0 is off; any other value at least a minute, so none refreshes without pause. */
+const AUTO_REFRESH = { min: 1, max: 1440, off: 0 } as const;
+
+/** The auto-refresh interval in minutes (0: off) from the setting's value, and the problem with a value refused. */
+export function autoRefreshMinutes(value: unknown): { minutes: number; problem?: string } {
+  if (value === undefined || value === AUTO_REFRESH.off) return { minutes: AUTO_REFRESH.off, problem: undefined };
+  if (typeof value === 'number' && value >= AUTO_REFRESH.min && value <= AUTO_REFRESH.max) return { minutes: value, problem: undefined };
+  const shown = JSON.stringify(value) ?? typeof value;
+  return { minutes: AUTO_REFRESH.off, problem: `spaces.autoRefreshMinutes = ${shown} is not 0 (off) or a number of minutes from ${AUTO_REFRESH.min} to ${AUTO_REFRESH.max}: auto-refresh is off` };
+}
+
 /** How many rows a list of the tree shows (and fetches the details of) before "Load more". */
 export const PAGE_SIZE = 200;

@@ -26,6 +26,11 @@ export class AutoRefresh {
     private readonly timers: Timers = GLOBAL_TIMERS,
   ) {}
 
+  /** Minutes between refreshes (0: never). */
+  get interval(): number {
+    return this.minutes;
+  }
+
   /** Refreshes every `minutes` from now on (0 or less: never). */
   every(minutes: number): void {
     this.minutes = minutes > 0 ? minutes : 0;

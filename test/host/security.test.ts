@@ -131,7 +131,15 @@ describe('untrusted input', function () {
 
     before(async () => {
       // What a cloned repository could ship: every limit off, and a marker that shows the file was read.
-      const hostile = { 'spaces.requestTimeoutSeconds': 0, 'spaces.maxResponseMegabytes': 100000, 'spaces.maxConcurrentRequests': 0, 'editor.tabSize': 7 };
+      const hostile = {
+        'spaces.requestTimeoutSeconds': 0,
+        'spaces.maxResponseMegabytes': 100000,
+        'spaces.maxConcurrentRequests': 0,
+        'spaces.autoRefreshMinutes': 0.0001,
+        'spaces.notifyOnStatusChange': true,
+        'spaces.followActivePanel': false,
+        'editor.tabSize': 7,
+      };
       await vscode.workspace.fs.writeFile(workspaceSettings(), Buffer.from(JSON.stringify(hostile)));
       await eventually(async () => vscode.workspace.getConfiguration('editor').get('tabSize'), (size) => size === 7);
       assert.equal(vscode.workspace.getConfiguration('editor').get('tabSize'), 7, 'the workspace settings file was read');
@@ -149,6 +157,12 @@ describe('untrusted input', function () {
     const account = () => parseAccounts([legit()]).accounts[0]!;
     const fetchSpace = async (id: string) => (await api()).tree.service.getSpace(account(), id, { refresh: true });
     const kindOf = (promise: Promise<unknown>) => promise.then(() => 'ok', (err: unknown) => (isSpacesError(err) ? err.kind : String(err)));
+
+    it('auto-refresh every 0.0001 minutes in the workspace starts no refresh, and no other spaces.* setting is taken from it', async () => {
+      assert.equal((await api()).autoRefresh.interval, 0, 'the workspace started a background refresh');
+      const spaces = vscode.workspace.getConfiguration('spaces');
+      assert.deepEqual([spaces.get('autoRefreshMinutes'), spaces.get('notifyOnStatusChange'), spaces.get('followActivePanel')], [0, false, true]);
+    });
 
     it('timeout 0 in the workspace leaves the timeout on', async () => {
       vendor.addFault({ path: '/api/v1/spaces/', kind: 'slowHeaders', ms: 10_000, times: 1 });
