@@ -49,6 +49,8 @@ export default tseslint.config(
   // Everything outside src/core may use the VS Code API.
   { files: ['src/!(core)/**/*.ts', 'src/*.ts', 'test/host/**/*.ts', 'test/bench/host.ts'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['**/*.mjs'], languageOptions: { globals: { ...globals.node } } },
+  // The neighbour extension the e2e tier installs is CommonJS, as a plain VS Code extension is.
+  { files: ['test/e2e/fixtures/**/*.js'], languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // Its measuring functions run in the panel's page.
   { files: ['test/bench/workbench.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   { files: ['src/webview/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },

@@ -18,7 +18,10 @@ import { startBackground } from './background';
 import { CommandTargets } from './commands/targets';
 import { configureL10n } from './core/l10n';
 
-/** What `activate` hands back: the tree and the panels, so the in-host tests can read exactly what is shown. */
+/**
+ * What `activate` hands back to the in-host tests (and nobody else: see `activate`): the tree and the panels,
+ * so they can read exactly what is shown.
+ */
 export interface SpacesExplorerApi {
   readonly tree: SpacesTreeProvider;
   readonly view: vscode.TreeView<TreeNode>;
@@ -28,7 +31,7 @@ export interface SpacesExplorerApi {
   readonly autoRefresh: AutoRefresh;
 }
 
-export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
+export function activate(context: vscode.ExtensionContext): SpacesExplorerApi | undefined {
   // The core words this bundle carries (settings problems, missing credentials) in the display language;
   // the network bundle gets the same when it loads (SpacesService).
   configureL10n(vscode.l10n.bundle);
@@ -60,6 +63,9 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi {
   const deps = { context, tree, config, secrets, service, log, panels, raw, targets };
   context.subscriptions.push(log, config, secrets, service, forgetting, tree, view, panels, ...background.disposables, ...registerTreeCommands(deps), ...registerAccountCommands(deps), ...registerSpaceCommands(deps));
   log.info(`Spaces Explorer ${(context.extension.packageJSON as { version: string }).version} activated`);
+  // Any extension can call `activate()` and gets what it returns: outside the extension's own tests that is
+  // nothing, so no other extension reaches the secrets, the vendors' clients or the panels around the commands.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { tree, view, secrets, panels, autoRefresh: background.refresh };
 }
 

@@ -230,7 +230,17 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
       void showInfo(vscode.l10n.t('This space is listed by the vendor, not configured on the account, so there is nothing to remove.'));
       return;
     }
+    if (!targets.isOwnRow(arg) && !(await confirmRemoveSpace(target.account, target.spaceId))) return;
     await config.updateAccounts((entries) => withSpaceRemoved(entries, target.account.id, target.spaceId));
+  }
+
+  /** Asked when Remove Space came from elsewhere than its row's menu (a link, another extension). */
+  async function confirmRemoveSpace(account: Account, spaceId: string): Promise<boolean> {
+    const remove = vscode.l10n.t('Remove');
+    const known = tree.spaceNode(account.id, spaceId)?.known.name;
+    const space = known === undefined ? spaceId : `${known} (${spaceId})`;
+    const question = vscode.l10n.t('Remove space "{0}" from account "{1}"? This changes your settings; it was asked for by a link or another extension, not from the Spaces view.', space, account.label);
+    return (await confirmModal(question, remove)) === remove;
   }
 
   async function runAdd(): Promise<void> {

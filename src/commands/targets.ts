@@ -11,6 +11,7 @@ import { VENDORS } from '../core/vendors/catalog';
 import { forPick } from '../util/text';
 import { showError, showInfo } from '../util/workbench';
 import type { SpaceNode } from '../tree/nodes/spaceNode';
+import { TreeNode } from '../tree/nodes/treeNode';
 import type { SpacesTreeProvider } from '../tree/provider';
 
 /** The ids an argument names: `account.id` (tree rows) or `accountId`, and `spaceId`. Strings only. */
@@ -34,6 +35,15 @@ export class CommandTargets {
     private readonly config: Config,
     private readonly tree: SpacesTreeProvider,
   ) {}
+
+  /**
+   * Whether `arg` is a row of the Spaces view: the user's own click on it or its menu. Anything else (a
+   * command link, another extension, a keybinding's arguments) did not come from the user's hands, so a
+   * command that would change their settings or secrets for it asks first.
+   */
+  isOwnRow(arg: unknown): boolean {
+    return arg instanceof TreeNode;
+  }
 
   /**
    * The configured account `arg` names, or undefined after saying why not. `arg` undefined (the palette)

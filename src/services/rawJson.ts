@@ -26,23 +26,40 @@ export class RawJsonDocuments implements vscode.TextDocumentContentProvider {
   async show(details: SpaceDetails): Promise<void> {
     const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${details.accountId}/${encodeURIComponent(details.id)}.json` });
     const key = uri.toString();
-    const { text, note } = rawJsonText(details.raw);
+    const shown = withoutSchemaLink(details.raw);
+    const { text, note } = rawJsonText(shown.raw);
+    const notes = [shown.note, note].filter(Boolean);
     this.documents.delete(key);
-    this.documents.set(key, note ? `// ${note}\n${text}` : text);
+    this.documents.set(key, [...notes.map((line) => `// ${line}\n`), text].join(''));
     for (const oldest of this.documents.keys()) {
       if (this.documents.size <= MAX_DOCUMENTS) break;
       this.documents.delete(oldest);
     }
     this.didChange.fire(uri);
     const document = await vscode.workspace.openTextDocument(uri);
-    // A cut document starts with a comment, which plain JSON would mark as an error.
-    await vscode.languages.setTextDocumentLanguage(document, note ? 'jsonc' : 'json');
+    // A document that says something first starts with a comment, which plain JSON would mark as an error.
+    await vscode.languages.setTextDocumentLanguage(document, notes.length ? 'jsonc' : 'json');
     await vscode.window.showTextDocument(document, { preview: true });
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.documents.get(uri.toString()) ?? `// ${vscode.l10n.t('This document is no longer kept: use Show Raw JSON again.')}\n`;
   }
+}
+
+/** The key under which a JSON document names its schema, which VS Code's JSON support downloads. */
+const SCHEMA_KEY = '$schema';
+
+/**
+ * The answer with its top-level `$schema` renamed, and a note that says so: VS Code would download the schema
+ * it names (from anywhere, before its trusted-domains list), telling the vendor when and where the user looked.
+ */
+export function withoutSchemaLink(raw: unknown): { raw: unknown; note?: string } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !Object.hasOwn(raw, SCHEMA_KEY)) return { raw };
+  let renamed = `${SCHEMA_KEY} (not loaded)`;
+  while (Object.hasOwn(raw, renamed)) renamed += '*';
+  const entries = Object.entries(raw).map(([key, value]) => [key === SCHEMA_KEY ? renamed : key, value] as const);
+  return { raw: Object.fromEntries(entries), note: vscode.l10n.t('"{0}" is shown as "{1}", so that VS Code does not fetch the schema it names.', SCHEMA_KEY, renamed) };
 }
 
 /** The answer as indented JSON within the limits, and what was left out, in words (undefined when nothing). */

@@ -35,8 +35,9 @@ export async function freePort() {
 }
 
 /**
- * @param {{ settings?: object, vsix?: string, smokeTestDriver?: boolean, env?: Record<string,string>,
- *   dir?: string, port?: number, keepDir?: boolean, locale?: string }} options `locale`: the display language
+ * @param {{ settings?: object, vsix?: string, alsoInstall?: string[], smokeTestDriver?: boolean, env?: Record<string,string>,
+ *   dir?: string, port?: number, keepDir?: boolean, locale?: string }} options `alsoInstall`: more VSIX files
+ *   installed beside `vsix` (another extension, as a user has them); `locale`: the display language
  *   (`--locale`), which extensions read as `vscode.env.language` and load their translations for (see
  *   `registerEmptyLanguagePack`).
  */
@@ -65,8 +66,8 @@ export async function startCodeServer(options = {}) {
   delete env.VSCODE_IPC_HOOK_CLI; // A VS Code terminal's hook would hand our commands to that VS Code.
   const profile = ['--user-data-dir', paths.userData, '--extensions-dir', paths.extensions];
 
-  if (options.vsix) {
-    await run(tools.node, [tools.codeServer, ...profile, '--install-extension', options.vsix], { env });
+  for (const vsix of [options.vsix ?? [], options.alsoInstall ?? []].flat()) {
+    await run(tools.node, [tools.codeServer, ...profile, '--install-extension', vsix], { env });
   }
 
   const port = options.port ?? (await freePort());

@@ -39,7 +39,7 @@ export function packagedVsix() {
  *
  * @param {{
  *   sandbox?: boolean,
- *   codeServer?: (sandbox: any) => { settings?: object, env?: Record<string, string>, locale?: string },
+ *   codeServer?: (sandbox: any) => { settings?: object, env?: Record<string, string>, locale?: string, alsoInstall?: string[] },
  *   beforeLoad?: (page: import('playwright-core').Page) => void,
  *   spacesView?: boolean,
  *   browser?: { ignoreHTTPSErrors?: boolean },

@@ -11,9 +11,11 @@ export { eventually } from '../harness/wait.mjs';
 export const EXTENSION_ID = 'spaces-explorer.spaces-explorer';
 
 export async function api(): Promise<SpacesExplorerApi> {
-  const extension = vscode.extensions.getExtension<SpacesExplorerApi>(EXTENSION_ID);
+  const extension = vscode.extensions.getExtension<SpacesExplorerApi | undefined>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed in this extension host`);
-  return extension.activate();
+  const handle = await extension.activate();
+  assert.ok(handle, 'activate() gave no test handle: the host tier runs the extension in ExtensionMode.Test');
+  return handle;
 }
 
 export async function setAccounts(accounts: readonly unknown[]): Promise<void> {
