@@ -55,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi | 
     raw,
     reveal: (accountId, spaceId, options) => tree.reveal(accountId, spaceId, options),
     seen: (accountId, spaceId) => statuses.seen(accountId, spaceId),
+    confirms: (accountId, spaceId) => tree.confirms(accountId, spaceId),
   });
   const background = startBackground({ config, service, tree, panels, pins, statuses });
   const forgetting = forgetRemovedAccounts({ config, service, lastKnown, pins, statuses, secrets, log });

@@ -9,7 +9,7 @@ import { registerCommand } from '../util/commands';
 import { asSpacesError } from '../core/errors';
 import { rawJsonText } from '../services/rawJson';
 import type { CommandDeps } from './deps';
-import type { SpaceTarget } from './targets';
+import { idsOf, type SpaceTarget } from './targets';
 
 /** A space from any account, as the palette's pickers list it. */
 interface SpacePick extends vscode.QuickPickItem {
@@ -185,7 +185,12 @@ export function registerSpaceCommands({ config, service, panels, raw, targets, l
     command('findSpace', findSpace),
     command('copySpaceId', onSpace(({ spaceId }) => copySpaceId(spaceId))),
     command('pin', onSpace(({ account, spaceId }) => tree.pins.pin(account.id, spaceId))),
-    command('unpin', onSpace(({ account, spaceId }) => tree.pins.unpin(account.id, spaceId))),
+    // Unpinning takes a saved id away and fetches nothing: a pin the account no longer lists can go too.
+    command('unpin', async (arg: unknown) => {
+      const { spaceId } = idsOf(arg);
+      const account = targets.account(arg);
+      if (account && spaceId !== undefined) await tree.pins.unpin(account.id, spaceId);
+    }),
     command(
       'copyAsJson',
       onSpace(async (target) => {

@@ -21,6 +21,8 @@ export interface SpacePanelsDeps {
   readonly reveal: (accountId: string, spaceId: string, options: { focus: boolean; signal?: AbortSignal }) => Promise<unknown>;
   /** The user has the space in front of them (its panel came on screen). */
   readonly seen: (accountId: string, spaceId: string) => void;
+  /** Whether the account shows the space, from its settings and fresh listing (the tree's). */
+  readonly confirms: (accountId: string, spaceId: string) => Promise<boolean>;
 }
 
 /**
@@ -46,6 +48,7 @@ export class SpacePanels extends Disposable implements vscode.WebviewPanelSerial
       reveal: ({ accountId, spaceId }, options) => deps.reveal(accountId, spaceId, options),
       followActive: () => deps.config.followActivePanel(),
       seen: ({ accountId, spaceId }) => deps.seen(accountId, spaceId),
+      confirms: ({ accountId, spaceId }) => deps.confirms(accountId, spaceId),
     };
     this.register(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, this));
     // Our side of each panel (listeners, fetches) goes with the extension; the panels themselves stay to be restored.
@@ -74,7 +77,7 @@ export class SpacePanels extends Disposable implements vscode.WebviewPanelSerial
     const restored = await this.reviveRestoredTab(account.id, spaceId, title);
     if (restored) return restored;
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, title, vscode.ViewColumn.Active, { enableFindWidget: true, ...webviewOptions(this.context.extensionUri) });
-    return this.track(new SpacePanel(panel, { vendor: account.vendor, accountId: account.id, spaceId }, this.context, known.details));
+    return this.track(new SpacePanel(panel, { vendor: account.vendor, accountId: account.id, spaceId }, this.context, { initial: known.details }));
   }
 
   /**
@@ -129,7 +132,7 @@ export class SpacePanels extends Disposable implements vscode.WebviewPanelSerial
     }
     const { name, ...identity } = restored;
     panel.title = forLabel(name ?? identity.spaceId);
-    this.track(new SpacePanel(panel, identity satisfies PanelIdentity, this.context));
+    this.track(new SpacePanel(panel, identity satisfies PanelIdentity, this.context, { restored: true }));
     this.restored.fire();
   }
 

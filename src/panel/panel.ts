@@ -30,6 +30,8 @@ export interface PanelContext {
   followActive(): boolean;
   /** The panel is on screen: the user sees its space's status. */
   seen(identity: PanelIdentity): void;
+  /** Whether the account's settings or its fresh listing show the space (a restored panel asks before fetching). */
+  confirms(identity: PanelIdentity): Promise<boolean>;
 }
 
 /**
@@ -43,10 +45,15 @@ export class SpacePanel extends Disposable {
   private readonly loads = new LatestLoad<SpaceDetails>(
     (signal, refresh) => {
       this.post({ type: 'loading', loading: true });
-      return this.context.getSpace(this.account(), this.identity.spaceId, { signal, refresh });
+      return this.fetch(signal, refresh);
     },
     (outcome) => this.show(outcome),
   );
+  /**
+   * Restored from its page's saved state, which names a space nobody has confirmed in this window: it is
+   * fetched only once the account's settings or fresh listing show it.
+   */
+  private unconfirmed: boolean;
   private ready = false;
   /** The view's latest move to this panel's row (the host tests wait for it). */
   followed?: Promise<unknown>;
@@ -58,10 +65,11 @@ export class SpacePanel extends Disposable {
     readonly panel: vscode.WebviewPanel,
     readonly identity: PanelIdentity,
     private readonly context: PanelContext,
-    initial?: SpaceDetails,
+    { initial, restored = false }: { initial?: SpaceDetails; restored?: boolean } = {},
   ) {
     super();
     this.details = initial;
+    this.unconfirmed = restored;
     panel.webview.options = webviewOptions(context.extensionUri);
     panel.iconPath = vendorIcon(context.extensionUri, identity.vendor);
     this.register(panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
@@ -118,6 +126,15 @@ export class SpacePanel extends Disposable {
   /** Fetches the space (anew with `refresh`), replacing any fetch under way. */
   async load(refresh: boolean): Promise<void> {
     await this.loads.start(refresh);
+  }
+
+  private async fetch(signal: AbortSignal, refresh: boolean): Promise<SpaceDetails> {
+    const account = this.account();
+    if (this.unconfirmed && !(await this.context.confirms(this.identity))) {
+      throw new SpacesError('notFound', vscode.l10n.t('Account "{0}" no longer lists this space, so it was not fetched.', account.label));
+    }
+    this.unconfirmed = false;
+    return this.context.getSpace(account, this.identity.spaceId, { signal, refresh });
   }
 
   /** The space as this side has it: fetched now if it has not been yet (a restored panel, say). */

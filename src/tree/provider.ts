@@ -106,10 +106,19 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
     return rows.find((row) => row === preferred) ?? rows[0];
   }
 
-  /** Every row of the space: the account's (listed, then subspace rows), then its pinned row. */
+  /** Every confirmed row of the space: the account's (listed, then subspace rows), then its pinned row. */
   private rowsOf(accountId: string, spaceId: string): SpaceNode[] {
     const pinned = this.pinned.row(accountId, spaceId);
-    return [...(this.accountNode(accountId)?.rowsOf(spaceId) ?? []), ...(pinned ? [pinned] : [])];
+    return [...(this.accountNode(accountId)?.rowsOf(spaceId) ?? []), ...(pinned?.confirmed ? [pinned] : [])];
+  }
+
+  /**
+   * Whether the configured account `accountId` shows space `spaceId`, from the settings and the vendor's
+   * fresh answers only (listing the account if need be): what a restored panel asks before it fetches.
+   */
+  async confirms(accountId: string, spaceId: string): Promise<boolean> {
+    await this.getChildren(); // the account rows, as the settings have them now
+    return (await this.accountNode(accountId)?.confirms(spaceId)) ?? false;
   }
 
   /**

@@ -21,6 +21,7 @@ export async function run(): Promise<void> {
   require('./panel.test');
   require('./security.test');
   require('./robustness.test');
+  require('./savedState.test');
   require('./faults.test');
   require('./soak.test');
   /* eslint-enable @typescript-eslint/no-require-imports */

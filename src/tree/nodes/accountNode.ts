@@ -10,7 +10,7 @@ import { forLabel, forTooltip } from '../../util/text';
 import { ErrorNode } from './errorNode';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
-import { SpaceNode } from './spaceNode';
+import { SpaceNode, type Confirmation } from './spaceNode';
 import { TreeNode, type PagedNode, type TreeContext } from './treeNode';
 import type { TreeFilter } from '../filter';
 import { PAGE_SIZE } from '../../core/limits';
@@ -21,6 +21,8 @@ export class AccountNode extends TreeNode implements PagedNode {
   private shown = PAGE_SIZE;
   /** A listing has come (or failed): the rows known from before the reload are done with. */
   private listed = false;
+  /** A listing has succeeded: the spaces it left out are no longer the account's. */
+  private listedOnce = false;
   /** The rows of the latest listing (its error row if it failed). */
   private listedRows: TreeNode[] = [];
   private readonly loads = new LatestLoad<TreeNode[]>(
@@ -117,15 +119,40 @@ export class AccountNode extends TreeNode implements PagedNode {
     return this.spaceNodes.get(spaceId);
   }
 
-  /** Every row of space `spaceId` this account shows: its listing's, then subspace rows under any space. */
+  /**
+   * Every confirmed row of space `spaceId` this account shows: its listing's, then subspace rows under any
+   * space. A row known only from before the window reloaded is not one of them.
+   */
   rowsOf(spaceId: string): SpaceNode[] {
     const rows: SpaceNode[] = [];
     const visit = (node: SpaceNode) => {
       if (node.spaceId === spaceId) rows.push(node);
       for (const sub of node.subspaceRows()) visit(sub);
     };
-    for (const node of this.spaceNodes.values()) visit(node);
+    for (const node of this.spaceNodes.values()) if (node.confirmed) visit(node);
     return rows;
+  }
+
+  /**
+   * Whether the account shows space `spaceId`, as far as is known now: configured, in its latest listing or
+   * a subspace row of one of its spaces (`confirmed`); left out of a listing that came (`unlisted`); or not
+   * known until a listing comes (`pending`). What was saved (the last-known tree, pins) counts for nothing.
+   */
+  confirmation(spaceId: string): Confirmation {
+    if (this.account.spaces.includes(spaceId) || this.rowsOf(spaceId).length > 0) return 'confirmed';
+    return this.listedOnce ? 'unlisted' : 'pending';
+  }
+
+  /** Whether no listing of this account has ended yet (nor is one known to have failed). */
+  get awaitingListing(): boolean {
+    return !this.listed;
+  }
+
+  /** Whether the account shows space `spaceId`, listing it first if need be (one request to its own server). */
+  async confirms(spaceId: string): Promise<boolean> {
+    if (this.account.spaces.includes(spaceId)) return true;
+    await this.listing();
+    return this.confirmation(spaceId) === 'confirmed';
   }
 
   /** Lists the spaces anew (Refresh); the details of each are fetched anew too. */
@@ -191,8 +218,10 @@ export class AccountNode extends TreeNode implements PagedNode {
       this.spaceNodes.delete(id);
     }
     const known = new Map(remembered.map((space) => [space.id, space]));
+    this.listedOnce = true;
     return refs.map(({ id, name }) => {
       const node = this.row(id);
+      node.confirm();
       node.knownName ??= name;
       const before = known.get(id);
       if (before) this.remember(node, before);
@@ -207,6 +236,7 @@ export class AccountNode extends TreeNode implements PagedNode {
     let node = this.spaceNodes.get(id);
     if (!node) this.spaceNodes.set(id, (node = new SpaceNode(this.account, id, this, this.tree)));
     node.configured = this.account.spaces.includes(id);
+    if (node.configured) node.confirm();
     return node;
   }
 

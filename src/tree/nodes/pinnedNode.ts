@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
 import type { Account } from '../../core/accounts';
-import { SpaceNode } from './spaceNode';
+import { SpaceNode, type Confirmation } from './spaceNode';
 import { TreeNode, type TreeContext } from './treeNode';
 
-/** What the group needs of an account's row: its settings, and what it knows of a space. */
+/** What the group needs of an account's row: its settings, what it knows of a space, and whether it shows it. */
 export interface PinnedAccount {
   readonly account: Account;
+  readonly awaitingListing: boolean;
   spaceNode(spaceId: string): SpaceNode | undefined;
+  confirmation(spaceId: string): Confirmation;
+  listing(): Promise<unknown>;
 }
 
 /** "Pinned", first in the tree: the spaces the user pinned, across accounts, in the order pinned. */
@@ -50,7 +53,7 @@ export class PinnedNode extends TreeNode {
         else row.lastKnown = this.tree.lastKnown.spaces(owner.account)?.find((space) => space.id === spaceId);
         row.knownName = listed?.knownName ?? row.lastKnown?.name;
       }
-      void row.load();
+      this.confirm(row, owner);
       next.set(key, row);
     }
     for (const [key, row] of this.rows) if (!next.has(key)) row.cancel();
@@ -58,6 +61,23 @@ export class PinnedNode extends TreeNode {
     const { filter } = this.tree;
     const rows = [...next.values()];
     return filter ? rows.filter((row) => filter.match(row) === 'match') : rows;
+  }
+
+  /**
+   * A pin is saved state, not a target: its row is fetched once its account's settings or fresh listing
+   * show the space, marked no longer listed once a listing leaves it out, and waits (the account listed
+   * first, once) until then.
+   */
+  private confirm(row: SpaceNode, owner: PinnedAccount): void {
+    const confirmation = owner.confirmation(row.spaceId);
+    if (confirmation === 'confirmed') {
+      row.confirm();
+      void row.load();
+    } else if (confirmation === 'unlisted') {
+      row.markUnlisted();
+    } else if (owner.awaitingListing) {
+      void owner.listing().then(() => this.tree.changed(this));
+    }
   }
 
   /** The pinned row of space `spaceId` of account `accountId`, if the group shows it. */

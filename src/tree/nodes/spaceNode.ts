@@ -14,6 +14,9 @@ import { GroupNode } from './groupNode';
 import { MessageNode } from './messageNode';
 import { TreeNode, type SubspaceParent, type TreeContext } from './treeNode';
 
+/** Whether a row's space is shown by the settings or the vendor's fresh answers (see `SpaceNode.confirmed`). */
+export type Confirmation = 'pending' | 'confirmed' | 'unlisted';
+
 /** A space: its status on the row, its details (fetched when shown) as groups under it. */
 export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Filterable {
   details?: SpaceDetails;
@@ -24,6 +27,12 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
   configured = false;
   /** What the row showed before the window reloaded: shown, marked, until the details come. */
   lastKnown?: KnownSpace;
+  /**
+   * Whether the user's settings or the vendor's fresh answers show this space. A row made from saved state
+   * alone (the last-known tree, a pin) is `pending` until its account's listing says: nothing is fetched for
+   * it before, and nothing ever once the listing leaves it out (`unlisted`).
+   */
+  private confirmation: Confirmation;
   /** Group rows survive a redraw, so their "Load more" paging and loaded subspaces stay. */
   private groupNodes = new Map<string, GroupNode<SpaceNode>>();
   private readonly loads = new LatestLoad<SpaceDetails>(
@@ -51,6 +60,24 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
   ) {
     // The "Pinned" group holds spaces of every account: its rows' ids name the account too.
     super(parent, kind === 'pinned' ? `account:${account.id}/space:${spaceId}` : `space:${spaceId}`);
+    // A subspace row comes from its parent's fetched details: the vendor's answer shows it.
+    this.confirmation = kind === 'subspace' ? 'confirmed' : 'pending';
+  }
+
+  /** Whether the settings or the vendor's fresh answers show this space, so it may be fetched. */
+  get confirmed(): boolean {
+    return this.confirmation === 'confirmed';
+  }
+
+  /** The account's settings or its fresh listing show this space: it may be fetched from now on. */
+  confirm(): void {
+    this.confirmation = 'confirmed';
+  }
+
+  /** Saved state named this space, but the account's fresh listing does not: shown so, never fetched. */
+  markUnlisted(): void {
+    this.cancel();
+    this.confirmation = 'unlisted';
   }
 
   /** What is known of the space so far (fetched, listed, or from before a window reload): what a filter reads. */
@@ -75,8 +102,9 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
     return this.loads.stale;
   }
 
-  /** Fetches the details (once, or anew with `refresh`); the row redraws when they arrive. */
+  /** Fetches the details (once, or anew with `refresh`); the row redraws when they arrive. Not before it is confirmed. */
   async load(options: { refresh?: boolean } = {}): Promise<void> {
+    if (!this.confirmed) return;
     await (options.refresh ? this.loads.start(true) : this.loads.current());
   }
 
@@ -91,6 +119,7 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
   }
 
   getTreeItem(): vscode.TreeItem {
+    if (this.confirmation === 'unlisted') return this.unlistedItem();
     const { details, error } = this;
     const item = this.item(forLabel(details?.name ?? this.knownName ?? this.spaceId));
     // A subspace row is not fetched until it is expanded or opened: no spinner until then.
@@ -135,7 +164,22 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
     return item;
   }
 
+  /** A saved row the account no longer lists: its name as it was, said to be gone, with nothing under it. */
+  private unlistedItem(): vscode.TreeItem {
+    const name = forLabel(this.knownName ?? this.lastKnown?.name ?? this.spaceId);
+    const item = this.item(name, vscode.TreeItemCollapsibleState.None);
+    item.description = this.kind === 'pinned' ? vscode.l10n.t('no longer listed · {0}', forLabel(this.account.label)) : vscode.l10n.t('no longer listed');
+    item.tooltip = new vscode.MarkdownString().appendText(
+      forTooltip(vscode.l10n.t('"{0}" ({1}) is no longer listed by account "{2}", so nothing is fetched for it.', name, this.spaceId, this.account.label)),
+    );
+    item.iconPath = new vscode.ThemeIcon('circle-slash');
+    item.contextValue = ['space', this.account.vendor, 'unlisted', this.tree.pins.has(this.account.id, this.spaceId) ? 'pinned' : ''].filter(Boolean).join('.');
+    return item;
+  }
+
   async getChildren(): Promise<TreeNode[]> {
+    // Remembered but not yet confirmed by a listing: nothing is fetched; the account's listing redraws it.
+    if (!this.confirmed) return [new MessageNode(this, vscode.l10n.t('Loading…'))];
     // A row restored expanded after a reload must not hold up the tree's first draw (VS Code waits for the
     // children of expanded rows): a loading row until its details come, then it is asked again.
     if (this.lastKnown && !this.details && !this.error) {

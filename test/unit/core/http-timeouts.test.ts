@@ -36,7 +36,7 @@ describe('http: timeouts and the size cap', { concurrency: true }, () => {
     const { port } = silent.address() as AddressInfo;
     const proxied = createHttpClient({ timeoutSeconds: 0.3, proxy: { url: `http://127.0.0.1:${port}` } });
     try {
-      await rejectsWith(proxied.json({ url: `${suite.sandbox.url}/t/proxy` }), 'timeout');
+      await rejectsWith(proxied.json({ url: `${suite.sandbox.remoteUrl}/t/proxy` }), 'timeout');
     } finally {
       await proxied.close();
     }
