@@ -81,6 +81,14 @@ describe("the extension's neighbours (packaged VSIX beside another extension)", 
     assert.deepEqual({ exported: report.exported, reachable: report.reachable }, { exported: 'undefined', reachable: [] });
   });
 
+  it('a command another extension runs hands it nothing back (Open gave it the panel, and through it the client)', async () => {
+    await ui.runCommand('Neighbour: Open a Space of Near');
+    const report = await eventually(() => (existsSync(`${reportFile}.open.json`) ? JSON.parse(readFileSync(`${reportFile}.open.json`, 'utf8')) : undefined), Boolean, "the neighbour's report", 60_000);
+    assert.deepEqual(report, { returned: 'undefined', reachable: [] });
+    await ui.panel().locator('.space-id').filter({ hasText: LINKY }).waitFor({ timeout: 20_000 });
+    await ui.runCommand('View: Close All Editors');
+  });
+
   it('a space named with a bare URL, a www. host and an e-mail address: its row reads the name and its hover has no link', async () => {
     await ui.expand(ui.accountRow('Near'));
     const row = ui.spaceRow('Portal');

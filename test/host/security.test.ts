@@ -111,6 +111,15 @@ describe('untrusted input', function () {
       assert.match(await vscode.env.clipboard.readText(), /"identifier": "acme-production"/);
     });
 
+    it('a command hands its caller nothing back: no panel, node or client to go around the commands with', async () => {
+      const target = { accountId: 'legit', spaceId: ALUMIO_SANDBOX.spaces.seed };
+      const returned: unknown[] = [];
+      for (const command of ['spaces.open', 'spaces.pin', 'spaces.unpin']) returned.push(await vscode.commands.executeCommand(command, target));
+      assert.deepEqual(returned.map((value) => typeof value), ['undefined', 'undefined', 'undefined']);
+      assert.ok((await api()).panels.get('legit', ALUMIO_SANDBOX.spaces.seed), 'the space was opened');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
     it('a space id the configured account does not show is refused before any request', async () => {
       await vscode.commands.executeCommand('spaces.copyAsJson', { account: { id: 'legit' }, spaceId: 'not-configured' });
       await vscode.commands.executeCommand('spaces.open', { accountId: 'legit', spaceId: '..' });
