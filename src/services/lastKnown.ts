@@ -12,7 +12,7 @@ import { isRecord } from '../core/json';
 import type { Status, Tone } from '../core/model';
 
 /** What the tree showed of one space. */
-export interface KnownSpace {
+export interface RememberedSpace {
   readonly id: string;
   readonly name?: string;
   readonly status?: { readonly label: string; readonly tone: Tone };
@@ -21,7 +21,7 @@ export interface KnownSpace {
 interface Saved {
   readonly version: 1;
   /** By account id: the server it was listed from, and its spaces in the order shown. */
-  readonly accounts: Record<string, { readonly server: string; readonly spaces: readonly KnownSpace[] }>;
+  readonly accounts: Record<string, { readonly server: string; readonly spaces: readonly RememberedSpace[] }>;
   /** Tree ids of the rows that were expanded. */
   readonly expanded: string[];
 }
@@ -37,7 +37,7 @@ const TONES: ReadonlySet<string> = new Set<Tone>(['ok', 'warn', 'error', 'neutra
 const serverOf = (account: Account): string => `${account.vendor} ${account.baseUrl}`;
 
 export class LastKnownTree {
-  private accounts = new Map<string, { server: string; spaces: Map<string, KnownSpace> }>();
+  private accounts = new Map<string, { server: string; spaces: Map<string, RememberedSpace> }>();
   private expanded = new Set<string>();
   private saving?: ReturnType<typeof setTimeout>;
   private writes: Promise<void> = Promise.resolve();
@@ -54,7 +54,7 @@ export class LastKnownTree {
   }
 
   /** The spaces `account` listed last time, from the same server; undefined when there is no such copy. */
-  spaces(account: Account): readonly KnownSpace[] | undefined {
+  spaces(account: Account): readonly RememberedSpace[] | undefined {
     const known = this.accounts.get(account.id);
     return known && known.server === serverOf(account) ? [...known.spaces.values()] : undefined;
   }
@@ -62,7 +62,7 @@ export class LastKnownTree {
   /** A fresh listing: its ids in order, keeping the names and statuses known for them. */
   listed(account: Account, refs: readonly { id: string; name?: string }[]): void {
     const before = this.accounts.get(account.id);
-    const old = before?.server === serverOf(account) ? before.spaces : new Map<string, KnownSpace>();
+    const old = before?.server === serverOf(account) ? before.spaces : new Map<string, RememberedSpace>();
     const spaces = new Map(refs.map((ref) => [ref.id, { ...old.get(ref.id), id: ref.id, ...(ref.name === undefined ? {} : { name: clip(ref.name) }) }]));
     this.accounts.set(account.id, { server: serverOf(account), spaces });
     this.changed();
@@ -72,7 +72,7 @@ export class LastKnownTree {
   fetched(account: Account, id: string, name: string, status: Status | undefined): void {
     const known = this.accounts.get(account.id);
     if (!known || known.server !== serverOf(account) || !known.spaces.has(id)) return;
-    const space: KnownSpace = { id, name: clip(name), ...(status ? { status: { label: clip(status.label), tone: status.tone } } : {}) };
+    const space: RememberedSpace = { id, name: clip(name), ...(status ? { status: { label: clip(status.label), tone: status.tone } } : {}) };
     const before = known.spaces.get(id);
     if (JSON.stringify(before) === JSON.stringify(space)) return;
     known.spaces.set(id, space);
@@ -124,7 +124,7 @@ export class LastKnownTree {
 
   /** The copy as it would be saved: the largest account lists are cut (the first spaces kept) until it fits. */
   serialize(): string {
-    const accounts = [...this.accounts].map(([id, { server, spaces }]): [string, { server: string; spaces: KnownSpace[] }] => [id, { server, spaces: [...spaces.values()] }]);
+    const accounts = [...this.accounts].map(([id, { server, spaces }]): [string, { server: string; spaces: RememberedSpace[] }] => [id, { server, spaces: [...spaces.values()] }]);
     for (;;) {
       const text = JSON.stringify({ version: 1, accounts: Object.fromEntries(accounts), expanded: [...this.expanded] } satisfies Saved);
       if (text.length <= MAX_BYTES) return text;
@@ -178,7 +178,7 @@ export class LastKnownTree {
   }
 }
 
-function readSpace(value: unknown): KnownSpace[] {
+function readSpace(value: unknown): RememberedSpace[] {
   if (!isRecord(value) || typeof value.id !== 'string') return [];
   const name = typeof value.name === 'string' ? { name: clip(value.name) } : {};
   const status = value.status;

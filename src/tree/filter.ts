@@ -1,4 +1,4 @@
-import { filterWords, holdsEvery } from '../core/search';
+import { filterWords, holdsEvery } from '../core/wordMatch';
 
 /** What the filter reads of a space's row: what is known of it so far. */
 export interface Filterable {

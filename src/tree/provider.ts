@@ -75,8 +75,7 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
       service.onDidFetchSpace((details) => {
         for (const node of this.rowsOf(details.accountId, details.id)) {
           if (node.details === details) continue;
-          node.details = details;
-          node.error = undefined;
+          node.applyFetched(details);
           this.changed(node);
         }
       }),
@@ -109,7 +108,7 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
   /** Every confirmed row of the space: the account's (listed, then subspace rows), then its pinned row. */
   private rowsOf(accountId: string, spaceId: string): SpaceNode[] {
     const pinned = this.pinned.row(accountId, spaceId);
-    return [...(this.accountNode(accountId)?.rowsOf(spaceId) ?? []), ...(pinned?.confirmed ? [pinned] : [])];
+    return [...(this.accountNode(accountId)?.confirmedRows(spaceId) ?? []), ...(pinned?.confirmed ? [pinned] : [])];
   }
 
   /**

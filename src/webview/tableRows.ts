@@ -1,7 +1,7 @@
 // A table's data, apart from its DOM: which rows match the filter, in which order, and which of them a
 // windowed table draws for a scroll position. Pure: no DOM, so the unit tests run it in Node.
 import type { Group, GroupItem, ValueKind } from '../core/model';
-import { filterWords, holdsEvery } from '../core/search';
+import { filterWords, holdsEvery } from '../core/wordMatch';
 
 const BUFFER_ROWS = 15;
 /** Until a row is measured; the CSS sets the real height for windowed rows. */

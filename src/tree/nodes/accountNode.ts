@@ -4,7 +4,7 @@ import { asSpacesError } from '../../core/errors';
 import type { SpaceRef } from '../../core/model';
 import { VENDORS } from '../../core/vendors/catalog';
 import { vendorIcon } from '../../util/icons';
-import type { KnownSpace } from '../../services/lastKnown';
+import type { RememberedSpace } from '../../services/lastKnown';
 import { LatestLoad, type Outcome } from '../../util/latestLoad';
 import { forLabel, forTooltip } from '../../util/text';
 import { ErrorNode } from './errorNode';
@@ -19,17 +19,18 @@ import { PAGE_SIZE } from '../../core/limits';
 export class AccountNode extends TreeNode implements PagedNode {
   private readonly spaceNodes = new Map<string, SpaceNode>();
   private shown = PAGE_SIZE;
-  /** A listing has come (or failed): the rows known from before the reload are done with. */
-  private listed = false;
-  /** A listing has succeeded: the spaces it left out are no longer the account's. */
-  private listedOnce = false;
+  /**
+   * The latest listing's end: none yet (the rows remembered from before the reload stand in for it),
+   * listed (the spaces it left out are no longer the account's), or failed.
+   */
+  private listingState: 'none' | 'listed' | 'failed' = 'none';
   /** The rows of the latest listing (its error row if it failed). */
-  private listedRows: TreeNode[] = [];
+  private latestChildren: TreeNode[] = [];
   private readonly loads = new LatestLoad<TreeNode[]>(
     (signal, refresh) => this.loadSpaces(signal, refresh),
     (outcome) => {
-      this.listed = true;
-      this.listedRows = this.rowsFor(outcome);
+      this.listingState = outcome.ok ? 'listed' : 'failed';
+      this.latestChildren = this.childrenOf(outcome);
       // A listing that failed is tried again the next time the account is expanded.
       if (!outcome.ok) this.loads.forget();
     },
@@ -59,10 +60,10 @@ export class AccountNode extends TreeNode implements PagedNode {
 
   async getChildren(): Promise<TreeNode[]> {
     // After a window reload: the rows known from before, at once, until the fresh listing replaces them.
-    const known = this.listed ? undefined : this.tree.lastKnown.spaces(this.account);
-    if (known?.length) {
+    const remembered = this.awaitingListing ? this.tree.lastKnown.spaces(this.account) : undefined;
+    if (remembered?.length) {
       void this.listing().then(() => this.tree.changed(this));
-      return this.page(this.filtered(known.map((space) => this.knownRow(space))), false);
+      return this.page(this.filtered(remembered.map((space) => this.rememberedRow(space))), false);
     }
     return this.page(this.filtered(await this.listing()), true);
   }
@@ -79,9 +80,9 @@ export class AccountNode extends TreeNode implements PagedNode {
    * or remembered from before a window reload).
    */
   filterCounts(filter: TreeFilter): { matched: number; unnamed: number; failed: boolean } | undefined {
-    const known = this.listed ? undefined : this.tree.lastKnown.spaces(this.account);
-    if (!this.listed && !known?.length) return undefined;
-    const rows = known ? known.map((space) => this.knownRow(space)) : this.listedRows;
+    const remembered = this.awaitingListing ? this.tree.lastKnown.spaces(this.account) : undefined;
+    if (this.awaitingListing && !remembered?.length) return undefined;
+    const rows = remembered ? remembered.map((space) => this.rememberedRow(space)) : this.latestChildren;
     const counts = { matched: 0, unnamed: 0, failed: rows.some((row) => row instanceof ErrorNode) };
     for (const row of rows) {
       if (!(row instanceof SpaceNode)) continue;
@@ -103,7 +104,7 @@ export class AccountNode extends TreeNode implements PagedNode {
 
   /** The account's rows, listed once (anew after a refresh), whether or not the view has shown them. */
   async listing(): Promise<TreeNode[]> {
-    return this.rowsFor(await this.loads.current());
+    return this.childrenOf(await this.loads.current());
   }
 
   /**
@@ -123,7 +124,7 @@ export class AccountNode extends TreeNode implements PagedNode {
    * Every confirmed row of space `spaceId` this account shows: its listing's, then subspace rows under any
    * space. A row known only from before the window reloaded is not one of them.
    */
-  rowsOf(spaceId: string): SpaceNode[] {
+  confirmedRows(spaceId: string): SpaceNode[] {
     const rows: SpaceNode[] = [];
     const visit = (node: SpaceNode) => {
       if (node.spaceId === spaceId) rows.push(node);
@@ -139,13 +140,13 @@ export class AccountNode extends TreeNode implements PagedNode {
    * known until a listing comes (`pending`). What was saved (the last-known tree, pins) counts for nothing.
    */
   confirmation(spaceId: string): Confirmation {
-    if (this.account.spaces.includes(spaceId) || this.rowsOf(spaceId).length > 0) return 'confirmed';
-    return this.listedOnce ? 'unlisted' : 'pending';
+    if (this.account.spaces.includes(spaceId) || this.confirmedRows(spaceId).length > 0) return 'confirmed';
+    return this.listingState === 'listed' ? 'unlisted' : 'pending';
   }
 
-  /** Whether no listing of this account has ended yet (nor is one known to have failed). */
+  /** Whether no listing of this account has ended yet. */
   get awaitingListing(): boolean {
-    return !this.listed;
+    return this.listingState === 'none';
   }
 
   /** Whether the account shows space `spaceId`, listing it first if need be (one request to its own server). */
@@ -153,6 +154,11 @@ export class AccountNode extends TreeNode implements PagedNode {
     if (this.account.spaces.includes(spaceId)) return true;
     await this.listing();
     return this.confirmation(spaceId) === 'confirmed';
+  }
+
+  /** Retry on this account's error row: list it anew. */
+  retry(): void {
+    this.refresh();
   }
 
   /** Lists the spaces anew (Refresh); the details of each are fetched anew too. */
@@ -185,24 +191,20 @@ export class AccountNode extends TreeNode implements PagedNode {
     const refs = await this.tree.progress(this.tree.service.listSpaces(this.account, { signal, refresh }));
     // The first listing may come before the view draws the account (Alumio lists without asking, and a
     // restored panel lists its account to follow itself): its rows still show what was known before.
-    const remembered = this.listed ? [] : (this.tree.lastKnown.spaces(this.account) ?? []);
+    const remembered = this.awaitingListing ? (this.tree.lastKnown.spaces(this.account) ?? []) : [];
     this.tree.lastKnown.listed(this.account, refs);
-    const nodes = this.spaceRows(refs, refresh, remembered);
+    const nodes = this.rowsFromListing(refs, refresh, remembered);
     if (nodes.length > 0) return nodes;
     // Nothing to fetch, so nothing would say that credentials are missing: say it here.
     const missing = await this.tree.service.missingCredentials(this.account);
-    if (missing) return [new ErrorNode(this, missing, () => this.refresh(), this.account)];
+    if (missing) return [new ErrorNode(this, missing, this.account)];
     return [new MessageNode(this, vscode.l10n.t('No spaces yet: use "Add Space…"'))];
   }
 
-  /** The row of a space known from before the reload: its name and status then, marked as such. */
-  private knownRow(space: KnownSpace): SpaceNode {
-    return this.remember(this.row(space.id), space);
-  }
-
-  private remember(node: SpaceNode, space: KnownSpace): SpaceNode {
-    node.knownName ??= space.name;
-    node.lastKnown = space;
+  /** The row of a space remembered from before the reload: its name and status then, marked as such. */
+  private rememberedRow(space: RememberedSpace): SpaceNode {
+    const node = this.ensureRow(space.id);
+    node.remember(space);
     return node;
   }
 
@@ -210,40 +212,38 @@ export class AccountNode extends TreeNode implements PagedNode {
    * A row per listed space: rows already shown are kept (with their details), rows gone are dropped. Rows
    * with no details yet show what is `remembered` of them from before the reload.
    */
-  private spaceRows(refs: readonly SpaceRef[], refresh: boolean, remembered: readonly KnownSpace[]): SpaceNode[] {
+  private rowsFromListing(refs: readonly SpaceRef[], refresh: boolean, remembered: readonly RememberedSpace[]): SpaceNode[] {
     const listed = new Set(refs.map((ref) => ref.id));
     for (const [id, node] of this.spaceNodes) {
       if (listed.has(id)) continue;
       node.cancel();
       this.spaceNodes.delete(id);
     }
-    const known = new Map(remembered.map((space) => [space.id, space]));
-    this.listedOnce = true;
+    const rememberedById = new Map(remembered.map((space) => [space.id, space]));
     return refs.map(({ id, name }) => {
-      const node = this.row(id);
+      const node = this.ensureRow(id);
+      const before = rememberedById.get(id);
+      if (before) node.remember(before);
+      node.learnName(name);
       node.confirm();
-      node.knownName ??= name;
-      const before = known.get(id);
-      if (before) this.remember(node, before);
       // The rows on the page fetch their details as getChildren shows them: anew after a refresh.
       if (refresh) node.markStale();
       return node;
     });
   }
 
-  /** The account's row of space `id`, made on first use; kept while listed. */
-  private row(id: string): SpaceNode {
+  /** The account's row of space `id`, made on first use (confirmed at once when configured); kept while listed. */
+  private ensureRow(id: string): SpaceNode {
     let node = this.spaceNodes.get(id);
     if (!node) this.spaceNodes.set(id, (node = new SpaceNode(this.account, id, this, this.tree)));
-    node.configured = this.account.spaces.includes(id);
     if (node.configured) node.confirm();
     return node;
   }
 
   /** The rows a listing gives: its spaces, the failure as an error row, nothing when superseded. */
-  private rowsFor(outcome: Outcome<TreeNode[]> | undefined): TreeNode[] {
+  private childrenOf(outcome: Outcome<TreeNode[]> | undefined): TreeNode[] {
     if (!outcome) return [];
     if (outcome.ok) return outcome.value;
-    return [new ErrorNode(this, asSpacesError(outcome.error), () => this.refresh(), this.account)];
+    return [new ErrorNode(this, asSpacesError(outcome.error), this.account)];
   }
 }

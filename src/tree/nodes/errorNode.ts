@@ -4,15 +4,27 @@ import { ERROR_ACTIONS, type SpacesError } from '../../core/errors';
 import { forLabel, forTooltip } from '../../util/text';
 import { LeafNode, type TreeNode } from './treeNode';
 
-/** A failure, as a row: "<kind>: <message>", with Retry (and the actions its kind calls for) inline. */
+/** A row that can fail, and so try again. */
+export interface Retryable extends TreeNode {
+  retry(): void;
+}
+
+/**
+ * A failure, as a row under the row that failed: "<kind>: <message>", with Retry (and the actions its kind
+ * calls for) inline. Retry asks the row that failed to try again.
+ */
 export class ErrorNode extends LeafNode {
   constructor(
-    parent: TreeNode,
+    private readonly failed: Retryable,
     readonly error: SpacesError,
-    readonly retry: () => void,
     readonly account?: Account,
   ) {
-    super(parent, 'error');
+    super(failed, 'error');
+  }
+
+  /** Retry: the row that failed tries again. */
+  retry(): void {
+    this.failed.retry();
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -35,7 +35,7 @@ export class GroupNode<Row extends SubspaceRow> extends TreeNode implements Page
   }
 
   /** The newest copy: a refreshed space hands its group rows their new items; subspaces gone are dropped. */
-  set group(group: Group) {
+  update(group: Group): void {
     this.current = group;
     const present = new Set(group.items.map((item) => item.spaceId));
     for (const [spaceId, node] of this.subspaces) {
@@ -85,7 +85,7 @@ export class GroupNode<Row extends SubspaceRow> extends TreeNode implements Page
   private subspace(spaceId: string, label: string): Row {
     let node = this.subspaces.get(spaceId);
     if (!node) this.subspaces.set(spaceId, (node = this.parent.subspaceRow(spaceId, this)));
-    node.knownName = label;
+    node.learnName(label);
     return node;
   }
 }

@@ -49,9 +49,10 @@ export class PinnedNode extends TreeNode {
         row = new SpaceNode(owner.account, spaceId, this, this.tree, 'pinned');
         // Shown at once with what the account's row has, else what the tree showed before a window reload.
         const listed = owner.spaceNode(spaceId);
-        if (listed?.details && !listed.stale) row.details = listed.details;
-        else row.lastKnown = this.tree.lastKnown.spaces(owner.account)?.find((space) => space.id === spaceId);
-        row.knownName = listed?.knownName ?? row.lastKnown?.name;
+        const remembered = this.tree.lastKnown.spaces(owner.account)?.find((space) => space.id === spaceId);
+        if (remembered) row.remember(remembered);
+        row.learnName(listed?.knownName);
+        if (listed?.details && !listed.stale) row.applyFetched(listed.details);
       }
       this.confirm(row, owner);
       next.set(key, row);

@@ -4,7 +4,7 @@ import { asSpacesError, SpacesError } from '../../core/errors';
 import { formatValue } from '../../core/format';
 import type { Group, SpaceDetails, Tone } from '../../core/model';
 import { VENDORS } from '../../core/vendors/catalog';
-import type { KnownSpace } from '../../services/lastKnown';
+import type { RememberedSpace } from '../../services/lastKnown';
 import type { StatusChange } from '../../services/statusWatch';
 import { LatestLoad } from '../../util/latestLoad';
 import type { Filterable } from '../filter';
@@ -14,25 +14,35 @@ import { GroupNode } from './groupNode';
 import { MessageNode } from './messageNode';
 import { TreeNode, type SubspaceParent, type TreeContext } from './treeNode';
 
-/** Whether a row's space is shown by the settings or the vendor's fresh answers (see `SpaceNode.confirmed`). */
+/**
+ * What a space row knows, and so shows. A row made from saved state alone (the last-known tree, a pin) is
+ * `pending` until its account's settings or fresh listing show the space, and `unlisted` once a listing
+ * leaves it out: neither fetches anything. Whether a fetch is under way belongs to the row's load, not to
+ * this state: a row keeps showing what it has while it fetches.
+ */
+type RowState =
+  | { readonly kind: 'pending'; readonly remembered?: RememberedSpace }
+  | { readonly kind: 'unlisted'; readonly remembered?: RememberedSpace }
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'remembered'; readonly remembered: RememberedSpace }
+  | { readonly kind: 'fetched'; readonly details: SpaceDetails }
+  | { readonly kind: 'failed'; readonly error: SpacesError; readonly details?: SpaceDetails };
+
+/** Whether the settings or the vendor's fresh answers show a row's space, as far as is known. */
 export type Confirmation = 'pending' | 'confirmed' | 'unlisted';
+
+/** How one state draws: the row's description, tooltip and icon. */
+interface Look {
+  readonly description?: string;
+  readonly tooltip: string | vscode.MarkdownString;
+  readonly icon: vscode.ThemeIcon;
+}
 
 /** A space: its status on the row, its details (fetched when shown) as groups under it. */
 export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Filterable {
-  details?: SpaceDetails;
-  error?: SpacesError;
+  private state: RowState;
   /** A name learnt before the details (from a listing or the parent's subspace row). */
-  knownName?: string;
-  /** Listed in the account's `spaces` setting (so "Remove Space" applies). */
-  configured = false;
-  /** What the row showed before the window reloaded: shown, marked, until the details come. */
-  lastKnown?: KnownSpace;
-  /**
-   * Whether the user's settings or the vendor's fresh answers show this space. A row made from saved state
-   * alone (the last-known tree, a pin) is `pending` until its account's listing says: nothing is fetched for
-   * it before, and nothing ever once the listing leaves it out (`unlisted`).
-   */
-  private confirmation: Confirmation;
+  private learntName?: string;
   /** Group rows survive a redraw, so their "Load more" paging and loaded subspaces stay. */
   private groupNodes = new Map<string, GroupNode<SpaceNode>>();
   private readonly loads = new LatestLoad<SpaceDetails>(
@@ -43,9 +53,9 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
     },
     (outcome) => {
       if (outcome.ok) {
-        [this.details, this.error] = [outcome.value, undefined];
+        this.applyFetched(outcome.value);
         this.tree.lastKnown.fetched(this.account, this.spaceId, outcome.value.name, outcome.value.status);
-      } else this.error = asSpacesError(outcome.error);
+      } else this.applyFailure(asSpacesError(outcome.error));
       this.tree.changed(this);
     },
   );
@@ -61,28 +71,91 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
     // The "Pinned" group holds spaces of every account: its rows' ids name the account too.
     super(parent, kind === 'pinned' ? `account:${account.id}/space:${spaceId}` : `space:${spaceId}`);
     // A subspace row comes from its parent's fetched details: the vendor's answer shows it.
-    this.confirmation = kind === 'subspace' ? 'confirmed' : 'pending';
+    this.state = kind === 'subspace' ? { kind: 'idle' } : { kind: 'pending' };
+  }
+
+  // --- what the row knows ------------------------------------------------------------------------
+
+  /** The details last fetched (kept while a refresh failed). */
+  get details(): SpaceDetails | undefined {
+    return this.state.kind === 'fetched' || this.state.kind === 'failed' ? this.state.details : undefined;
+  }
+
+  /** The latest fetch's failure, until a fetch succeeds. */
+  get error(): SpacesError | undefined {
+    return this.state.kind === 'failed' ? this.state.error : undefined;
+  }
+
+  /** The name known before the details: from a listing, the parent's subspace row, or before the reload. */
+  get knownName(): string | undefined {
+    return this.learntName ?? this.remembered?.name;
+  }
+
+  /** What the row showed before the window reloaded, while nothing fresher is known. */
+  private get remembered(): RememberedSpace | undefined {
+    return 'remembered' in this.state ? this.state.remembered : undefined;
+  }
+
+  /** Listed in the account's `spaces` setting (so "Remove Space" applies). */
+  get configured(): boolean {
+    return this.kind === 'listed' && this.account.spaces.includes(this.spaceId);
   }
 
   /** Whether the settings or the vendor's fresh answers show this space, so it may be fetched. */
   get confirmed(): boolean {
-    return this.confirmation === 'confirmed';
+    return this.state.kind !== 'pending' && this.state.kind !== 'unlisted';
+  }
+
+  /** What is known of the space so far (fetched, listed, or from before a window reload): what a filter reads. */
+  get known(): { name?: string; status?: string } {
+    return { name: this.details?.name ?? this.knownName, status: this.details?.status?.label ?? this.remembered?.status?.label };
+  }
+
+  /** Refreshed elsewhere but not fetched again yet: its details are not to be handed on as current. */
+  get stale(): boolean {
+    return this.loads.stale;
+  }
+
+  // --- how it changes -----------------------------------------------------------------------------
+
+  /** A name for the row until its details come (a listing's, or the parent's subspace row's). */
+  learnName(name: string | undefined): void {
+    this.learntName = name ?? this.learntName;
+  }
+
+  /** What the row showed before the window reloaded: shown, marked, until the details come. */
+  remember(space: RememberedSpace): void {
+    const { kind } = this.state;
+    if (kind === 'pending' || kind === 'unlisted') this.state = { kind, remembered: space };
+    else if (kind === 'idle' || kind === 'remembered') this.state = { kind: 'remembered', remembered: space };
   }
 
   /** The account's settings or its fresh listing show this space: it may be fetched from now on. */
   confirm(): void {
-    this.confirmation = 'confirmed';
+    if (this.confirmed) return;
+    const { remembered } = this;
+    this.state = remembered ? { kind: 'remembered', remembered } : { kind: 'idle' };
   }
 
   /** Saved state named this space, but the account's fresh listing does not: shown so, never fetched. */
   markUnlisted(): void {
     this.cancel();
-    this.confirmation = 'unlisted';
+    this.state = { kind: 'unlisted', remembered: this.remembered };
   }
 
-  /** What is known of the space so far (fetched, listed, or from before a window reload): what a filter reads. */
-  get known(): { name?: string; status?: string } {
-    return { name: this.details?.name ?? this.knownName, status: this.details?.status?.label ?? this.lastKnown?.status?.label };
+  /** Fresh details, fetched by this row or by another view of the same space (its panel, its listed row). */
+  applyFetched(details: SpaceDetails): void {
+    this.state = { kind: 'fetched', details };
+  }
+
+  /** A fetch failed: the row says so, and keeps the details it had for those who ask. */
+  applyFailure(error: SpacesError): void {
+    this.state = { kind: 'failed', error, details: this.details };
+  }
+
+  /** Retry on this row's error row: fetch the space anew. */
+  retry(): void {
+    void this.load({ refresh: true });
   }
 
   /** Stops an unfinished load, so the next one starts afresh rather than waiting on an aborted one. */
@@ -95,11 +168,6 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
   markStale(): void {
     this.cancel();
     this.loads.markStale();
-  }
-
-  /** Refreshed elsewhere but not fetched again yet: its details are not to be handed on as current. */
-  get stale(): boolean {
-    return this.loads.stale;
   }
 
   /** Fetches the details (once, or anew with `refresh`); the row redraws when they arrive. Not before it is confirmed. */
@@ -118,55 +186,64 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
     for (const group of this.groupNodes.values()) yield* group.subspaceRows();
   }
 
+  // --- how it draws -------------------------------------------------------------------------------
+
   getTreeItem(): vscode.TreeItem {
-    if (this.confirmation === 'unlisted') return this.unlistedItem();
-    const { details, error } = this;
-    const item = this.item(forLabel(details?.name ?? this.knownName ?? this.spaceId));
-    // A subspace row is not fetched until it is expanded or opened: no spinner until then.
-    const loading = !details && !error && this.loads.busy;
-    // Known from before the window reloaded, not fetched since: said so, on the row and in its tooltip.
-    const remembered = !details && !error ? this.lastKnown : undefined;
-    const rememberedStatus = remembered?.status ? forLabel(remembered.status.label) : undefined;
-    const description = error
-      ? error.kind
-      : details
-        ? forLabel(details.status?.label ?? '')
-        : remembered
-          ? rememberedStatus
-            ? vscode.l10n.t('{0} (not yet refreshed)', rememberedStatus)
-            : vscode.l10n.t('(not yet refreshed)')
-          : loading
-            ? vscode.l10n.t('loading…')
-            : undefined;
-    // A status changed since the user last looked says so ("Active → Error") until they look.
-    const change = details && this.tree.statuses.change(this.account.id, this.spaceId);
-    const status = change ? `${forLabel(change.from)} → ${forLabel(change.to)}` : description;
+    if (this.state.kind === 'unlisted') return this.unlistedItem();
+    const item = this.item(forLabel(this.details?.name ?? this.knownName ?? this.spaceId));
+    const look = this.look();
     // A pinned row says which account it is from.
-    item.description = this.kind === 'pinned' ? [status, forLabel(this.account.label)].filter(Boolean).join(' · ') : status;
-    item.tooltip = details
-      ? spaceTooltip(details, change)
-      : remembered
-        ? rememberedTooltip(this.knownName ?? this.spaceId, this.spaceId, remembered.status?.label)
-        : forTooltip(error ? error.toString() : this.spaceId);
-    item.iconPath = error
-      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
-      : details
-        ? statusIcon(details.status?.tone ?? 'neutral')
-        : remembered
-          ? new vscode.ThemeIcon('history')
-          : loading
-            ? new vscode.ThemeIcon('loading~spin')
-            : new vscode.ThemeIcon('folder-library');
-    const pinned = this.tree.pins.has(this.account.id, this.spaceId);
-    const traits = [this.kind === 'subspace' ? 'sub' : '', this.configured ? 'configured' : '', details?.webUrl ? 'web' : '', details ? 'loaded' : '', pinned ? 'pinned' : ''].filter(Boolean);
-    item.contextValue = ['space', this.account.vendor, ...traits].join('.');
+    item.description = this.kind === 'pinned' ? [look.description, forLabel(this.account.label)].filter(Boolean).join(' · ') : look.description;
+    item.tooltip = look.tooltip;
+    item.iconPath = look.icon;
+    item.contextValue = ['space', this.account.vendor, ...this.traits()].join('.');
     item.command = { command: 'spaces.open', title: vscode.l10n.t('Open'), arguments: [this] };
     return item;
   }
 
+  /** The row's description, tooltip and icon: one state, one look. */
+  private look(): Look {
+    const { state } = this;
+    switch (state.kind) {
+      case 'failed':
+        return { description: state.error.kind, tooltip: forTooltip(state.error.toString()), icon: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) };
+      case 'fetched':
+        return this.fetchedLook(state.details);
+      case 'pending':
+      case 'remembered':
+        return state.remembered ? rememberedLook(this.knownName ?? this.spaceId, this.spaceId, state.remembered) : this.idleLook();
+      default:
+        return this.idleLook();
+    }
+  }
+
+  private fetchedLook(details: SpaceDetails): Look {
+    // A status changed since the user last looked says so ("Active → Error") until they look.
+    const change = this.tree.statuses.change(this.account.id, this.spaceId);
+    const description = change ? `${forLabel(change.from)} → ${forLabel(change.to)}` : forLabel(details.status?.label ?? '');
+    return { description, tooltip: spaceTooltip(details, change), icon: statusIcon(details.status?.tone ?? 'neutral') };
+  }
+
+  /** Nothing known yet: a spinner while fetching (a subspace row is not fetched until expanded or opened). */
+  private idleLook(): Look {
+    const loading = this.loads.busy;
+    return {
+      description: loading ? vscode.l10n.t('loading…') : undefined,
+      tooltip: forTooltip(this.spaceId),
+      icon: new vscode.ThemeIcon(loading ? 'loading~spin' : 'folder-library'),
+    };
+  }
+
+  /** What the menus read from the context value: `space.<vendor>.sub.configured.web.loaded.pinned`. */
+  private traits(): string[] {
+    const pinned = this.tree.pins.has(this.account.id, this.spaceId);
+    const { details } = this;
+    return [this.kind === 'subspace' ? 'sub' : '', this.configured ? 'configured' : '', details?.webUrl ? 'web' : '', details ? 'loaded' : '', pinned ? 'pinned' : ''].filter(Boolean);
+  }
+
   /** A saved row the account no longer lists: its name as it was, said to be gone, with nothing under it. */
   private unlistedItem(): vscode.TreeItem {
-    const name = forLabel(this.knownName ?? this.lastKnown?.name ?? this.spaceId);
+    const name = forLabel(this.knownName ?? this.spaceId);
     const item = this.item(name, vscode.TreeItemCollapsibleState.None);
     item.description = this.kind === 'pinned' ? vscode.l10n.t('no longer listed · {0}', forLabel(this.account.label)) : vscode.l10n.t('no longer listed');
     item.tooltip = new vscode.MarkdownString().appendText(
@@ -182,21 +259,25 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
     if (!this.confirmed) return [new MessageNode(this, vscode.l10n.t('Loading…'))];
     // A row restored expanded after a reload must not hold up the tree's first draw (VS Code waits for the
     // children of expanded rows): a loading row until its details come, then it is asked again.
-    if (this.lastKnown && !this.details && !this.error) {
+    if (this.state.kind === 'remembered') {
       void this.load();
       if (this.loads.busy) return [new MessageNode(this, vscode.l10n.t('Loading…'))];
     }
     // A refresh may replace the load under way: wait for the newest one.
     await this.loads.settled();
-    if (this.error || !this.details) {
-      return [new ErrorNode(this, this.error ?? new SpacesError('badResponse', vscode.l10n.t('No details')), () => void this.load({ refresh: true }), this.account)];
-    }
-    const groups = [factsGroup(this.details), ...this.details.groups].filter((g) => g.items.length > 0);
+    const { details, error } = this;
+    if (error || !details) return [new ErrorNode(this, error ?? new SpacesError('badResponse', vscode.l10n.t('No details')), this.account)];
+    return this.groupRows(details);
+  }
+
+  /** The details' groups as rows (the facts first), kept across redraws; empty groups left out. */
+  private groupRows(details: SpaceDetails): TreeNode[] {
+    const groups = [factsGroup(details), ...details.groups].filter((g) => g.items.length > 0);
     if (groups.length === 0) return [new MessageNode(this, vscode.l10n.t('Nothing more to show'))];
     const kept = new Map<string, GroupNode<SpaceNode>>();
     for (const group of groups) {
       const node = this.groupNodes.get(group.id) ?? new GroupNode<SpaceNode>(group, this, this.tree);
-      node.group = group;
+      node.update(group);
       kept.set(group.id, node);
     }
     // Groups the space no longer has go, with what their rows held.
@@ -250,13 +331,15 @@ function spaceTooltip(details: SpaceDetails, change?: StatusChange): vscode.Mark
 }
 
 /** What the row showed before the window reloaded, said to be that. Untrusted: vendor text goes in as text. */
-function rememberedTooltip(name: string, id: string, status: string | undefined): vscode.MarkdownString {
+function rememberedLook(name: string, id: string, remembered: RememberedSpace): Look {
+  const status = remembered.status ? forLabel(remembered.status.label) : undefined;
   const md = new vscode.MarkdownString();
   md.isTrusted = false;
   md.supportHtml = false;
   md.appendMarkdown('**').appendText(forTooltip(name)).appendMarkdown('**');
-  if (status !== undefined) md.appendText(forTooltip(` · ${status}`));
+  if (remembered.status) md.appendText(forTooltip(` · ${remembered.status.label}`));
   md.appendMarkdown('\n\n').appendText(forTooltip(id));
   md.appendMarkdown('\n\n').appendText(vscode.l10n.t('As last seen before the window reloaded: not yet refreshed.'));
-  return md;
+  const description = status ? vscode.l10n.t('{0} (not yet refreshed)', status) : vscode.l10n.t('(not yet refreshed)');
+  return { description, tooltip: md, icon: new vscode.ThemeIcon('history') };
 }

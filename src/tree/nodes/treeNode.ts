@@ -69,7 +69,7 @@ export interface PagedNode extends TreeNode {
 /** A subspace's row, as the group that shows it sees it. */
 export interface SubspaceRow extends TreeNode {
   /** The name the group's row gives it, shown until its details say otherwise. */
-  knownName?: string;
+  learnName(name: string): void;
   cancel(): void;
   markStale(): void;
 }

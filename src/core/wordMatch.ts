@@ -1,5 +1,5 @@
-// One meaning of "filter" everywhere (the tree's filter, a panel table's): a text matches when it holds
-// every word of the query, case-insensitively; an empty query matches everything.
+// The word matching of the view's filter and a panel table's filter (not the vendors' own Find Space): a text
+// matches when it holds every word of the query, case-insensitively; an empty query matches everything.
 
 /** The words of a query, lower-cased. */
 export function filterWords(query: string): string[] {
