@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import type { Account } from '../accounts';
 import type { SpaceDetails, Status } from '../model';
 import { VENDORS } from './catalog';
-import { toIsoDate } from './dates';
+import { parseIsoDate } from './dates';
 import { facts, spaceDetails } from './details';
 import { describeHttpError, missingSecret } from './errorWording';
 import { lenient, lenientNumber, lenientText, parseWith } from './fields';
@@ -92,8 +92,8 @@ function toDetails(account: Account, id: string, space: AlumioSpace, raw: unknow
     name: space.name,
     description: { text: space.description, markdown: true },
     status,
-    created: toIsoDate(space.createdAt),
-    updated: toIsoDate(space.updatedAt),
+    created: parseIsoDate(space.createdAt),
+    updated: parseIsoDate(space.updatedAt),
     // Fact labels are the seed's field titles (the purpose's title is "Type").
     facts: facts(
       [l10n.t('Type'), space.purpose ? (purposes().get(space.purpose) ?? space.purpose) : undefined, 'text'],
@@ -101,9 +101,9 @@ function toDetails(account: Account, id: string, space: AlumioSpace, raw: unknow
       [l10n.t('Locked'), toBoolean(space.isLocked), 'boolean'],
       [l10n.t('Terms agreed'), toBoolean(space.termsAgreed), 'boolean'],
       [l10n.t('Created by'), space.createUser, 'email'],
-      [l10n.t('Expire date'), toIsoDate(space.expireDate), 'date'],
+      [l10n.t('Expire date'), parseIsoDate(space.expireDate), 'date'],
       [l10n.t('Canceled by'), space.cancelUser, 'email'],
-      [l10n.t('Cancel date'), toIsoDate(space.cancelDate), 'date'],
+      [l10n.t('Cancel date'), parseIsoDate(space.cancelDate), 'date'],
     ),
     groups: [],
     raw,

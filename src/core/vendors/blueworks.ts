@@ -1,7 +1,8 @@
 /**
  * IBM Blueworks Live (`/bwl` REST API). Auth: OAuth 2 client credentials of a (User) Service ID, the
  * token cached until shortly before it expires and fetched anew once on a 401. Quirks that end in this
- * file: kebab-case keys, `email-address` that may hold a plain user name, dates with a `+0000` offset.
+ * file: kebab-case keys, `email-address` that may hold a plain user name. Its dates, with a `+0000`
+ * offset, are read by `parseBlueworksDate` in dates.ts.
  * No browser URL for a space is documented, so `webUrl` stays unset.
  */
 import * as l10n from '@vscode/l10n';
@@ -11,7 +12,7 @@ import type { Column, Fact, Group, GroupItem, SpaceDetails, SpaceRef, Status, Va
 import { isRecord } from '../json';
 import { CachedToken } from '../token';
 import { VENDORS } from './catalog';
-import { toIsoDate } from './dates';
+import { parseBlueworksDate } from './dates';
 import { facts, listText, spaceDetails, uniqueIds } from './details';
 import { describeHttpError, missingSecret, missingSetting, type DescribeError } from './errorWording';
 import { lenient, lenientRecord, lenientText, lenientTexts, parseWith, problemOf, rows, unreadableOf, type Rows } from './fields';
@@ -26,11 +27,8 @@ const DEFAULT_TOKEN_SECONDS = 300;
 const OAUTH_CLIENT_ERRORS = new Set(['invalid_client', 'unauthorized_client', 'invalid_grant']);
 const BLUEWORKS_REGIONS = ['www', 'ibm', 'ams001', 'che001', 'mel001', 'us001', 'us006'] as const;
 
-/**
- * A date as Blueworks writes it (`2017-01-13T04:34:47.073+0000`), its offset given the colon ECMAScript's
- * date format requires, so `toIsoDate` reads it like any other vendor's.
- */
-const date = lenient(z.union([z.pipe(z.string(), z.transform((text) => text.trim().replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))), z.number()]));
+/** A date as Blueworks writes it (`2017-01-13T04:34:47.073+0000`), kept as sent for `parseBlueworksDate`. */
+const date = lenient(z.union([z.string(), z.number()]));
 const userRef = lenient(z.looseObject({ id: lenientText, 'full-name': lenientText, 'email-address': lenientText }));
 
 const PERMISSIONS = ['blueprint-processes', 'automate-processes', 'compose-decisions', 'author-policies', 'manage-and-edit'] as const;
@@ -298,15 +296,15 @@ class BlueworksClient implements VendorClient {
       name: space.name,
       description: { text: space.description, markdown: false },
       status: archivedStatus(space['archived-state']),
-      created: toIsoDate(space['created-date']),
-      updated: toIsoDate(space['last-modified-date']),
+      created: parseBlueworksDate(space['created-date']),
+      updated: parseBlueworksDate(space['last-modified-date']),
       facts: [
         ...facts(
           [l10n.t('Space ID'), space.id ?? id, 'text'],
           [l10n.t('Tags'), listText(space.tags), 'text'],
           [l10n.t('Parent spaces'), listText(space['space-names']), 'text'],
-          [l10n.t('Created'), toIsoDate(space['created-date']), 'date'],
-          [l10n.t('Last modified'), toIsoDate(space['last-modified-date']), 'date'],
+          [l10n.t('Created'), parseBlueworksDate(space['created-date']), 'date'],
+          [l10n.t('Last modified'), parseBlueworksDate(space['last-modified-date']), 'date'],
         ),
         ...userFacts(l10n.t('Created by'), space['created-by-user']),
         ...userFacts(l10n.t('Last modified by'), space['last-modified-by-user']),
@@ -412,7 +410,7 @@ function subspacesGroup(listed: Rows<Subspace>): Group {
         archivedState: sub['archived-state'] ?? null,
         goals: sub.goals?.items.length ?? null,
         users: sub.users?.items.length ?? null,
-        modified: toIsoDate(sub['last-modified-date']) ?? null,
+        modified: parseBlueworksDate(sub['last-modified-date']) ?? null,
         modifiedBy: personName(sub['last-modified-by-user']),
       },
     })),
@@ -450,14 +448,14 @@ function artifactGroup(id: string, label: string, artifacts: Rows<Artifact>): Gr
         tags: listText(artifact.tags) ?? null,
         archivedState: artifact['archived-state'] ?? null,
         publishedState: artifact['published-state'] ?? null,
-        modified: toIsoDate(artifact['last-modified-date']) ?? null,
+        modified: parseBlueworksDate(artifact['last-modified-date']) ?? null,
         modifiedBy: personName(artifact['last-modified-by-user']),
-        created: toIsoDate(artifact['created-date']) ?? null,
+        created: parseBlueworksDate(artifact['created-date']) ?? null,
       };
       if (decisions) {
-        values.published = toIsoDate(artifact['published-date']) ?? null;
+        values.published = parseBlueworksDate(artifact['published-date']) ?? null;
         values.snapshot = artifact['published-snapshot-name'] ?? null;
-        values.snapshotDate = toIsoDate(artifact['published-snapshot-date']) ?? null;
+        values.snapshotDate = parseBlueworksDate(artifact['published-snapshot-date']) ?? null;
       }
       return { id: unique(artifact.id), label: artifact.name || artifact.id, values };
     }),

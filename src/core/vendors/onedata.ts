@@ -1,8 +1,9 @@
 /**
  * Onedata (Onezone REST API v3). The account's base URL is the Onezone origin; the API path is added here.
  * Auth: an access token in `x-auth-token`, or HTTP basic auth (works for Onepanel users only, as in the
- * seed's `curl -u admin:password`). Quirks that end in this file: `creationTime` in Unix seconds, token
- * errors answered as HTTP 400, provider support sizes as a `{providerId: bytes}` map.
+ * seed's `curl -u admin:password`). Quirks that end in this file: token errors answered as HTTP 400,
+ * provider support sizes as a `{providerId: bytes}` map. `creationTime` is in Unix seconds, read by
+ * `fromEpochSeconds` in dates.ts.
  */
 import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
@@ -10,7 +11,7 @@ import type { Account } from '../accounts';
 import { isSpacesError } from '../errors';
 import type { Group, SpaceDetails, SpaceRef, Status } from '../model';
 import { VENDORS } from './catalog';
-import { toIsoDate } from './dates';
+import { fromEpochSeconds } from './dates';
 import { facts, listText, spaceDetails } from './details';
 import { describeHttpError, missingSecret, type DescribeError } from './errorWording';
 import { lenient, lenientBoolean, lenientNumber, lenientRecord, lenientText, lenientTexts, parseWith, problemOf, readRows, unreadableOf, type Rows } from './fields';
@@ -30,7 +31,7 @@ const spaceSchema = z.looseObject({
   providers: lenientRecord,
   // The official Subject schema requires none of its fields.
   creator: lenient(z.looseObject({ type: lenientText, id: lenientText })),
-  /** Unix seconds. */
+  /** Unix seconds (see `fromEpochSeconds`). */
   creationTime: lenientNumber,
   // Newer releases:
   description: lenientText,
@@ -177,12 +178,12 @@ class OnedataClient implements VendorClient {
       name: space.name,
       description: { text: space.description, markdown: true },
       status: supportStatus(providers?.length),
-      created: toIsoDate(space.creationTime, 's'),
+      created: fromEpochSeconds(space.creationTime),
       webUrl: `${this.origin}/ozw/onezone/i#/onedata/spaces/${encodeURIComponent(space.spaceId ?? id)}`,
       facts: facts(
         [l10n.t('Space ID'), space.spaceId ?? id, 'text'],
         [l10n.t('Creator'), creatorText(space.creator), 'text'],
-        [l10n.t('Created'), toIsoDate(space.creationTime, 's'), 'date'],
+        [l10n.t('Created'), fromEpochSeconds(space.creationTime), 'date'],
         [l10n.t('Organization'), space.organizationName ?? undefined, 'text'],
         [l10n.t('Tags'), listText(space.tags), 'text'],
         [l10n.t('Providers'), providers?.length, 'count'],

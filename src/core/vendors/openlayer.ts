@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import type { Account } from '../accounts';
 import type { Group, SpaceDetails, Tone } from '../model';
 import { VENDORS } from './catalog';
-import { toIsoDate } from './dates';
+import { parseIsoDate } from './dates';
 import { facts, humanize, listText, spaceDetails, uniqueIds } from './details';
 import { describeHttpError, missingSecret, missingSetting } from './errorWording';
 import { lenientBoolean, lenientNumber, lenientText, lenientTexts, parseWith, problemOf, rows, unreadableOf } from './fields';
@@ -88,15 +88,15 @@ function toDetails(account: Account, id: string, workspace: Workspace, raw: unkn
     id,
     name: workspace.name,
     status: workspace.status ? { label: humanize(workspace.status), tone: TONES.get(workspace.status) ?? 'neutral' } : undefined,
-    created: toIsoDate(workspace.dateCreated),
-    updated: toIsoDate(workspace.dateUpdated),
+    created: parseIsoDate(workspace.dateCreated),
+    updated: parseIsoDate(workspace.dateUpdated),
     facts: facts(
       [l10n.t('Slug'), workspace.slug, 'text'],
       [l10n.t('Projects'), workspace.projectCount, 'count'],
       [l10n.t('Members'), workspace.memberCount, 'count'],
       [l10n.t('Invites'), workspace.inviteCount, 'count'],
-      [l10n.t('Billing period start'), toIsoDate(workspace.periodStartDate), 'date'],
-      [l10n.t('Billing period end'), toIsoDate(workspace.periodEndDate), 'date'],
+      [l10n.t('Billing period start'), parseIsoDate(workspace.periodStartDate), 'date'],
+      [l10n.t('Billing period end'), parseIsoDate(workspace.periodEndDate), 'date'],
       [l10n.t('SAML-only access'), workspace.samlOnlyAccess, 'boolean'],
       [l10n.t('Wildcard domains'), listText(workspace.wildcardDomains), 'text'],
       [l10n.t('Creator ID'), workspace.creatorId, 'text'],

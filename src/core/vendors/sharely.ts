@@ -11,7 +11,7 @@ import type { Account } from '../accounts';
 import type { Group, GroupItem, SpaceDetails } from '../model';
 import { CachedToken, type IssuedToken } from '../token';
 import { VENDORS } from './catalog';
-import { toIsoDate } from './dates';
+import { parseIsoDate } from './dates';
 import { facts, humanize, spaceDetails, uniqueIds } from './details';
 import { describeHttpError, missingSecret, missingSetting } from './errorWording';
 import { lenient, lenientText, parseWith, problemOf, rows, unreadableOf, type Rows } from './fields';
@@ -106,7 +106,7 @@ function conversationsGroup(groups: Rows<ConversationGroup>): Group {
       id: unique(g.id ?? `#${i + 1}`),
       label: g.name ?? g.id ?? l10n.t('Unnamed group'),
       description: g.type ?? undefined,
-      values: { type: g.type ?? null, lastMessageAt: toIsoDate(g.lastMessageAt) ?? null, conversations: g.conversations?.length ?? null },
+      values: { type: g.type ?? null, lastMessageAt: parseIsoDate(g.lastMessageAt) ?? null, conversations: g.conversations?.length ?? null },
     })),
     ...unreadableOf(groups),
   };
@@ -134,7 +134,7 @@ function toDetails(account: Account, id: string, space: SharelySpace, raw: unkno
     description: { text: space.description, markdown: false },
     // Only ACTIVE is documented; other values are shown as they come, without a judgement.
     status: space.status ? { label: humanize(space.status), tone: space.status === 'ACTIVE' ? 'ok' : 'neutral' } : undefined,
-    created: toIsoDate(space.createdAt),
+    created: parseIsoDate(space.createdAt),
     facts: facts(
       [l10n.t('Workspace'), space.workspace?.name, 'text'],
       [l10n.t('Organization'), space.workspace?.organizationName, 'text'],
