@@ -1,8 +1,8 @@
 /**
- * The one HTTP layer every vendor talks through (see DESIGN.md, "HTTP behaviour"): a size cap while
- * streaming, a deadline per request, bounded retries for GETs, same-origin redirects only, in-flight
- * sharing and a TTL cache for GETs. How it connects (proxy, TLS trust, per-origin cap, timeouts) is
- * `connections.ts`; how each failure becomes a SpacesError is `httpErrors.ts`.
+ * The one HTTP layer every vendor talks through: a size cap while streaming, a deadline per request,
+ * bounded retries for GETs, same-origin redirects only, in-flight sharing and a TTL cache for GETs. How
+ * it connects (proxy, TLS trust, per-origin cap, timeouts) is `connections.ts`; how each failure becomes
+ * a SpacesError is `httpErrors.ts`.
  */
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';

@@ -1,6 +1,7 @@
 /**
  * Entry of the network bundle (`dist/core.js`): undici, the vendor clients and their schemas. The
- * extension loads it on its first request, never at activation (see DESIGN.md, "Start-up cost").
+ * extension loads it on its first request, never at activation, so starting the extension costs none of
+ * it.
  */
 export { createHttpClient } from './http';
 export { VENDOR_REGISTRY } from './vendors/registry';

@@ -1,7 +1,8 @@
 /**
  * Alumio: `GET {environment}/api/v1/spaces/{identifier}` answers `{object: Space}`. The API key goes
- * as a Bearer token (the seed's `security: []` is wrong, see vendor-apis.md). There is no documented
- * listing, so an account's spaces are the ids configured on it.
+ * as a Bearer token: Alumio's OpenAPI description declares no authentication (`security: []`), but
+ * the API wants the key. There is no documented listing, so an account's spaces are the ids configured
+ * on it.
  */
 import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';

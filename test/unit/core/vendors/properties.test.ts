@@ -1,7 +1,7 @@
 // Property-based tests of every vendor's reading of a space, over real HTTP through the sandbox: answers
-// generated from a JSON Schema of the vendor's documented response (the seeds) always show a space with a
-// name and every row; the same answers mutated (types changed, fields dropped, nulls, extra keys, huge
-// strings, `__proto__` keys) show a space or end as `badResponse`, never another error.
+// generated from a JSON Schema of the vendor's documented response always show a space with a name and
+// every row; the same answers mutated (types changed, fields dropped, nulls, extra keys, huge strings,
+// `__proto__` keys) show a space or end as `badResponse`, never another error.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -21,7 +21,7 @@ import { SHARELY_SANDBOX } from '../../../sandbox/vendors/sharely';
 import { arbitraryFrom, mutate, mutationArbitrary, type JsonSchema } from './json-schema-arbitrary';
 import { useVendorSuite, type Secrets, type Settings } from './vendor-support';
 
-// --- the documented responses, as JSON Schema (from ../shared/seeds) ------------------------------
+// --- the vendors' documented responses, copied into this test as JSON Schema ----------------------
 
 const str: JsonSchema = { type: 'string' };
 const dateTime: JsonSchema = { type: 'string', format: 'date-time' };
