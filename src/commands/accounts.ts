@@ -5,16 +5,15 @@
 import * as vscode from 'vscode';
 import type { Account } from '../core/accounts';
 import { asSpacesError, ERROR_ACTIONS, type SpacesError } from '../core/errors';
-import type { SpaceRef } from '../core/model';
 import type { ConnectionTest } from '../services/spaces';
-import { forLog, forPick } from '../util/text';
+import { forLog } from '../util/text';
 import { registerCommand } from '../util/commands';
-import { confirmModal, showError, showInfo, showStatus, withNotificationProgress } from '../util/workbench';
-import { checkRequired, secretSpecsFor } from '../accounts/answers';
+import { confirmModal, showError, showInfo, withNotificationProgress } from '../util/workbench';
+import { addSpaces } from '../accounts/addSpace';
 import { describeFailure, describeSuccess } from '../accounts/connection';
-import { withoutEntry, withSpaceRemoved, withSpacesAdded } from '../accounts/entries';
-import { MultiStepInput, type Step } from '../accounts/multiStep';
-import { addAccount, describeInputProblem, editAccount } from '../accounts/wizard';
+import { updateCredentials as storeNewCredentials } from '../accounts/credentials';
+import { withoutEntry, withSpaceRemoved } from '../accounts/entries';
+import { addAccount, editAccount } from '../accounts/wizard';
 import type { CommandDeps } from './deps';
 
 /**
@@ -45,44 +44,7 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
   async function updateCredentials(arg: CommandArg): Promise<void> {
     const account = await resolveAccount(arg, vscode.l10n.t('Update the credentials of which account?'));
     if (!account) return;
-    const specs = secretSpecsFor(service.vendor(account.vendor).secretFields, account.authMode);
-    const fromEnv = specs.filter((s) => account.credentialsFromEnv[s.key] !== undefined);
-    const asked = specs.filter((s) => account.credentialsFromEnv[s.key] === undefined);
-    if (fromEnv.length > 0) {
-      void showInfo(
-        vscode.l10n.t(
-          'Account "{0}" reads {1} from the environment variable(s) {2} (its "credentialsFromEnv" setting), so there is nothing to store for it.',
-          account.label,
-          fromEnv.map((s) => s.label).join(', '),
-          fromEnv.map((s) => account.credentialsFromEnv[s.key]).join(', '),
-        ),
-      );
-    }
-    if (asked.length === 0) return;
-    const current = await secrets.read(account);
-    const values: Record<string, string> = {};
-    const steps = asked.map(
-      (spec): Step => ({
-        id: spec.key,
-        async run(input) {
-          const keep = Boolean(current[spec.key]);
-          values[spec.key] = (
-            await input.input({
-              prompt: keep ? vscode.l10n.t('{0} (leave empty to keep the stored one)', spec.label) : spec.label,
-              value: values[spec.key] ?? '',
-              password: true,
-              validate: (value) => describeInputProblem(value.trim() === '' && !keep ? 'required' : undefined),
-            })
-          ).trim();
-        },
-      }),
-    );
-    if (!(await new MultiStepInput(vscode.l10n.t('Update Credentials: {0}', account.label)).run(() => steps))) return;
-    const changed = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
-    if (Object.keys(changed).length === 0) return;
-    await secrets.store(account, changed);
-    log.info(`credentials of ${account.id} updated (${Object.keys(changed).join(', ')})`);
-    await refreshAccount(account.id);
+    if (await storeNewCredentials(deps, account)) await refreshAccount(account.id);
   }
 
   async function testConnection(arg: CommandArg): Promise<void> {
@@ -132,95 +94,7 @@ export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] 
 
   async function addSpace(arg: CommandArg): Promise<void> {
     const account = await resolveAccount(arg, vscode.l10n.t('Add a space to which account?'));
-    if (!account) return;
-    const { find } = await service.capabilities(account);
-    let how: 'id' | 'name' | 'tag' = 'id';
-    let query = '';
-    let chosen: SpaceRef[] = [];
-
-    const howStep: Step = {
-      id: 'how',
-      async run(input) {
-        const items = [
-          { label: `$(symbol-key) ${vscode.l10n.t('Enter a space ID…')}`, how: 'id' as const },
-          { label: `$(search) ${vscode.l10n.t('Find by name…')}`, how: 'name' as const },
-          { label: `$(tag) ${vscode.l10n.t('Find by tag…')}`, how: 'tag' as const },
-        ];
-        how = (await input.pick({ placeholder: vscode.l10n.t('How to find the space?'), items, active: items.find((i) => i.how === how) })).how;
-      },
-    };
-    const idStep: Step = {
-      id: 'id',
-      async run(input) {
-        let name: string | undefined;
-        /** A failed id typed again and accepted again is added anyway (except one that does not exist). */
-        let failedId: string | undefined;
-        const id = await input.input({
-          prompt: vscode.l10n.t('Space ID (checked by fetching it)'),
-          validate: (value) =>
-            account.spaces.includes(value.trim()) ? vscode.l10n.t('This space is already shown under the account.') : describeInputProblem(checkRequired(value)),
-          accept: async (value, signal) => {
-            const spaceId = value.trim();
-            try {
-              name = (await service.getSpace(account, spaceId, { signal, refresh: true })).name;
-              return undefined;
-            } catch (err) {
-              const error = asSpacesError(err);
-              if (error.kind !== 'notFound' && error.kind !== 'cancelled' && failedId === spaceId) return undefined;
-              failedId = spaceId;
-              const again = error.kind === 'notFound' ? '' : ` ${vscode.l10n.t('Press Enter again to add it anyway.')}`;
-              return describeFailure(error) + again;
-            }
-          },
-        });
-        chosen = [name === undefined ? { id: id.trim() } : { id: id.trim(), name }];
-      },
-    };
-    const queryStep: Step = {
-      id: 'query',
-      async run(input) {
-        query = (
-          await input.input({
-            prompt: how === 'name' ? vscode.l10n.t('The exact name of the space') : vscode.l10n.t('A tag of the spaces'),
-            value: query,
-            validate: (value) => describeInputProblem(checkRequired(value)),
-          })
-        ).trim();
-      },
-    };
-    const resultsStep: Step = {
-      id: 'results',
-      async run(input) {
-        type Item = vscode.QuickPickItem & { ref: SpaceRef };
-        const picked = await input.pickMany<Item>({
-          placeholder: vscode.l10n.t('Spaces to add'),
-          items: async (signal) => {
-            try {
-              const found = (await service.findSpaces(account, how === 'name' ? { name: query } : { tag: query }, { signal, refresh: true })) ?? [];
-              const fresh = found.filter((ref) => !account.spaces.includes(ref.id));
-              const items = fresh.map((ref): Item => ({ label: forPick(ref.name ?? ref.id), description: forPick(ref.id), ref }));
-              const placeholder =
-                found.length === 0
-                  ? vscode.l10n.t('No space found: go back and try another search.')
-                  : fresh.length === 0
-                    ? vscode.l10n.t('Every space found is shown already.')
-                    : vscode.l10n.t('Spaces to add ({0} found)', fresh.length);
-              return { items, selected: items.length === 1 ? items : [], placeholder };
-            } catch (err) {
-              return { items: [], placeholder: describeFailure(asSpacesError(err)) };
-            }
-          },
-        });
-        chosen = picked.map((i) => i.ref);
-      },
-    };
-
-    const plan = (): Step[] => (find ? [howStep, ...(how === 'id' ? [idStep] : [queryStep, resultsStep])] : [idStep]);
-    if (!(await new MultiStepInput(vscode.l10n.t('Add Space to "{0}"', account.label)).run(plan))) return;
-    if (chosen.length === 0) return;
-    await config.updateAccounts((entries) => withSpacesAdded(entries, account.id, chosen.map((s) => s.id)));
-    const names = chosen.map((s) => s.name ?? s.id).join(', ');
-    showStatus(vscode.l10n.t('Added {0} to "{1}".', names, account.label), 5000);
+    if (account) await addSpaces(deps, account);
   }
 
   async function removeSpace(arg: CommandArg): Promise<void> {
