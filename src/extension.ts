@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
-import { registerAccountCommands } from './commands/accounts';
 import { forgetRemovedAccounts } from './accounts/forgetRemoved';
 import { Config } from './config/config';
 import { AccountSecrets } from './services/secrets';
 import { SpacePanels } from './panel/manager';
 import { SpacesService } from './services/spaces';
-import { registerTreeCommands } from './commands/tree';
-import { registerSpaceCommands } from './commands/spaces';
+import { registerCommands } from './commands/table';
 import { SpacesTreeProvider, VIEW_ID } from './tree/provider';
 import type { TreeNode } from './tree/nodes/treeNode';
 import { RawJsonDocuments } from './services/rawJson';
@@ -62,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi | 
 
   const targets = new CommandTargets(config, tree);
   const deps = { context, tree, config, secrets, service, log, panels, raw, targets };
-  context.subscriptions.push(log, config, secrets, service, forgetting, tree, view, panels, ...background.disposables, ...registerTreeCommands(deps), ...registerAccountCommands(deps), ...registerSpaceCommands(deps));
+  context.subscriptions.push(log, config, secrets, service, forgetting, tree, view, panels, ...background.disposables, raw.register(), ...registerCommands(deps));
   log.info(`Spaces Explorer ${(context.extension.packageJSON as { version: string }).version} activated`);
   // Any extension can call `activate()` and gets what it returns: outside the extension's own tests that is
   // nothing, so no other extension reaches the secrets, the vendors' clients or the panels around the commands.

@@ -1,19 +1,19 @@
 /**
  * The account commands: Add/Edit/Remove Account, Update Credentials, Test Connection, Add/Remove Space.
- * Settings are written to user settings only, secrets to SecretStorage only.
+ * Settings are written to user settings only, secrets to SecretStorage only. The flows that ask and write
+ * live with the account code (`src/accounts`); these find the account and redraw what changed.
  */
 import * as vscode from 'vscode';
 import type { Account } from '../core/accounts';
 import { asSpacesError, ERROR_ACTIONS, type SpacesError } from '../core/errors';
 import type { ConnectionTest } from '../services/spaces';
 import { forLog } from '../util/text';
-import { registerCommand } from '../util/commands';
 import { confirmModal, showError, showInfo, withNotificationProgress } from '../util/workbench';
 import { addSpaces } from '../accounts/addSpace';
 import { describeFailure, describeSuccess } from '../accounts/connection';
-import { updateCredentials as storeNewCredentials } from '../accounts/credentials';
+import { updateCredentials } from '../accounts/credentials';
 import { withoutEntry, withSpaceRemoved } from '../accounts/entries';
-import { addAccount, editAccount } from '../accounts/wizard';
+import * as wizard from '../accounts/wizard';
 import type { CommandDeps } from './deps';
 
 /**
@@ -22,121 +22,112 @@ import type { CommandDeps } from './deps';
  */
 type CommandArg = unknown;
 
-export function registerAccountCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { tree, config, secrets, service, log, targets } = deps;
-  /** Each command under the one error policy, its failures worded with its name. */
-  const command = (id: string, name: string, run: (...args: never[]) => unknown) => registerCommand(log, id, run, name);
+export async function addAccount(deps: CommandDeps): Promise<void> {
+  const result = await wizard.addAccount(deps);
+  if (result) void showInfo(vscode.l10n.t('Account "{0}" added.', result.accountId));
+}
 
-  /** The account a command runs on: the configured one the argument names, else (no argument) one the user picks. */
-  async function resolveAccount(arg: CommandArg, placeholder: string): Promise<Account | undefined> {
-    return arg !== undefined && arg !== null ? targets.account(arg) : targets.pickAccount(placeholder);
-  }
+export async function editAccount(deps: CommandDeps, arg: CommandArg): Promise<void> {
+  const account = await resolveAccount(deps, arg, vscode.l10n.t('Edit which account?'));
+  if (!account) return;
+  const result = await wizard.editAccount(deps, account);
+  // New settings redraw the account by themselves; new secrets alone do not.
+  if (result && !result.settingsChanged && result.secretsChanged) await refreshAccount(deps, result.accountId);
+}
 
-  /** Lists the account's spaces anew: after its secrets changed but its settings did not. */
-  async function refreshAccount(accountId: string): Promise<void> {
-    service.forget(accountId);
-    await tree.getChildren(); // the rows as the settings have them now
-    const node = tree.accountNode(accountId);
-    if (node) node.refresh();
-    else tree.refreshAll();
-  }
+/** Update Credentials. */
+export async function setCredentials(deps: CommandDeps, arg: CommandArg): Promise<void> {
+  const account = await resolveAccount(deps, arg, vscode.l10n.t('Update the credentials of which account?'));
+  if (!account) return;
+  if (await updateCredentials(deps, account)) await refreshAccount(deps, account.id);
+}
 
-  async function updateCredentials(arg: CommandArg): Promise<void> {
-    const account = await resolveAccount(arg, vscode.l10n.t('Update the credentials of which account?'));
-    if (!account) return;
-    if (await storeNewCredentials(deps, account)) await refreshAccount(account.id);
-  }
+export async function removeAccount(deps: CommandDeps, arg: CommandArg): Promise<void> {
+  const { config, secrets, service, log } = deps;
+  const account = await resolveAccount(deps, arg, vscode.l10n.t('Remove which account?'));
+  if (!account) return;
+  const remove = vscode.l10n.t('Remove');
+  const answer = await confirmModal(vscode.l10n.t('Remove account "{0}"? Its stored credentials are deleted too.', account.label), remove);
+  if (answer !== remove) return;
+  await config.updateAccounts((entries) => withoutEntry(entries, account.id));
+  await secrets.delete(account.id);
+  service.forget(account.id);
+  log.info(`account ${account.id} removed, with its stored credentials`);
+}
 
-  async function testConnection(arg: CommandArg): Promise<void> {
-    const account = await resolveAccount(arg, vscode.l10n.t('Test the connection of which account?'));
-    if (!account) return;
-    const outcome: { test: ConnectionTest } | { error: SpacesError } = await withNotificationProgress(
-      vscode.l10n.t('Testing the connection of "{0}"…', account.label),
-      async (signal) => {
-        try {
-          return { test: await service.testAccount(account, {}, { signal }) };
-        } catch (err) {
-          return { error: asSpacesError(err) };
-        }
-      },
-    );
-    if ('test' in outcome) {
-      log.info(`connection test of ${account.id}: ok (${outcome.test.kind})`);
-      void showInfo(vscode.l10n.t('{0}: {1}', account.label, describeSuccess(outcome.test)));
-      return;
+export async function testConnection(deps: CommandDeps, arg: CommandArg): Promise<void> {
+  const account = await resolveAccount(deps, arg, vscode.l10n.t('Test the connection of which account?'));
+  if (!account) return;
+  const outcome = await runConnectionTest(deps, account);
+  if ('error' in outcome) return offerFixes(deps, account, outcome.error);
+  deps.log.info(`connection test of ${account.id}: ok (${outcome.test.kind})`);
+  void showInfo(vscode.l10n.t('{0}: {1}', account.label, describeSuccess(outcome.test)));
+}
+
+/** The account's connection test under a cancellable notification; a failure is its outcome, not thrown. */
+function runConnectionTest({ service }: CommandDeps, account: Account): Thenable<{ test: ConnectionTest } | { error: SpacesError }> {
+  return withNotificationProgress(vscode.l10n.t('Testing the connection of "{0}"…', account.label), async (signal) => {
+    try {
+      return { test: await service.testAccount(account, {}, { signal }) };
+    } catch (err) {
+      return { error: asSpacesError(err) };
     }
-    const { error } = outcome;
-    log.warn(`connection test of ${account.id}: ${forLog(error.toString())}`);
-    if (error.kind === 'cancelled') return;
-    const showLog = vscode.l10n.t('Show Log');
-    const credentials = vscode.l10n.t('Update Credentials…');
-    const openSettings = vscode.l10n.t('Open Settings');
-    const offered = ERROR_ACTIONS[error.kind];
-    const actions = [...(offered.includes('credentials') ? [credentials] : []), ...(offered.includes('settings') ? [openSettings] : []), showLog];
-    // Our words first; the vendor's short (the whole of them is in the log).
-    const picked = await showError(vscode.l10n.t('{0}: {1}', account.label, describeFailure(error, { brief: true })), ...actions);
-    if (picked === showLog) log.show();
-    else if (picked === credentials) await updateCredentials({ accountId: account.id });
-    else if (picked === openSettings) await vscode.commands.executeCommand('workbench.action.openSettings', error.kind === 'tls' ? 'spaces.extraCaCertificates' : 'spaces.accounts');
-  }
+  });
+}
 
-  async function removeAccount(arg: CommandArg): Promise<void> {
-    const account = await resolveAccount(arg, vscode.l10n.t('Remove which account?'));
-    if (!account) return;
-    const remove = vscode.l10n.t('Remove');
-    const answer = await confirmModal(vscode.l10n.t('Remove account "{0}"? Its stored credentials are deleted too.', account.label), remove);
-    if (answer !== remove) return;
-    await config.updateAccounts((entries) => withoutEntry(entries, account.id));
-    await secrets.delete(account.id);
-    service.forget(account.id);
-    log.info(`account ${account.id} removed, with its stored credentials`);
-  }
+/** Says why the test failed, offering what may fix it: the credentials, the settings, the log. */
+async function offerFixes(deps: CommandDeps, account: Account, error: SpacesError): Promise<void> {
+  const { log } = deps;
+  log.warn(`connection test of ${account.id}: ${forLog(error.toString())}`);
+  if (error.kind === 'cancelled') return;
+  const showLog = vscode.l10n.t('Show Log');
+  const credentials = vscode.l10n.t('Update Credentials…');
+  const openSettings = vscode.l10n.t('Open Settings');
+  const offered = ERROR_ACTIONS[error.kind];
+  const actions = [...(offered.includes('credentials') ? [credentials] : []), ...(offered.includes('settings') ? [openSettings] : []), showLog];
+  // Our words first; the vendor's short (the whole of them is in the log).
+  const picked = await showError(vscode.l10n.t('{0}: {1}', account.label, describeFailure(error, { brief: true })), ...actions);
+  if (picked === showLog) log.show();
+  else if (picked === credentials) await setCredentials(deps, { accountId: account.id });
+  else if (picked === openSettings) await vscode.commands.executeCommand('workbench.action.openSettings', error.kind === 'tls' ? 'spaces.extraCaCertificates' : 'spaces.accounts');
+}
 
-  async function addSpace(arg: CommandArg): Promise<void> {
-    const account = await resolveAccount(arg, vscode.l10n.t('Add a space to which account?'));
-    if (account) await addSpaces(deps, account);
-  }
+export async function addSpace(deps: CommandDeps, arg: CommandArg): Promise<void> {
+  const account = await resolveAccount(deps, arg, vscode.l10n.t('Add a space to which account?'));
+  if (account) await addSpaces(deps, account);
+}
 
-  async function removeSpace(arg: CommandArg): Promise<void> {
-    const target = await targets.space(arg);
-    if (!target) return;
-    if (!target.account.spaces.includes(target.spaceId)) {
-      void showInfo(vscode.l10n.t('This space is listed by the vendor, not configured on the account, so there is nothing to remove.'));
-      return;
-    }
-    if (!targets.isOwnRow(arg) && !(await confirmRemoveSpace(target.account, target.spaceId))) return;
-    await config.updateAccounts((entries) => withSpaceRemoved(entries, target.account.id, target.spaceId));
+export async function removeSpace(deps: CommandDeps, arg: CommandArg): Promise<void> {
+  const { config, targets } = deps;
+  const target = await targets.space(arg);
+  if (!target) return;
+  if (!target.account.spaces.includes(target.spaceId)) {
+    void showInfo(vscode.l10n.t('This space is listed by the vendor, not configured on the account, so there is nothing to remove.'));
+    return;
   }
+  if (!targets.isOwnRow(arg) && !(await confirmRemoveSpace(deps, target.account, target.spaceId))) return;
+  await config.updateAccounts((entries) => withSpaceRemoved(entries, target.account.id, target.spaceId));
+}
 
-  /** Asked when Remove Space came from elsewhere than its row's menu (a link, another extension). */
-  async function confirmRemoveSpace(account: Account, spaceId: string): Promise<boolean> {
-    const remove = vscode.l10n.t('Remove');
-    const known = tree.spaceNode(account.id, spaceId)?.known.name;
-    const space = known === undefined ? spaceId : `${known} (${spaceId})`;
-    const question = vscode.l10n.t('Remove space "{0}" from account "{1}"? This changes your settings; it was asked for by a link or another extension, not from the Spaces view.', space, account.label);
-    return (await confirmModal(question, remove)) === remove;
-  }
+/** Asked when Remove Space came from elsewhere than its row's menu (a link, another extension). */
+async function confirmRemoveSpace({ tree }: CommandDeps, account: Account, spaceId: string): Promise<boolean> {
+  const remove = vscode.l10n.t('Remove');
+  const known = tree.spaceNode(account.id, spaceId)?.known.name;
+  const space = known === undefined ? spaceId : `${known} (${spaceId})`;
+  const question = vscode.l10n.t('Remove space "{0}" from account "{1}"? This changes your settings; it was asked for by a link or another extension, not from the Spaces view.', space, account.label);
+  return (await confirmModal(question, remove)) === remove;
+}
 
-  async function runAdd(): Promise<void> {
-    const result = await addAccount(deps);
-    if (result) void showInfo(vscode.l10n.t('Account "{0}" added.', result.accountId));
-  }
+/** The account a command runs on: the configured one the argument names, else (no argument) one the user picks. */
+async function resolveAccount({ targets }: CommandDeps, arg: CommandArg, placeholder: string): Promise<Account | undefined> {
+  return arg !== undefined && arg !== null ? targets.account(arg) : targets.pickAccount(placeholder);
+}
 
-  async function runEdit(arg: CommandArg): Promise<void> {
-    const account = await resolveAccount(arg, vscode.l10n.t('Edit which account?'));
-    if (!account) return;
-    const result = await editAccount(deps, account);
-    // New settings redraw the account by themselves; new secrets alone do not.
-    if (result && !result.settingsChanged && result.secretsChanged) await refreshAccount(result.accountId);
-  }
-
-  return [
-    command('addAccount', vscode.l10n.t('Add Account'), runAdd),
-    command('editAccount', vscode.l10n.t('Edit Account'), runEdit),
-    command('setCredentials', vscode.l10n.t('Update Credentials'), updateCredentials),
-    command('removeAccount', vscode.l10n.t('Remove Account'), removeAccount),
-    command('testConnection', vscode.l10n.t('Test Connection'), testConnection),
-    command('addSpace', vscode.l10n.t('Add Space'), addSpace),
-    command('removeSpace', vscode.l10n.t('Remove Space'), removeSpace),
-  ];
+/** Lists the account's spaces anew: after its secrets changed but its settings did not. */
+async function refreshAccount({ service, tree }: CommandDeps, accountId: string): Promise<void> {
+  service.forget(accountId);
+  await tree.getChildren(); // the rows as the settings have them now
+  const node = tree.accountNode(accountId);
+  if (node) node.refresh();
+  else tree.refreshAll();
 }

@@ -7,7 +7,7 @@ import type { SpacesService } from '../services/spaces';
 import type { SpacesTreeProvider } from '../tree/provider';
 import type { CommandTargets } from './targets';
 
-/** What every group of commands is built from: the extension's parts, made once in `activate`. */
+/** What every command is given (`table.ts`): the extension's parts, made once in `activate`. */
 export interface CommandDeps {
   readonly context: vscode.ExtensionContext;
   readonly tree: SpacesTreeProvider;

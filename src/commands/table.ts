@@ -1,0 +1,59 @@
+/**
+ * Every command of the extension: `spaces.<id>` → the function it runs, registered in one place under the
+ * one error policy (`registerCommand`). The account commands name themselves in their failure message
+ * ("Add Account failed: …"); the others say "The command failed: …".
+ */
+import * as vscode from 'vscode';
+import { registerCommand } from '../util/commands';
+import { addAccount, addSpace, editAccount, removeAccount, removeSpace, setCredentials, testConnection } from './accounts';
+import type { CommandDeps } from './deps';
+import { copyAsJson, copySpaceId, findSpace, open, openInBrowser, openSpace, pin, showRawJson, unpin } from './spaces';
+import { clearFilter, filter, loadMore, openSettings, refresh, refreshAll, retry, showLog } from './tree';
+
+/**
+ * A command: the function it runs, given the extension's parts and the argument it was called with (a tree
+ * row, a link's JSON, another extension's object: never trusted, see `CommandTargets`), and its name.
+ */
+interface Command {
+  readonly run: (deps: CommandDeps, arg: unknown) => unknown;
+  /** Its name in its failure message; asked for when it is registered, so in the display language. */
+  readonly name?: () => string;
+}
+
+export const COMMANDS: Readonly<Record<string, Command>> = {
+  addAccount: { run: addAccount, name: () => vscode.l10n.t('Add Account') },
+  editAccount: { run: editAccount, name: () => vscode.l10n.t('Edit Account') },
+  setCredentials: { run: setCredentials, name: () => vscode.l10n.t('Update Credentials') },
+  removeAccount: { run: removeAccount, name: () => vscode.l10n.t('Remove Account') },
+  testConnection: { run: testConnection, name: () => vscode.l10n.t('Test Connection') },
+  addSpace: { run: addSpace, name: () => vscode.l10n.t('Add Space') },
+  removeSpace: { run: removeSpace, name: () => vscode.l10n.t('Remove Space') },
+
+  open: { run: open },
+  showRawJson: { run: showRawJson },
+  openSpace: { run: openSpace },
+  findSpace: { run: findSpace },
+  copySpaceId: { run: copySpaceId },
+  pin: { run: pin },
+  unpin: { run: unpin },
+  copyAsJson: { run: copyAsJson },
+  openInBrowser: { run: openInBrowser },
+
+  refresh: { run: refresh },
+  refreshAll: { run: refreshAll },
+  filter: { run: filter },
+  clearFilter: { run: clearFilter },
+  retry: { run: retry },
+  loadMore: { run: loadMore },
+  openSettings: { run: openSettings },
+  showLog: { run: showLog },
+};
+
+/** Registers every command of `COMMANDS`, each given `deps` and the first argument it is called with. */
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  return Object.entries(COMMANDS).map(([id, command]) => register(deps, id, command));
+}
+
+function register(deps: CommandDeps, id: string, { run, name }: Command): vscode.Disposable {
+  return registerCommand(deps.log, id, (arg: unknown) => run(deps, arg), name?.());
+}
