@@ -1,20 +1,24 @@
-/** The words for a connection test's outcome: what was fetched, or what failed in plain words per error kind. */
-import * as vscode from 'vscode';
+/**
+ * The words for a connection test's outcome: what was fetched, or what failed in plain words per error kind.
+ * Worded with `@vscode/l10n`, as src/core is (the extension gives it VS Code's bundle when it activates), so
+ * the wizard's steps that quote them run in Node.
+ */
+import * as l10n from '@vscode/l10n';
 import type { ErrorKind, SpacesError } from '../core/errors';
 import type { ConnectionTest } from '../services/spaces';
 
 export function describeSuccess(test: ConnectionTest): string {
   switch (test.kind) {
     case 'space':
-      return vscode.l10n.t('Connected: fetched the space "{0}".', test.space.name);
+      return l10n.t('Connected: fetched the space "{0}".', test.space.name);
     case 'listed':
       return test.spaces.length === 1
-        ? vscode.l10n.t('Connected: the account lists 1 space.')
-        : vscode.l10n.t('Connected: the account lists {0} spaces.', test.spaces.length);
+        ? l10n.t('Connected: the account lists 1 space.')
+        : l10n.t('Connected: the account lists {0} spaces.', test.spaces.length);
     case 'accepted':
-      return vscode.l10n.t('Connected: the credentials were accepted. No space is configured yet, so none was fetched.');
+      return l10n.t('Connected: the credentials were accepted. No space is configured yet, so none was fetched.');
     case 'untested':
-      return vscode.l10n.t('Nothing to fetch yet: no space is configured, so the credentials are checked when the first space is added.');
+      return l10n.t('Nothing to fetch yet: no space is configured, so the credentials are checked when the first space is added.');
   }
 }
 
@@ -33,29 +37,29 @@ const BRIEF = 120;
 export function failureHeadline(kind: ErrorKind): string {
   switch (kind) {
     case 'auth':
-      return vscode.l10n.t('The credentials were not accepted.');
+      return l10n.t('The credentials were not accepted.');
     case 'forbidden':
-      return vscode.l10n.t('The credentials were accepted but may not read this.');
+      return l10n.t('The credentials were accepted but may not read this.');
     case 'notFound':
-      return vscode.l10n.t('The space id does not exist (or these credentials cannot see it).');
+      return l10n.t('The space id does not exist (or these credentials cannot see it).');
     case 'rateLimited':
-      return vscode.l10n.t('The server asks to slow down: try again later.');
+      return l10n.t('The server asks to slow down: try again later.');
     case 'server':
-      return vscode.l10n.t('The server failed to answer (a problem on its side).');
+      return l10n.t('The server failed to answer (a problem on its side).');
     case 'timeout':
-      return vscode.l10n.t('The server did not answer in time (see spaces.requestTimeoutSeconds).');
+      return l10n.t('The server did not answer in time (see spaces.requestTimeoutSeconds).');
     case 'network':
-      return vscode.l10n.t('Could not reach the server: check the URL, the network and the proxy settings.');
+      return l10n.t('Could not reach the server: check the URL, the network and the proxy settings.');
     case 'tls':
-      return vscode.l10n.t("The server's certificate is not trusted: see spaces.extraCaCertificates.");
+      return l10n.t("The server's certificate is not trusted: see spaces.extraCaCertificates.");
     case 'badResponse':
-      return vscode.l10n.t("The answer was not what this vendor's API sends: check the URL.");
+      return l10n.t("The answer was not what this vendor's API sends: check the URL.");
     case 'redirect':
-      return vscode.l10n.t('The server redirected to another site, which was not followed: check the URL.');
+      return l10n.t('The server redirected to another site, which was not followed: check the URL.');
     case 'config':
-      return vscode.l10n.t('A setting or credential is missing.');
+      return l10n.t('A setting or credential is missing.');
     case 'cancelled':
-      return vscode.l10n.t('The test was cancelled.');
+      return l10n.t('The test was cancelled.');
   }
 }
 

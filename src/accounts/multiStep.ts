@@ -6,6 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { forPick } from '../util/text';
+import { BackPressed } from './backPressed';
+
+export { BackPressed };
 
 export interface Step {
   /** Names the step, for `{ goto }`. */
@@ -14,12 +17,6 @@ export interface Step {
   run(input: MultiStepInput): Promise<void | { goto: string }>;
 }
 
-/** Thrown out of an input when the user presses Back: the driver catches it (a step may first). */
-export class BackPressed extends Error {
-  constructor() {
-    super('back');
-  }
-}
 
 /** Thrown out of an input when the user closes it: ends the flow. */
 class Cancelled extends Error {
