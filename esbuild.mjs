@@ -2,7 +2,7 @@
 // (browser, IIFE) and, with --tests, the test bundles.
 //   node esbuild.mjs [--production] [--watch] [--tests]
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -46,6 +46,8 @@ const builds = [
 if (tests) {
   const files = (dir, suffix) => readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(suffix)).map((f) => path.join(dir, f));
   // Unit tests run in plain Node, so `vscode` must never be reached from them. They are laid out like src.
+  // Built afresh: the runner runs every file there, so a renamed or removed test file must leave no copy behind.
+  rmSync('out/test/unit', { recursive: true, force: true });
   builds.push({ ...node, sourcemap: true, external: [], entryPoints: files('test/unit', '.test.ts'), outbase: 'test/unit', outdir: 'out/test/unit' });
   // mocha loads its reporters by path at run time, so it stays outside the bundle.
   builds.push({ ...node, sourcemap: true, external: ['vscode', 'mocha'], entryPoints: { index: 'test/host/index.ts' }, outdir: 'out/test/host' });
