@@ -1,8 +1,9 @@
-// Shared by the vendor tests (core/vendors/*.test.ts): an HTTP suite (one sandbox, one HTTP client), and accounts
-// and clients built against them.
+// Shared by the vendor tests (core/vendors/*.test.ts): an HTTP suite (one sandbox, one HTTP client), accounts
+// and clients built against them, and the group and the fact of a space a test reads.
 import * as assert from 'node:assert/strict';
 import { parseAccounts, type Account } from '../../../../src/core/accounts';
 import type { ClosableHttpClient, HttpClient } from '../../../../src/core/http';
+import type { Fact, Group } from '../../../../src/core/model';
 import type { Vendor, VendorClient } from '../../../../src/core/vendors/vendor';
 import type { Sandbox } from '../../../sandbox/server';
 import { useHttpSuite } from '../http-support';
@@ -46,4 +47,16 @@ export function useVendorSuite(vendor: Vendor, setup: { readonly settings: (sand
     },
   };
   return suite;
+}
+
+/** The group `id` of a space; fails the test where there is none. */
+export function group(groups: readonly Group[], id: string): Group {
+  const found = groups.find((g) => g.id === id);
+  assert.ok(found, `no group ${id}`);
+  return found;
+}
+
+/** The fact labelled `label`, if the space has one. */
+export function fact(facts: readonly Fact[], label: string): Fact | undefined {
+  return facts.find((f) => f.label === label);
 }

@@ -1,36 +1,18 @@
+// The Blueworks client reading spaces: the seed's example field by field, then its variants (minimal, extra
+// fields, archived, long and hostile names, 5,000 artifacts, odd rows, a subspace listed twice, odd ids).
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { Fact, Group } from '../../../../src/core/model';
-import { blueworks } from '../../../../src/core/vendors/blueworks';
 import type { VendorClient } from '../../../../src/core/vendors/vendor';
 import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../../../sandbox/hostile';
-import { BLUEWORKS_SANDBOX, BLUEWORKS_SEED_EXAMPLE, revokeBlueworksTokens } from '../../../sandbox/vendors/blueworks';
+import { BLUEWORKS_SEED_EXAMPLE } from '../../../sandbox/vendors/blueworks';
 import { rejectsWith } from '../http-support';
-import { useVendorSuite } from './vendor-support';
-
-const S = BLUEWORKS_SANDBOX.spaces;
-const SECRETS = { clientSecret: BLUEWORKS_SANDBOX.clientSecret };
-
-function group(groups: readonly Group[], id: string): Group {
-  const found = groups.find((g) => g.id === id);
-  assert.ok(found, `no group ${id}`);
-  return found;
-}
-
-function fact(facts: readonly Fact[], label: string): Fact | undefined {
-  return facts.find((f) => f.label === label);
-}
+import { S, useBlueworksSuite } from './blueworks-support';
+import { fact, group } from './vendor-support';
 
 describe('blueworks vendor', () => {
-  const suite = useVendorSuite(blueworks, { settings: (sandbox) => ({ id: 'bw', baseUrl: sandbox.url, clientId: BLUEWORKS_SANDBOX.clientId }), secrets: SECRETS });
+  const { suite, spaceRequests } = useBlueworksSuite();
   let client: VendorClient;
-  const tokenRequests = () => suite.sandbox.received.filter((r) => r.method === 'POST' && r.url === '/oauth/token');
-  const spaceRequests = (id: string) => suite.sandbox.received.filter((r) => r.url.startsWith(`/bwl/spaces/${encodeURIComponent(id)}?`));
-
-  before(() => {
-    client = suite.client();
-  });
+  before(() => (client = suite.client()));
 
   describe('the seed and its variants', () => {
     it('parses the seed example field by field', async () => {
@@ -259,195 +241,5 @@ describe('blueworks vendor', () => {
       assert.equal(spaceRequests('a/b c?d').length, 1);
       assert.match(spaceRequests('a/b c?d')[0]!.url, /^\/bwl\/spaces\/a%2Fb%20c%3Fd\?/);
     });
-  });
-
-  describe('errors', () => {
-    it('reports 401 as auth after exactly one fresh token', async () => {
-      const fresh = suite.client();
-      const tokensBefore = tokenRequests().length;
-      const id = BLUEWORKS_SANDBOX.statusId(401);
-      await rejectsWith(fresh.getSpace(id), 'auth', /^IBM Blueworks Live did not accept the access token for space "status-401"/);
-      assert.equal(tokenRequests().length - tokensBefore, 2); // the first token, then exactly one re-fetch
-      assert.equal(spaceRequests(id).length, 2);
-    });
-
-    it('reports 403 as forbidden with the likely reasons', async () => {
-      const err = await rejectsWith(client.getSpace(BLUEWORKS_SANDBOX.statusId(403)), 'forbidden');
-      assert.match(err.message, /lacks permission/);
-      assert.match(err.message, /not enabled API access/);
-      assert.match(err.message, /Artifact Reporting category/);
-      assert.match(err.message, /X-On-Behalf-Of/);
-      assert.match(err.message, /insufficient permissions for the specified space\.$/);
-    });
-
-    it('reports 404 as notFound', async () => {
-      await rejectsWith(client.getSpace(BLUEWORKS_SANDBOX.statusId(404)), 'notFound', /^IBM Blueworks Live has no space "status-404" in this account: /);
-      await rejectsWith(client.getSpace('no-such-space'), 'notFound');
-    });
-
-    it('reports 429 as rateLimited', async () => {
-      await rejectsWith(client.getSpace(BLUEWORKS_SANDBOX.statusId(429)), 'rateLimited', /limiting requests/);
-    });
-
-    it('reports 500 as server and 400 as a request it did not accept', async () => {
-      await rejectsWith(client.getSpace(BLUEWORKS_SANDBOX.statusId(500)), 'server', /HTTP 500/);
-      await rejectsWith(client.getSpace(BLUEWORKS_SANDBOX.statusId(400)), 'badResponse', /did not accept the request parameters/);
-    });
-
-    it('leaves a field of another type out (goals as text), and reports an answer that is no object as badResponse', async () => {
-      const space = await client.getSpace(S.badShape);
-      assert.equal(space.name, 'Bad shape');
-      assert.equal(space.groups.find((g) => g.kind === 'goals'), undefined);
-      suite.sandbox.addFault({ path: `/bwl/spaces/${S.seed}`, kind: 'status', status: 200, body: [], times: 1 });
-      await rejectsWith(client.getSpace(S.seed, { refresh: true }), 'badResponse', /unexpected shape/);
-    });
-
-    it('reports a wrong client secret as auth without repeating it, and asks no further', async () => {
-      const count = suite.sandbox.received.length;
-      const wrong = suite.client({ secrets: { clientSecret: 'wrong-secret-0042' } });
-      const err = await rejectsWith(wrong.getSpace(S.seed), 'auth', /^IBM Blueworks Live did not accept the client ID or client secret: Client authentication failed\.$/);
-      assert.doesNotMatch(err.message, /wrong-secret-0042/);
-      assert.deepEqual(suite.sandbox.received.slice(count).map((r) => r.url), ['/oauth/token']);
-    });
-
-    it('proves the credentials without a space by asking for a token (the connection test)', async () => {
-      const count = suite.sandbox.received.length;
-      await client.checkAccess!();
-      const wrong = suite.client({ secrets: { clientSecret: 'wrong-secret-0042' } });
-      await rejectsWith(wrong.checkAccess!(), 'auth', /did not accept the client ID or client secret/);
-      assert.deepEqual(suite.sandbox.received.slice(count).map((r) => r.url), ['/oauth/token', '/oauth/token']);
-    });
-
-    it('does not repeat the access token when the server echoes it', async () => {
-      const err = await rejectsWith(client.getSpace(S.echo), 'forbidden');
-      const token = /^Bearer (\S+)$/.exec(String(suite.sandbox.received.at(-1)!.headers.authorization))?.[1];
-      assert.ok(token, 'a bearer token was sent');
-      assert.doesNotMatch(err.message, new RegExp(token));
-      assert.match(err.message, /Token \*\*\* may not read this space\.$/);
-    });
-
-    it('reports a missing secret or client id as config before sending anything', async () => {
-      const count = suite.sandbox.received.length;
-      await rejectsWith(suite.client({ secrets: {} }).getSpace(S.seed), 'config', /client secret/);
-      await rejectsWith(suite.client({ secrets: {} }).findSpaces!({ name: 'My Space' }), 'config');
-      await rejectsWith(suite.client({ account: { ...suite.account(), clientId: undefined } }).getSpace(S.seed), 'config', /client ID/);
-      assert.equal(suite.sandbox.received.length, count);
-    });
-  });
-
-  describe('authentication and request options', () => {
-    it('fetches a token once with the client credentials form and reuses it', async () => {
-      const fresh = suite.client();
-      const tokensBefore = tokenRequests().length;
-      await Promise.all([fresh.getSpace(S.minimal, { refresh: true }), fresh.getSpace(S.archived, { refresh: true })]);
-      await fresh.getSpace(S.seed, { refresh: true });
-      const tokens = tokenRequests().slice(tokensBefore);
-      assert.equal(tokens.length, 1);
-      assert.equal(tokens[0]!.headers['content-type'], 'application/x-www-form-urlencoded');
-      assert.deepEqual(Object.fromEntries(new URLSearchParams(tokens[0]!.body)), { grant_type: 'client_credentials', client_id: BLUEWORKS_SANDBOX.clientId, client_secret: BLUEWORKS_SANDBOX.clientSecret });
-      const { headers } = suite.sandbox.received.at(-1)!;
-      assert.match(String(headers.authorization), /^Bearer bwl-[0-9a-f]+$/);
-      assert.equal(headers['x-ibm-api-version'], '1.0.0');
-      assert.equal(headers['x-on-behalf-of'], undefined);
-    });
-
-    it('fetches a new token once the old one is about to expire', async () => {
-      const shortLived = suite.client({ settings: { clientId: BLUEWORKS_SANDBOX.shortLivedClientId } });
-      const tokensBefore = tokenRequests().length;
-      await shortLived.getSpace(S.minimal, { refresh: true });
-      await shortLived.getSpace(S.minimal, { refresh: true });
-      assert.equal(tokenRequests().length - tokensBefore, 1);
-      await sleep(BLUEWORKS_SANDBOX.shortTokenLifetimeSeconds * 1000 + 100);
-      assert.equal((await shortLived.getSpace(S.minimal, { refresh: true })).name, 'Minimal space');
-      assert.equal(tokenRequests().length - tokensBefore, 2);
-    });
-
-    it('fetches a token anew exactly once when the server rejects the cached one', async () => {
-      const fresh = suite.client();
-      await fresh.getSpace(S.minimal, { refresh: true });
-      const tokensBefore = tokenRequests().length;
-      const getsBefore = spaceRequests(S.archived).length;
-      revokeBlueworksTokens(suite.sandbox);
-      assert.equal((await fresh.getSpace(S.archived, { refresh: true })).name, 'Old projects');
-      assert.equal(tokenRequests().length - tokensBefore, 1);
-      assert.equal(spaceRequests(S.archived).length - getsBefore, 2); // 401, then 200
-    });
-
-    it('a request cancelled while the token is fetched does not cancel the others waiting for that token', async () => {
-      const fresh = suite.client();
-      suite.sandbox.addFault({ path: '/oauth/token', kind: 'latency', ms: 150, times: 1 });
-      const controller = new AbortController();
-      const leaving = fresh.getSpace(S.minimal, { signal: controller.signal, refresh: true });
-      const staying = fresh.getSpace(S.archived, { refresh: true });
-      await sleep(30);
-      controller.abort();
-      await rejectsWith(leaving, 'cancelled');
-      assert.equal((await staying).name, 'Old projects');
-    });
-
-    it('a request waiting for a token another request is fetching is cancelled at once', async () => {
-      const fresh = suite.client();
-      suite.sandbox.addFault({ path: '/oauth/token', kind: 'latency', ms: 1000, times: 1 });
-      const first = fresh.getSpace(S.minimal, { refresh: true });
-      const controller = new AbortController();
-      const second = fresh.getSpace(S.archived, { signal: controller.signal, refresh: true });
-      await sleep(30);
-      const cancelledAt = Date.now();
-      controller.abort();
-      await rejectsWith(second, 'cancelled');
-      assert.ok(Date.now() - cancelledAt < 500, `cancelled after ${Date.now() - cancelledAt} ms, not at once`);
-      assert.equal((await first).name, 'Minimal space');
-    });
-
-    it('sends X-On-Behalf-Of for a Service ID, and explains a 403 without it', async () => {
-      const withoutUser = suite.client({ settings: { clientId: BLUEWORKS_SANDBOX.serviceClientId } });
-      await rejectsWith(withoutUser.getSpace(S.seed), 'forbidden', /needs "On behalf of" \(X-On-Behalf-Of\) set: A Service ID must name the acting user in X-On-Behalf-Of\.$/);
-      const asEdith = suite.client({ settings: { clientId: BLUEWORKS_SANDBOX.serviceClientId, onBehalfOf: BLUEWORKS_SANDBOX.onBehalfOf } });
-      assert.equal((await asEdith.getSpace(S.seed)).name, 'My Space');
-      assert.equal(suite.sandbox.received.at(-1)!.headers['x-on-behalf-of'], 'edith');
-      assert.equal(suite.sandbox.received.at(-1)!.headers['x-ibm-api-version'], '1.0.0');
-    });
-
-    it("sends the account's query options", async () => {
-      const options = suite.client({ settings: { includeSubspaces: false, archivedState: 'all', publishedState: 'published' } });
-      const space = await options.getSpace(S.seed);
-      assert.equal(suite.sandbox.received.at(-1)!.url, '/bwl/spaces/1310cb?include-subspaces=false&archived-state=all&published-state=published');
-      assert.ok(!space.groups.some((g) => g.id === 'subspaces'));
-      await client.getSpace(S.seed, { refresh: true });
-      assert.equal(suite.sandbox.received.at(-1)!.url, '/bwl/spaces/1310cb?include-subspaces=true&archived-state=active&published-state=all');
-    });
-  });
-
-  describe('find by name or tag', () => {
-    it('finds by exact name (the answer as a bare array)', async () => {
-      assert.deepEqual(await client.findSpaces!({ name: 'My Space' }), [{ id: '1310cb', name: 'My Space' }]);
-      assert.equal(suite.sandbox.received.at(-1)!.url, '/bwl/spaces?name=My+Space');
-      assert.deepEqual(await client.findSpaces!({ name: 'My' }), []);
-    });
-
-    it('finds by tag (the answer wrapped in {spaces})', async () => {
-      assert.deepEqual(await client.findSpaces!({ tag: 'subspace' }), [{ id: '131934', name: 'My Subspace' }]);
-      assert.equal(suite.sandbox.received.at(-1)!.url, '/bwl/spaces?tag=subspace');
-      assert.equal((await client.findSpaces!({ tag: 'generated' })).length, 201);
-    });
-
-    it('sends nothing for an empty query', async () => {
-      const count = suite.sandbox.received.length;
-      assert.deepEqual(await client.findSpaces!({ name: '  ' }), []);
-      assert.equal(suite.sandbox.received.length, count);
-    });
-  });
-
-  it('offers the documented regions as base URL choices', () => {
-    assert.deepEqual(blueworks.fields.find((f) => f.key === 'baseUrl')?.choices?.map((c) => c.value), [
-      'https://www.blueworkslive.com',
-      'https://ibm.blueworkslive.com',
-      'https://ams001.blueworkslive.com',
-      'https://che001.blueworkslive.com',
-      'https://mel001.blueworkslive.com',
-      'https://us001.blueworkslive.com',
-      'https://us006.blueworkslive.com',
-    ]);
-    assert.deepEqual(blueworks.secretFields.map((s) => s.key), ['clientSecret']);
   });
 });
