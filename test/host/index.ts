@@ -16,7 +16,11 @@ export async function run(): Promise<void> {
   console.log(HOST_SUITE_MARKER);
   /* eslint-disable @typescript-eslint/no-require-imports -- the suites load after the globals exist */
   require('./extension.test');
-  require('./tree.test');
+  require('./tree-rows.test');
+  require('./tree-reload.test');
+  require('./tree-pins.test');
+  require('./tree-filter.test');
+  require('./tree-refresh.test');
   require('./accounts.test');
   require('./panel.test');
   require('./security.test');

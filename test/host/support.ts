@@ -4,9 +4,12 @@ import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import type { SpacesExplorerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/nodes/treeNode';
+import { eventually } from '../harness/wait.mjs';
+import { demoProfile } from '../sandbox/demo';
+import { startSandbox, type Sandbox } from '../sandbox/server';
 
 // The one waiting loop of every tier, handed on so host suites import their helpers from one place.
-export { eventually } from '../harness/wait.mjs';
+export { eventually };
 
 export const EXTENSION_ID = 'spaces-explorer.spaces-explorer';
 
@@ -40,6 +43,45 @@ export async function rows(parent?: TreeNode): Promise<Row[]> {
   });
 }
 
+/** The account row with `label`, expanded: its space rows once every name has replaced its id. */
+export async function spacesOf(accountLabel: string, expectNames: readonly string[]): Promise<Row[]> {
+  const account = (await rows()).find((r) => r.label === accountLabel);
+  assert.ok(account, `no account row "${accountLabel}"`);
+  return eventually(
+    () => rows(account.node),
+    (spaces) => expectNames.every((name) => spaces.some((s) => s.label === name && s.item.description !== 'loading…')),
+  );
+}
+
+/** The labels of the rows, in order. */
+export function labelsOf(list: readonly Row[]): string[] {
+  return list.map((r) => r.label);
+}
+
+/**
+ * Call inside a `describe`, with its `this`: gives its tests a minute each; before them, starts the sandbox
+ * (handed to `started`) and sets the demo profile's five accounts and a broken entry (their secrets put in
+ * this very process's environment, which `credentialsFromEnv` reads), once their six rows are drawn; after
+ * each test, resets the sandbox's faults and record; after them all, sets no accounts and closes the sandbox.
+ */
+export function useDemoTree(suite: Mocha.Suite, started: (sandbox: Sandbox) => void): void {
+  suite.timeout(60_000);
+  let sandbox: Sandbox | undefined;
+  before(async () => {
+    sandbox = await startSandbox();
+    started(sandbox);
+    const profile = demoProfile(sandbox.url);
+    // credentialsFromEnv reads the extension host's environment: this very process.
+    Object.assign(process.env, profile.env);
+    await setAccounts([...profile.accounts, { id: 'broken', vendor: 'alumio' }]);
+    await eventually(() => rows(), (r) => r.length === 6);
+  });
+  after(async () => {
+    await setAccounts([]);
+    await sandbox?.close();
+  });
+  afterEach(() => sandbox?.reset());
+}
 
 /** The parts of package.json the host tests read. */
 export interface Manifest {
