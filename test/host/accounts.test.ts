@@ -2,7 +2,7 @@
 // process, with no stand-in for any UI: the settings helper (user settings only, entries kept verbatim),
 // the secrets (SecretStorage through AccountSecrets, never the settings), the service's connection test of
 // unsaved settings, and the settings changes behind Add Space and Remove Space. The commands themselves
-// (their inputs, dialogs and notifications) are driven in the real workbench: test/e2e/accounts.test.mjs.
+// (their inputs, dialogs and notifications) are driven in the real workbench: test/e2e/accounts-*.test.mjs.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Config } from '../../src/config/config';
