@@ -5,7 +5,7 @@
 // for the file, the sandbox in this process.
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { ALUMIO_SANDBOX, BLUEWORKS_SANDBOX } from '../../out/sandbox/index.js';
+import { accountEntry, ALUMIO_SANDBOX, BLUEWORKS_SANDBOX } from '../../out/sandbox/index.js';
 import { TOKEN_VARIABLE, useAccountsWorkbench } from './accounts-support.mjs';
 /** @typedef {import('../harness/workbench.mjs').Session} Session */
 
@@ -19,8 +19,8 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
 
   describe("an account's credentials: Remove Account, Update Credentials, Test Connection", () => {
     it('Remove Account: asks in a modal dialog, then deletes the entry and its stored credentials, keeping the other entries verbatim', async () => {
-      const keep = { id: 'keep', vendor: 'alumio', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.minimal] };
-      const gone = { id: 'gone', vendor: 'alumio', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed] };
+      const keep = accountEntry('alumio', sandbox.url, 'keep', { spaces: [ALUMIO_SANDBOX.spaces.minimal] });
+      const gone = accountEntry('alumio', sandbox.url, 'gone', { spaces: [ALUMIO_SANDBOX.spaces.seed] });
       const broken = { id: 'x', vendor: 'nope' };
       await writeAccounts([keep, gone, broken]);
       await storeToken(ui.accountRow('keep'), 'keep', ALUMIO_SANDBOX.token);
@@ -64,8 +64,8 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     });
 
     it('Update Credentials: asks in a password input, stores it and reloads the account with it; an env-mapped field is told, not asked', async () => {
-      const creds = { id: 'creds', vendor: 'alumio', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed] };
-      const fromEnv = { id: 'from-env', vendor: 'alumio', label: 'From env', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed], credentialsFromEnv: { token: TOKEN_VARIABLE } };
+      const creds = accountEntry('alumio', sandbox.url, 'creds', { spaces: [ALUMIO_SANDBOX.spaces.seed] });
+      const fromEnv = accountEntry('alumio', sandbox.url, 'from-env', { label: 'From env', spaces: [ALUMIO_SANDBOX.spaces.seed], credentialsFromEnv: { token: TOKEN_VARIABLE } });
       await writeAccounts([creds, fromEnv]);
 
       await ui.contextMenu(ui.accountRow('creds'), 'Update Credentials');
@@ -102,8 +102,8 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     });
 
     it('Test Connection: a success notification; a failure in plain words with its actions, which show the log and update the credentials', async () => {
-      const good = { id: 'good', vendor: 'alumio', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed], credentialsFromEnv: { token: TOKEN_VARIABLE } };
-      const bad = { id: 'bad', vendor: 'alumio', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed] };
+      const good = accountEntry('alumio', sandbox.url, 'good', { spaces: [ALUMIO_SANDBOX.spaces.seed], credentialsFromEnv: { token: TOKEN_VARIABLE } });
+      const bad = accountEntry('alumio', sandbox.url, 'bad', { spaces: [ALUMIO_SANDBOX.spaces.seed] });
       await writeAccounts([good, bad]);
       await storeToken(ui.accountRow('bad'), 'bad', 'nope-token-e2e');
 
@@ -142,7 +142,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
 
   describe("an account's spaces: Add Space, Remove Space", () => {
     it('Add Space by id: checked by fetching it (one shown already or unknown is refused with a message), then added to the account', async () => {
-      const entry = { id: 'add-to', vendor: 'alumio', label: 'Add to', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed], extra: 'kept', credentialsFromEnv: { token: TOKEN_VARIABLE } };
+      const entry = accountEntry('alumio', sandbox.url, 'add-to', { label: 'Add to', spaces: [ALUMIO_SANDBOX.spaces.seed], extra: 'kept', credentialsFromEnv: { token: TOKEN_VARIABLE } });
       await writeAccounts([entry]);
       const row = ui.accountRow('Add to');
       await row.waitFor({ timeout: 20_000 });
@@ -166,7 +166,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     });
 
     it('Add Space on Blueworks: find by name, pick from the results', async () => {
-      const entry = { id: 'bw', vendor: 'blueworks', baseUrl: sandbox.url, clientId: BLUEWORKS_SANDBOX.clientId, credentialsFromEnv: { clientSecret: 'SPACES_DEMO_BLUEWORKS_SECRET' } };
+      const entry = accountEntry('blueworks', sandbox.url, 'bw', { clientId: BLUEWORKS_SANDBOX.clientId, credentialsFromEnv: { clientSecret: 'SPACES_DEMO_BLUEWORKS_SECRET' } });
       await writeAccounts([entry]);
       const row = ui.accountRow('bw');
       await row.waitFor({ timeout: 20_000 });
@@ -192,7 +192,7 @@ describe('the account commands in the workbench (packaged VSIX)', () => {
     });
 
     it('Remove Space: the context menu of a configured space takes its id off the account', async () => {
-      const entry = { id: 'trim', vendor: 'alumio', label: 'Trim', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed, ALUMIO_SANDBOX.spaces.minimal], credentialsFromEnv: { token: TOKEN_VARIABLE } };
+      const entry = accountEntry('alumio', sandbox.url, 'trim', { label: 'Trim', spaces: [ALUMIO_SANDBOX.spaces.seed, ALUMIO_SANDBOX.spaces.minimal], credentialsFromEnv: { token: TOKEN_VARIABLE } });
       const broken = { id: 'Bad', vendor: 'x' };
       await writeAccounts([entry, broken]);
       await ui.expand(ui.accountRow('Trim'));

@@ -6,7 +6,7 @@
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ALUMIO_SANDBOX, ONEDATA_SANDBOX } from '../../out/sandbox/index.js';
+import { accountEntry, ALUMIO_SANDBOX, ONEDATA_SANDBOX } from '../../out/sandbox/index.js';
 import { useAccountsWorkbench } from './accounts-support.mjs';
 /** @typedef {import('../harness/workbench.mjs').Session} Session */
 
@@ -86,7 +86,7 @@ describe('the account wizard in the workbench (packaged VSIX)', () => {
 
       const entries = await accountsEventually((e) => e.length === 2, 'the new entry');
       assert.deepEqual(entries[0], broken, 'a broken entry is kept verbatim');
-      assert.deepEqual(entries[1], { id: 'acme', vendor: 'alumio', label: 'ACME', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed, ALUMIO_SANDBOX.spaces.minimal] });
+      assert.deepEqual(entries[1], accountEntry('alumio', sandbox.url, 'acme', { label: 'ACME', spaces: [ALUMIO_SANDBOX.spaces.seed, ALUMIO_SANDBOX.spaces.minimal] }));
       const settingsText = readFileSync(settingsFile, 'utf8');
       assert.ok(!settingsText.includes(ALUMIO_SANDBOX.token) && !settingsText.includes(wrongToken), 'no secret in settings.json');
 
@@ -126,7 +126,7 @@ describe('the account wizard in the workbench (packaged VSIX)', () => {
       await ui.notification('Account "zone" added.');
 
       const entries = await accountsEventually((e) => e.length === 1, 'the new entry');
-      assert.deepEqual(entries, [{ id: 'zone', vendor: 'onedata', baseUrl: sandbox.url, authMode: 'basic' }], 'an empty label is left out');
+      assert.deepEqual(entries, [accountEntry('onedata', sandbox.url, 'zone', { authMode: 'basic' })], 'an empty label is left out');
 
       // Kept as typed: the tree lists with the stored user name and password, and shows the refusal.
       const mark = sandbox.received.length;
@@ -165,14 +165,14 @@ describe('the account wizard in the workbench (packaged VSIX)', () => {
       await ui.closed();
 
       const entries = await accountsEventually((e) => e.length === 1, 'the new entry');
-      assert.deepEqual(entries, [{ id: 'od', vendor: 'onedata', label: 'Research', baseUrl: sandbox.url, authMode: 'token', spaces: [ONEDATA_SANDBOX.spaces.seed] }]);
+      assert.deepEqual(entries, [accountEntry('onedata', sandbox.url, 'od', { label: 'Research', authMode: 'token', spaces: [ONEDATA_SANDBOX.spaces.seed] })]);
     });
   });
 
   describe('Edit Account', () => {
     it('Edit Account: prefilled, vendor and id fixed, written back in place; an empty secret keeps the stored one', async () => {
       const other = { id: 'other', vendor: 'openlayer', workspaceId: 'ws-1', custom: 'kept' };
-      await writeAccounts([{ id: 'edited', vendor: 'alumio', baseUrl: sandbox.url, includeSubspaces: false }, other]);
+      await writeAccounts([accountEntry('alumio', sandbox.url, 'edited', { includeSubspaces: false }), other]);
       await storeToken(ui.accountRow('edited'), 'edited', ALUMIO_SANDBOX.token);
 
       await ui.contextMenu(ui.accountRow('edited'), 'Edit Account');
@@ -195,7 +195,7 @@ describe('the account wizard in the workbench (packaged VSIX)', () => {
       await ui.closed();
 
       const entries = await accountsEventually((e) => e[0]?.label === 'Renamed', 'the edited entry');
-      assert.deepEqual(entries, [{ id: 'edited', vendor: 'alumio', label: 'Renamed', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed], includeSubspaces: false }, other]);
+      assert.deepEqual(entries, [accountEntry('alumio', sandbox.url, 'edited', { label: 'Renamed', spaces: [ALUMIO_SANDBOX.spaces.seed], includeSubspaces: false }), other]);
 
       // The stored token was kept: the renamed account fetches its space with it.
       await ui.expand(ui.accountRow('Renamed'));

@@ -5,7 +5,7 @@
 // German. The sandbox's text (names, the vendors' own error words) is data and stays as the server sent it.
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { ALUMIO_SANDBOX, SHARELY_SANDBOX } from '../../out/sandbox/index.js';
+import { accountEntry, ALUMIO_SANDBOX, SHARELY_SANDBOX } from '../../out/sandbox/index.js';
 import { useWorkbench } from '../harness/workbench.mjs';
 /** @typedef {import('../harness/workbench.mjs').Session} Session */
 
@@ -16,16 +16,13 @@ describe('the extension in German (code-server --locale de, packaged VSIX)', () 
       settings: {
         'spaces.accounts': [
           // A token the sandbox refuses: its space shows the auth error row.
-          { id: 'refused', vendor: 'alumio', label: 'Refused', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed], credentialsFromEnv: { token: 'L10N_REFUSED_TOKEN' } },
-          {
-            id: 'team',
-            vendor: 'sharely',
+          accountEntry('alumio', sandbox.url, 'refused', { label: 'Refused', spaces: [ALUMIO_SANDBOX.spaces.seed], credentialsFromEnv: { token: 'L10N_REFUSED_TOKEN' } }),
+          accountEntry('sharely', sandbox.url, 'team', {
             label: 'Team',
-            baseUrl: sandbox.url,
             workspaceId: SHARELY_SANDBOX.workspaces.seed,
             spaces: [SHARELY_SANDBOX.spaces.seed],
             credentialsFromEnv: { apiKey: 'L10N_SHARELY_KEY' },
-          },
+          }),
         ],
       },
       env: { L10N_REFUSED_TOKEN: 'not-the-token', L10N_SHARELY_KEY: SHARELY_SANDBOX.apiKey },

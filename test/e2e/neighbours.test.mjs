@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { ALUMIO_SANDBOX } from '../../out/sandbox/index.js';
+import { accountEntry, ALUMIO_SANDBOX } from '../../out/sandbox/index.js';
 import { eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
 /** @typedef {import('../harness/workbench.mjs').Session} Session */
@@ -61,7 +61,7 @@ describe("the extension's neighbours (packaged VSIX beside another extension)", 
       return {
         alsoInstall: [packageNeighbour()],
         settings: {
-          'spaces.accounts': [{ id: 'near', vendor: 'alumio', label: 'Near', baseUrl: sandbox.url, spaces: [LINKY, SCHEMA], credentialsFromEnv: { token: TOKEN_VARIABLE } }],
+          'spaces.accounts': [accountEntry('alumio', sandbox.url, 'near', { label: 'Near', spaces: [LINKY, SCHEMA], credentialsFromEnv: { token: TOKEN_VARIABLE } })],
           // Since VS Code 1.10x only listed domains' schemas are downloaded; every version before (1.95, the
           // floor this extension supports, among them) downloads from any origin. So this one is listed.
           'json.schemaDownload.trustedDomains': { [`${attacker.url}/`]: true },

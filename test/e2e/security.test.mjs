@@ -5,7 +5,7 @@
 // and no icon that came from that text, clicking the text runs nothing, and the other origin hears nothing.
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { startSandbox, ALUMIO_SANDBOX, BLUEWORKS_SANDBOX, WORKBENCH_HOSTILE } from '../../out/sandbox/index.js';
+import { accountEntry, alumioError, startSandbox, ALUMIO_SANDBOX, BLUEWORKS_SANDBOX, WORKBENCH_HOSTILE } from '../../out/sandbox/index.js';
 import { eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
 /** @typedef {import('../harness/workbench.mjs').Session} Session */
@@ -20,7 +20,6 @@ const NAMED = 'workbench-text';
 const FAILING = 'workbench-error';
 
 const alumioSpace = (name, status) => ({ object: { identifier: NAMED, name, status, purpose: 'prod' } });
-const alumioError = (status, detail) => ({ status: String(status), context: {}, type: 'https://tools.ietf.org/html/rfc2616#section-10', title: 'An error occurred', detail, violations: [] });
 
 describe('vendor text in the workbench never acts (packaged VSIX)', () => {
   /** Another origin: an invented account would send its token there. */
@@ -32,7 +31,7 @@ describe('vendor text in the workbench never acts (packaged VSIX)', () => {
 
   const session = useWorkbench({
     codeServer(sandbox) {
-      const invented = { account: { id: 'evil', vendor: 'alumio', label: 'Evil', baseUrl: attacker.url, spaces: ['x'], credentialsFromEnv: { token: CANARY_VARIABLE } } };
+      const invented = { account: accountEntry('alumio', attacker.url, 'evil', { label: 'Evil', spaces: ['x'], credentialsFromEnv: { token: CANARY_VARIABLE } }) };
       // Vendor text with a command link that would test the invented account against the attacker's origin.
       const hostile = `[Sign in again](command:spaces.testConnection?${encodeURIComponent(JSON.stringify(invented))} "Sign in") <command:workbench.action.quit> $(warning) Check your account`;
       // The vendor names a space and words its errors with that text, from the start.
@@ -43,9 +42,9 @@ describe('vendor text in the workbench never acts (packaged VSIX)', () => {
       return {
         settings: {
           'spaces.accounts': [
-            { id: 'named', vendor: 'alumio', label: 'Named', baseUrl: sandbox.url, spaces: [NAMED], ...token },
-            { id: 'failing', vendor: 'alumio', label: 'Failing', baseUrl: sandbox.url, spaces: [FAILING], ...token },
-            { id: 'process', vendor: 'blueworks', label: 'Process', baseUrl: sandbox.url, clientId: BLUEWORKS_SANDBOX.clientId, credentialsFromEnv: { clientSecret: SECRET_VARIABLE } },
+            accountEntry('alumio', sandbox.url, 'named', { label: 'Named', spaces: [NAMED], ...token }),
+            accountEntry('alumio', sandbox.url, 'failing', { label: 'Failing', spaces: [FAILING], ...token }),
+            accountEntry('blueworks', sandbox.url, 'process', { label: 'Process', clientId: BLUEWORKS_SANDBOX.clientId, credentialsFromEnv: { clientSecret: SECRET_VARIABLE } }),
           ],
         },
         env: { [TOKEN_VARIABLE]: ALUMIO_SANDBOX.token, [SECRET_VARIABLE]: BLUEWORKS_SANDBOX.clientSecret, [CANARY_VARIABLE]: CANARY },

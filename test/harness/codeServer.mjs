@@ -2,10 +2,10 @@
 // with its whole process group. Used by the host and e2e tiers and by the demo.
 import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './ports.mjs';
 import { provision } from './provision.mjs';
 import { eventually } from './wait.mjs';
 
@@ -22,17 +22,6 @@ export const QUIET_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
-
-export async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * @param {{ settings?: object, vsix?: string, alsoInstall?: string[], smokeTestDriver?: boolean, env?: Record<string,string>,

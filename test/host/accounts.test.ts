@@ -10,6 +10,7 @@ import { withSpaceRemoved, withSpacesAdded } from '../../src/accounts/entries';
 import { parseAccounts, type Account } from '../../src/core/accounts';
 import type { SpacesExplorerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/nodes/treeNode';
+import { accountEntry } from '../sandbox/builders';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { demoProfile } from '../sandbox/demo';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
@@ -63,8 +64,8 @@ describe('Account settings and secrets', function () {
 
   it('secrets go to SecretStorage under the account id (merged, deleted as one), never to the settings; an env-mapped field is read from the environment', async () => {
     const { tree, secrets } = await api();
-    const entry = { id: 'vault', vendor: 'onedata', baseUrl: sandbox.url, authMode: 'basic' };
-    const mapped = { id: 'mapped', vendor: 'alumio', baseUrl: sandbox.url, credentialsFromEnv: { token: 'SPACES_DEMO_ALUMIO_TOKEN' } };
+    const entry = accountEntry('onedata', sandbox.url, 'vault', { authMode: 'basic' });
+    const mapped = accountEntry('alumio', sandbox.url, 'mapped', { credentialsFromEnv: { token: 'SPACES_DEMO_ALUMIO_TOKEN' } });
     await setAccounts([entry, mapped]);
     await secrets.delete('vault');
     await secrets.delete('mapped');
@@ -97,7 +98,7 @@ describe('Account settings and secrets', function () {
 
   it('stored secrets go only to the server they were entered for: the same id pointed elsewhere asks again', async () => {
     const { tree, secrets } = await api();
-    const entry = { id: 'moved', vendor: 'alumio', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed] };
+    const entry = accountEntry('alumio', sandbox.url, 'moved', { spaces: [ALUMIO_SANDBOX.spaces.seed] });
     await setAccounts([entry]);
     await secrets.store(account(entry), { token: ALUMIO_SANDBOX.token });
     assert.deepEqual(await secrets.read(account(entry)), { token: ALUMIO_SANDBOX.token });
@@ -120,7 +121,7 @@ describe('Account settings and secrets', function () {
 
   it("a connection test of unsaved settings does not touch the tree's client for that account id", async () => {
     const { tree, secrets } = await api();
-    const entry = { id: 'cached', vendor: 'alumio', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed] };
+    const entry = accountEntry('alumio', sandbox.url, 'cached', { spaces: [ALUMIO_SANDBOX.spaces.seed] });
     await setAccounts([entry]);
     await secrets.store(account(entry), { token: ALUMIO_SANDBOX.token });
     const [space] = await spaceRows(await accountRow(tree, 'cached'));
@@ -139,8 +140,8 @@ describe('Account settings and secrets', function () {
       return read(account);
     };
     try {
-      const blueworks = { id: 'bw', vendor: 'blueworks', baseUrl: sandbox.url, clientId: 'client', spaces: [] };
-      const onedata = { id: 'od', vendor: 'onedata', baseUrl: sandbox.url, spaces: [] };
+      const blueworks = accountEntry('blueworks', sandbox.url, 'bw', { clientId: 'client', spaces: [] });
+      const onedata = accountEntry('onedata', sandbox.url, 'od', { spaces: [] });
       assert.deepEqual(await tree.service.capabilities(account(blueworks)), { list: false, find: true });
       assert.deepEqual(await tree.service.capabilities(account(onedata)), { list: true, find: false });
       assert.deepEqual(asked, []);
@@ -151,7 +152,7 @@ describe('Account settings and secrets', function () {
 
   it("Add Space's settings change: the id joins the account in user settings (other keys and entries verbatim), and the tree shows it as configured", async () => {
     const { tree, secrets } = await api();
-    const entry = { id: 'acme', vendor: 'alumio', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed], extra: 'kept' };
+    const entry = accountEntry('alumio', sandbox.url, 'acme', { spaces: [ALUMIO_SANDBOX.spaces.seed], extra: 'kept' });
     const broken = { id: 'Bad', vendor: 'x' };
     await setAccounts([entry, broken]);
     await secrets.store(account(entry), { token: ALUMIO_SANDBOX.token });
@@ -174,7 +175,7 @@ describe('Account settings and secrets', function () {
 
   it('Remove Space: takes the configured id off the account', async () => {
     const { tree } = await api();
-    const entry = { id: 'acme', vendor: 'alumio', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed, ALUMIO_SANDBOX.spaces.minimal] };
+    const entry = accountEntry('alumio', sandbox.url, 'acme', { spaces: [ALUMIO_SANDBOX.spaces.seed, ALUMIO_SANDBOX.spaces.minimal] });
     await setAccounts([entry, { id: 'Bad', vendor: 'x' }]);
     const spaces = await spaceRows(await accountRow(tree, 'acme'));
     const minimal = spaces.find((s) => s.spaceId === ALUMIO_SANDBOX.spaces.minimal)!;
@@ -192,7 +193,7 @@ describe('Account settings and secrets', function () {
     try {
       await config().update('cacheTtlSeconds', 120, vscode.ConfigurationTarget.Global);
       await eventually(() => [...heard], (h) => h.length > 0, 'the cache TTL change');
-      await setAccounts([{ id: 'a', vendor: 'alumio', baseUrl: sandbox.url }]);
+      await setAccounts([accountEntry('alumio', sandbox.url, 'a')]);
       await eventually(() => [...heard], (h) => h.length > 1, 'the accounts change');
       await vscode.workspace.getConfiguration('http').update('proxy', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
       await eventually(() => [...heard], (h) => h.length > 2, 'the proxy change');
@@ -206,7 +207,7 @@ describe('Account settings and secrets', function () {
 
   it('the settings helper writes user settings only, keeps untouched entries verbatim and serialises quick changes', async () => {
     const broken = { id: 'Broken', vendor: 'nope', nested: { a: [1, 2] } };
-    await setAccounts([broken, { id: 'a', vendor: 'alumio', baseUrl: sandbox.url }]);
+    await setAccounts([broken, accountEntry('alumio', sandbox.url, 'a')]);
     const settings = new Config(vscode.window.createOutputChannel('spaces-test', { log: true }));
     try {
       await Promise.all([
@@ -214,7 +215,7 @@ describe('Account settings and secrets', function () {
         settings.updateAccounts((e) => withSpacesAdded(e, 'a', ['s2'])),
         settings.updateAccounts((e) => withSpaceRemoved(e, 'a', 's1')),
       ]);
-      assert.deepEqual(userAccounts(), [broken, { id: 'a', vendor: 'alumio', baseUrl: sandbox.url, spaces: ['s2'] }]);
+      assert.deepEqual(userAccounts(), [broken, accountEntry('alumio', sandbox.url, 'a', { spaces: ['s2'] })]);
       assert.equal(config().inspect('accounts')?.workspaceValue, undefined);
     } finally {
       settings.dispose();

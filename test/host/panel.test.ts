@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SpacePanel } from '../../src/panel/panel';
 import { VIEW_TYPE } from '../../src/panel/protocol';
+import { accountEntry } from '../sandbox/builders';
 import { demoProfile } from '../sandbox/demo';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
@@ -56,7 +57,7 @@ describe('the space panel', function () {
     const { panels, view, tree } = await api();
     process.env.SPACES_TEST_ONEDATA_BULK = ONEDATA_SANDBOX.bulkToken;
     const profile = demoProfile(sandbox.url);
-    await setAccounts([...profile.accounts, { id: 'bulk', label: 'Bulk', vendor: 'onedata', baseUrl: sandbox.url, credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK' } }]);
+    await setAccounts([...profile.accounts, accountEntry('onedata', sandbox.url, 'bulk', { label: 'Bulk', credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK' } })]);
     const selected = () => view.selection.map((node) => tree.getTreeItem(node).id);
     // No panel of an earlier test moves the selection meanwhile.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -105,7 +106,7 @@ describe('the space panel', function () {
       await vscode.commands.executeCommand('spaces.explorer.focus');
       await eventually(() => view.visible, (visible) => visible, 'the view shown');
       await vscode.workspace.getConfiguration('spaces').update('cacheTtlSeconds', cacheTtlSeconds, vscode.ConfigurationTarget.Global);
-      await setAccounts([...profile.accounts, { id: accountId, vendor: 'onedata', baseUrl: sandbox.url, spaces: ['bulk-0005'], credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK' } }]);
+      await setAccounts([...profile.accounts, accountEntry('onedata', sandbox.url, accountId, { spaces: ['bulk-0005'], credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK' } })]);
       sandbox.addFault({ path: '/api/v3/onezone/user/effective_spaces', kind: 'hold' });
       const held = sandbox.held;
       await vscode.commands.executeCommand('spaces.open', { accountId, spaceId: 'bulk-0005' });

@@ -13,6 +13,7 @@ import { LastKnownTree } from '../../src/services/lastKnown';
 import type { AccountNode } from '../../src/tree/nodes/accountNode';
 import type { SpaceNode } from '../../src/tree/nodes/spaceNode';
 import { SpacesTreeProvider } from '../../src/tree/provider';
+import { accountEntry } from '../sandbox/builders';
 import { demoProfile } from '../sandbox/demo';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
@@ -25,7 +26,7 @@ describe('saved state is not a source of new targets', function () {
   let sandbox: Sandbox;
   /** Every request the sandbox received for a path holding `id`. */
   const askedFor = (id: string) => sandbox.received.filter((r) => r.url.includes(id)).map((r) => `${r.method} ${r.url}`);
-  const alumio = () => ({ id: 'acme', vendor: 'alumio', label: 'ACME', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.seed], credentialsFromEnv: { token: TOKEN_VARIABLE } });
+  const alumio = () => accountEntry('alumio', sandbox.url, 'acme', { label: 'ACME', spaces: [ALUMIO_SANDBOX.spaces.seed], credentialsFromEnv: { token: TOKEN_VARIABLE } });
 
   before(async () => {
     sandbox = await startSandbox();

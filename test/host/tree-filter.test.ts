@@ -2,6 +2,7 @@
 // it shows expanded.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { accountEntry } from '../sandbox/builders';
 import { demoProfile } from '../sandbox/demo';
 import type { Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
@@ -41,7 +42,7 @@ describe('the Spaces tree: the filter', function () {
     const { tree } = await api();
     process.env.SPACES_TEST_ONEDATA_BULK = ONEDATA_SANDBOX.bulkToken;
     const profile = demoProfile(sandbox.url);
-    const bulk = { id: 'filtered-bulk', label: 'Bulk', vendor: 'onedata', baseUrl: sandbox.url, credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK' } };
+    const bulk = accountEntry('onedata', sandbox.url, 'filtered-bulk', { label: 'Bulk', credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK' } });
     await setAccounts([...profile.accounts, bulk, { id: 'broken', vendor: 'alumio' }]);
     await eventually(() => rows(), (r) => r.length === 7);
     try {

@@ -2,6 +2,7 @@
 // failure under its space and Retry, and a space fetched elsewhere (announced once, its row redrawn).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { accountEntry } from '../sandbox/builders';
 import type { Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX, ALUMIO_SEED_SPACE } from '../sandbox/vendors/alumio';
 import type { AccountNode } from '../../src/tree/nodes/accountNode';
@@ -66,7 +67,7 @@ describe('the Spaces tree: failures and Retry', function () {
   });
 
   it('shows a failure as "<kind>: <message>" under the space, and Retry recovers', async () => {
-    await setAccounts([{ id: 'solo', vendor: 'alumio', baseUrl: sandbox.url, spaces: [ALUMIO_SANDBOX.spaces.minimal], credentialsFromEnv: { token: 'SPACES_DEMO_ALUMIO_TOKEN' } }]);
+    await setAccounts([accountEntry('alumio', sandbox.url, 'solo', { spaces: [ALUMIO_SANDBOX.spaces.minimal], credentialsFromEnv: { token: 'SPACES_DEMO_ALUMIO_TOKEN' } })]);
     sandbox.addFault({ path: `/api/v1/spaces/${ALUMIO_SANDBOX.spaces.minimal}`, kind: 'status', status: 401 });
     const account = (await eventually(() => rows(), (r) => r.length === 1 && r[0]!.label === 'solo'))[0]!;
     // Anew, not from the cache an earlier test filled: the fault must be met.
@@ -90,7 +91,7 @@ describe('the Spaces tree: a space fetched elsewhere', function () {
   it('announces a fetched space once: a cached answer gives back the same details and redraws nothing', async () => {
     const { tree } = await api();
     const spaceId = ALUMIO_SANDBOX.spaces.minimal;
-    await setAccounts([{ id: 'once', vendor: 'alumio', baseUrl: sandbox.url, spaces: [spaceId], credentialsFromEnv: { token: 'SPACES_DEMO_ALUMIO_TOKEN' } }]);
+    await setAccounts([accountEntry('alumio', sandbox.url, 'once', { spaces: [spaceId], credentialsFromEnv: { token: 'SPACES_DEMO_ALUMIO_TOKEN' } })]);
     const { account } = (await eventually(() => rows(), (r) => r[0]?.label === 'once'))[0]!.node as AccountNode;
     const mark = sandbox.received.length;
     const announced: string[] = [];
@@ -110,7 +111,7 @@ describe('the Spaces tree: a space fetched elsewhere', function () {
 
   it("redraws a space's row when its panel fetches a newer copy", async () => {
     const spaceId = ALUMIO_SANDBOX.spaces.seed;
-    await setAccounts([{ id: 'solo2', vendor: 'alumio', baseUrl: sandbox.url, spaces: [spaceId], credentialsFromEnv: { token: 'SPACES_DEMO_ALUMIO_TOKEN' } }]);
+    await setAccounts([accountEntry('alumio', sandbox.url, 'solo2', { spaces: [spaceId], credentialsFromEnv: { token: 'SPACES_DEMO_ALUMIO_TOKEN' } })]);
     sandbox.addFault({ path: `/api/v1/spaces/${spaceId}`, kind: 'status', status: 503, headers: { 'retry-after': '3600' } });
     const account = (await eventually(() => rows(), (r) => r[0]?.label === 'solo2'))[0]!;
     await vscode.commands.executeCommand('spaces.refreshAll');

@@ -3,6 +3,7 @@
 // "Load more", and a long Onedata listing shown at once (ids first) and paged.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { accountEntry } from '../sandbox/builders';
 import type { Sandbox } from '../sandbox/server';
 import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
 import type { SpaceNode } from '../../src/tree/nodes/spaceNode';
@@ -105,7 +106,7 @@ describe('the Spaces tree against the sandbox: a long account listing', function
     // (Before the paging test below, which would leave the bulk account's answers in the cache.)
     sandbox.addFault({ path: '/api/v3/onezone/user/effective_spaces/', kind: 'hold' });
     try {
-      await setAccounts([{ id: 'rows-first', vendor: 'onedata', baseUrl: sandbox.url, credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK' } }]);
+      await setAccounts([accountEntry('onedata', sandbox.url, 'rows-first', { credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK' } })]);
       const account = (await eventually(() => rows(), (r) => r[0]?.label === 'rows-first'))[0]!;
       const page = await rows(account.node);
       assert.equal(page.length, 201, 'the first page and "Load more", with every detail still held');
@@ -138,7 +139,7 @@ describe('the Spaces tree against the sandbox: a long account listing', function
 
   it('pages a long account listing with "Load more"', async () => {
     process.env.SPACES_TEST_ONEDATA_BULK = ONEDATA_SANDBOX.bulkToken;
-    await setAccounts([{ id: 'bulk', vendor: 'onedata', baseUrl: sandbox.url, credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK' } }]);
+    await setAccounts([accountEntry('onedata', sandbox.url, 'bulk', { credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK' } })]);
     const account = (await eventually(() => rows(), (r) => r[0]?.label === 'bulk'))[0]!;
     const page = await rows(account.node);
     assert.equal(page.length, 201);

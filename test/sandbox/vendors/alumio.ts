@@ -33,7 +33,8 @@ export const ALUMIO_SANDBOX = {
  */
 export const ALUMIO_SEED_SPACE = seed;
 
-const alumioError = (status: number, message: string) => ({
+/** Alumio's error body (Symfony's problem details), as the sandbox answers it and tests fake it. */
+export const alumioError = (status: number, message: string) => ({
   status: String(status),
   context: {},
   type: 'https://tools.ietf.org/html/rfc2616#section-10',

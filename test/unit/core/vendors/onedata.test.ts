@@ -1,20 +1,15 @@
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import type { Fact } from '../../../../src/core/model';
 import { onedata } from '../../../../src/core/vendors/onedata';
 import type { VendorClient } from '../../../../src/core/vendors/vendor';
 import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../../../sandbox/hostile';
 import { ONEDATA_SANDBOX } from '../../../sandbox/vendors/onedata';
 import { eventually } from '../../../harness/wait.mjs';
 import { rejectsWith } from '../http-support';
-import { useVendorSuite } from './vendor-support';
+import { fact, useVendorSuite } from './vendor-support';
 
 const S = ONEDATA_SANDBOX.spaces;
 const API = '/api/v3/onezone';
-
-function fact(facts: readonly Fact[], label: string): Fact | undefined {
-  return facts.find((f) => f.label === label);
-}
 
 describe('onedata vendor', () => {
   const suite = useVendorSuite(onedata, { settings: (sandbox) => ({ id: 'od', baseUrl: sandbox.url }), secrets: { token: ONEDATA_SANDBOX.token } });
