@@ -217,6 +217,8 @@ describe('the account wizard in the workbench (packaged VSIX)', () => {
       await ui.input().press('Escape');
       await ui.closed();
       assert.equal(readSettings()['spaces.accounts'][0].baseUrl, sandbox.url, 'a cancelled edit wrote nothing');
+      // Cancelled before its connection test, the edit sent nothing, to either server.
+      assert.deepEqual(receivedSince(mark, '/').map((r) => `${r.method} ${r.url}`), [], 'a cancelled edit sent a request');
       assert.ok(receivedSince(mark, '/').every((r) => r.headers.authorization !== `Bearer ${ALUMIO_SANDBOX.token}`), 'the token went to the other server');
     });
   });

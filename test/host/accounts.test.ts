@@ -111,6 +111,8 @@ describe('Account settings and secrets', function () {
     await setAccounts([elsewhere]);
     const [space] = await eventually(async () => spaceRows(await accountRow(tree, 'moved')), (s) => s[0]?.error !== undefined, 'the space to fail');
     assert.equal(space!.error?.kind, 'config');
+    // Without a credential for this server the space fails before anything is sent: nothing to look through.
+    assert.deepEqual(sandbox.received.slice(mark).map((r) => `${r.method} ${r.url}`), [], 'a request went out without a credential');
     assert.ok(sandbox.received.slice(mark).every((r) => !JSON.stringify(r.headers).includes(ALUMIO_SANDBOX.token)), 'the token went to the other server');
     // Stored anew for the new server, the account works there.
     await secrets.store(account(elsewhere), { token: 'token-for-elsewhere' });

@@ -53,6 +53,8 @@ export const BLUEWORKS_SANDBOX = {
   },
   largeArtifacts: LARGE_ARTIFACTS,
   largeSubspaces: LARGE_SUBSPACES,
+  /** The id of the large space's `n`th subspace (from 1): `large-sub-001` … `large-sub-200`. */
+  largeSubspaceId: (n: number): string => `large-sub-${String(n).padStart(3, '0')}`,
   /** Test-only ids: `status-<code>` answers that status (429 with `Retry-After: 0`). */
   statusId: (status: 400 | 401 | 403 | 404 | 429 | 500): string => `status-${status}`,
 } as const;
@@ -100,9 +102,7 @@ function artifact(kind: string, id: string, name: string, at: number, parent: { 
   };
 }
 
-function largeSubspaceId(n: number): string {
-  return `large-sub-${String(n).padStart(3, '0')}`;
-}
+const largeSubspaceId = BLUEWORKS_SANDBOX.largeSubspaceId;
 
 function subspaceSummary(n: number): Json {
   return {
