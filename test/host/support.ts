@@ -7,6 +7,7 @@ import type { TreeNode } from '../../src/tree/nodes/treeNode';
 import { eventually } from '../harness/wait.mjs';
 import { demoProfile } from '../sandbox/demo';
 import { startSandbox, type Sandbox } from '../sandbox/server';
+import { shownCommands } from './whenClause';
 
 // The one waiting loop of every tier, handed on so host suites import their helpers from one place.
 export { eventually };
@@ -108,15 +109,10 @@ export function contextMenuFor(contextValue: string): string[] {
   return menuOf(contextValue, (group) => !group.startsWith('inline'));
 }
 
+/** The commands of the Spaces view's row menus for a row with `contextValue` (see whenClause.ts: an unread clause throws). */
 function menuOf(contextValue: string, inGroup: (group: string) => boolean): string[] {
   const menus = manifest().contributes.menus['view/item/context'] ?? [];
-  const holds = (clause: string) => {
-    const regex = /^viewItem =~ \/(.+)\/$/.exec(clause);
-    if (regex) return new RegExp(regex[1]!).test(contextValue);
-    const equal = /^viewItem == (\S+)$/.exec(clause);
-    return equal ? equal[1] === contextValue : clause === 'view == spaces.explorer';
-  };
-  return menus.filter((m) => inGroup(m.group) && m.when.split(' && ').every(holds)).map((m) => m.command.replace('spaces.', ''));
+  return shownCommands(menus, { view: 'spaces.explorer', viewItem: contextValue }, inGroup).map((command) => command.replace('spaces.', ''));
 }
 
 /** The extension host's heap in use after a full garbage collection (the host runs without --expose-gc). */
