@@ -31,7 +31,9 @@ export async function runHostTier({ env = {}, settings = {}, log = console.log, 
     if (!existsSync(resultsFile)) {
       throw new Error(`the extension host ended (exit ${exitCode}) without writing results: the suite did not load or run`);
     }
-    const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    const text = readFileSync(resultsFile, 'utf8');
+    const results = JSON.parse(text);
+    if (!Number.isInteger(results?.passed) || !Number.isInteger(results?.failed)) throw new Error(`the results hold no counts: ${text.slice(0, 200)}`);
     if (results.failed === 0 && exitCode !== 0) throw new Error(`the extension host reported exit ${exitCode} although no test failed`);
     return results;
   } finally {
