@@ -1,7 +1,8 @@
 // `npm test`: builds, then runs the three tiers and prints one line per tier and a closing sum.
 //   node test/run.mjs [unit] [host] [e2e]      (default: all three)
-// A tier that cannot run counts as failed and says why, and so does a tier that ran no test. The exit code is
-// non-zero on any failure; the last line is the sum, `N passed, N failed`.
+// A tier that cannot run counts as failed and says why, and so does a tier that ran no test. No test here is
+// meant to be skipped: a skipped, todo or pending test counts as failed too, and its tier's line says so.
+// The exit code is non-zero on any failure; the last line is the sum, `N passed, N failed`.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -37,8 +38,10 @@ async function nodeTests(name, files, env = {}) {
   const count = (key) => Number(report.match(new RegExp(`^# ${key} (\\d+)$`, 'm'))?.[1] ?? 0);
   const passed = count('pass');
   let failed = count('fail') + count('cancelled');
+  // Named from the directives, not from `# skipped` and `# todo`: those leave out a skipped `describe` and its tests.
+  const skipped = [...report.matchAll(/^\s*ok \d+ - (.*) # (SKIP|TODO)\b/gm)].map((m) => `${m[1]} (${m[2].toLowerCase()})`);
   if (failed === 0 && code !== 0) failed = 1; // a failing hook outside any test shows only in the exit code
-  return { passed, failed };
+  return { passed, failed, skipped };
 }
 
 /** The host suite's own output, without the workbench's console chatter around it. */
@@ -62,7 +65,8 @@ const TIERS = {
     const filter = hostLogFilter();
     try {
       const grep = process.env.SPACES_HOST_GREP;
-      return await runHostTier({ log: filter.log, env: grep ? { SPACES_HOST_GREP: grep } : {} });
+      const { passed, failed, pending = [], failures } = await runHostTier({ log: filter.log, env: grep ? { SPACES_HOST_GREP: grep } : {} });
+      return { passed, failed, failures, skipped: pending };
     } finally {
       writeFileSync(path.join(OUTPUT, 'host.log'), filter.lines.join('\n'));
     }
@@ -91,19 +95,27 @@ for (const tier of tiers) {
   let result;
   try {
     if (!built) throw new Error('the build failed (see above)');
-    result = await TIERS[tier]();
+    const { passed, failed, skipped = [], failures } = await TIERS[tier]();
     // Checked for every tier: the host tier's results file can hold 0 and 0 as well.
-    if (result.passed + result.failed === 0) throw new Error('no test ran');
+    if (passed + failed + skipped.length === 0) throw new Error('no test ran');
+    result = { passed, failed: failed + skipped.length, failures, skipped };
   } catch (err) {
-    result = { passed: 0, failed: 1, reason: err instanceof Error ? err.message : String(err) };
+    result = { passed: 0, failed: 1, skipped: [], reason: err instanceof Error ? err.message : String(err) };
   }
   for (const f of result.failures ?? []) console.log(`  ✖ ${f.title}\n${f.error.replace(/^/gm, '      ')}`);
+  for (const title of result.skipped) console.log(`  ✖ skipped: ${title}`);
   if (result.reason) console.log(`${tier} could not run: ${result.reason}`);
   results.push({ tier, ...result });
 }
 
+/** A tier's line: its counts, the skipped tests among its failures. */
+function line({ tier, passed, failed, skipped }) {
+  const note = skipped.length ? ' (counted as failed: no test here is meant to be skipped)' : '';
+  return `${tier}: ${passed} passed, ${failed} failed, ${skipped.length} skipped${note}`;
+}
+
 console.log('');
-for (const r of results) console.log(`${r.tier}: ${r.passed} passed, ${r.failed} failed`);
+for (const r of results) console.log(line(r));
 const sum = (key) => results.reduce((n, r) => n + r[key], 0);
 console.log(`${sum('passed')} passed, ${sum('failed')} failed`);
 process.exit(sum('failed') > 0 ? 1 : 0);

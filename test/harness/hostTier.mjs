@@ -15,8 +15,8 @@ const TIMEOUT_MS = 5 * 60_000;
 
 /**
  * Runs the host suite (or another module with a `run()`, named by `entry`: the workbench bench's) in a real
- * extension host, and returns what it wrote to SPACES_TEST_RESULTS.
- * @returns {Promise<{ passed: number, failed: number, failures: {title: string, error: string}[] }>}
+ * extension host, and returns what it wrote to SPACES_TEST_RESULTS (`pending`: the skipped tests' titles).
+ * @returns {Promise<{ passed: number, failed: number, pending?: string[], failures: {title: string, error: string}[] }>}
  */
 export async function runHostTier({ env = {}, settings = {}, log = console.log, entry = TESTS } = {}) {
   if (!existsSync(entry)) throw new Error(`${entry} is missing: build the tests first (node esbuild.mjs --tests)`);

@@ -1,6 +1,6 @@
 // Entry point the extension host loads as `extensionTestsPath`: runs the mocha suite inside the real
-// VS Code and writes the counts to the file named by SPACES_TEST_RESULTS (the runner's second channel,
-// besides the exit code the workbench reports).
+// VS Code and writes the counts (and the titles of the failed and the skipped tests) to the file named by
+// SPACES_TEST_RESULTS (the runner's second channel, besides the exit code the workbench reports).
 import { writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
 
@@ -31,16 +31,19 @@ export async function run(): Promise<void> {
   /* eslint-enable @typescript-eslint/no-require-imports */
 
   const failures: { title: string; error: string }[] = [];
+  /** The tests skipped (`it.skip`, `this.skip()`, an `it` without a body): the runner counts each as failed. */
+  const pending: string[] = [];
   let passed = 0;
   await new Promise<void>((resolve) => {
     mocha
       .run()
       .on('pass', () => passed++)
       .on('fail', (test, err: Error) => failures.push({ title: test.fullTitle(), error: err?.stack ?? String(err) }))
+      .on('pending', (test) => pending.push(test.fullTitle()))
       .on('end', () => resolve());
   });
 
   const file = process.env.SPACES_TEST_RESULTS;
-  if (file) writeFileSync(file, JSON.stringify({ passed, failed: failures.length, failures }));
+  if (file) writeFileSync(file, JSON.stringify({ passed, failed: failures.length, pending, failures }));
   if (failures.length) throw new Error(`${failures.length} host test(s) failed`);
 }
