@@ -44,6 +44,8 @@ const builds = [
 ];
 
 if (tests) {
+  // out/ holds only what this build writes: a test whose source is gone must not run from a stale bundle.
+  rmSync('out', { recursive: true, force: true });
   const files = (dir, suffix) => readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(suffix)).map((f) => path.join(dir, f));
   // Unit tests run in plain Node, so `vscode` must never be reached from them. They are laid out like src.
   // Built afresh: the runner runs every file there, so a renamed or removed test file must leave no copy behind.
