@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runHostTier } from './harness/hostTier.mjs';
+import { provision } from './harness/provision.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUTPUT = path.join(ROOT, '.test-output');
@@ -23,18 +24,34 @@ function exec(command, args, env = {}) {
 /** The files under `dir` (its folders too) whose names end in `suffix`. */
 const filesIn = (dir, suffix) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(suffix)).map((f) => path.join(dir, f)) : []);
 
+/**
+ * How long one test (or hook) of a node:test tier may run before it fails, so a hung one fails the run
+ * instead of stalling it; `--test-force-exit` then ends its file even though the hung work holds a timer or
+ * a socket open. Before Node 24, `--test-timeout` bounds each test FILE as a whole, not each test
+ * (nodejs/node#57656, fixed in 24.0.0 by #57672), so there each file gets `file` instead, its process ends
+ * with it, and `--test-force-exit` is left out: it cuts the TAP file short there (nodejs/node#54327).
+ * unit: the slowest file takes about 8 s, the slowest test a few; every wait in them gives up within 20 s.
+ * e2e: starting code-server and Chromium (a `before`) may take 60 s for /healthz and 60 s for the workbench,
+ * and the panel's window-reload test alone allows its steps about 250 s: above that, their own waits fail
+ * first and say what they waited for. A file starts one code-server and runs up to a dozen such tests.
+ */
+const TIMEOUTS = { unit: { test: 60_000, file: 120_000 }, e2e: { test: 300_000, file: 40 * 60_000 } };
+const TIMEOUT_PER_TEST = Number(process.versions.node.split('.')[0]) >= 24;
+
 /** Runs node:test over `files` one file at a time, echoing the spec reporter and counting from a TAP copy. */
 async function nodeTests(name, files, env = {}) {
   if (files.length === 0) throw new Error('no test files found');
   const tap = path.join(OUTPUT, `${name}.tap`);
   rmSync(tap, { force: true });
+  const timeout = TIMEOUT_PER_TEST ? [`--test-timeout=${TIMEOUTS[name].test}`, '--test-force-exit'] : [`--test-timeout=${TIMEOUTS[name].file}`];
   const code = await exec(
     process.execPath,
-    ['--enable-source-maps', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
+    ['--enable-source-maps', '--test', '--test-concurrency=1', ...timeout, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
     env,
   );
   if (!existsSync(tap)) throw new Error(`node --test exited ${code} without a report`);
   const report = readFileSync(tap, 'utf8');
+  if (!/^# tests \d+$/m.test(report)) throw new Error(`node --test exited ${code} with a report cut short (no summary in ${path.relative(ROOT, tap)})`);
   const count = (key) => Number(report.match(new RegExp(`^# ${key} (\\d+)$`, 'm'))?.[1] ?? 0);
   const passed = count('pass');
   let failed = count('fail') + count('cancelled');
@@ -75,6 +92,8 @@ const TIERS = {
     rmSync(VSIX, { force: true });
     const code = await exec('npm', ['run', '--silent', 'package']);
     if (code !== 0 || !existsSync(VSIX)) throw new Error('npm run package failed, so there is no VSIX to install');
+    // Installs code-server on first use (minutes), here rather than inside the first file's `before`.
+    await provision();
     return nodeTests('e2e', filesIn(path.join(ROOT, 'test', 'e2e'), '.test.mjs'), { SPACES_VSIX: VSIX });
   },
 };
