@@ -53,13 +53,20 @@ describe('the last known tree', () => {
   it('holds no more than its bound however much is listed, keeping the first spaces of each account', () => {
     const tree = new LastKnownTree(undefined);
     const long = 'x'.repeat(10_000);
-    for (let n = 0; n < 3; n++) tree.listed(account(`big-${n}`), Array.from({ length: 3000 }, (_, i) => ({ id: `s${i}`, name: long })));
+    const accounts = 4;
+    const listed = 3000;
+    // The clipped names alone (500 characters each) come to more than the bound.
+    assert.ok(accounts * listed * 500 > MAX_BYTES);
+    for (let n = 0; n < accounts; n++) tree.listed(account(`big-${n}`), Array.from({ length: listed }, (_, i) => ({ id: `s${i}`, name: long })));
     const text = tree.serialize();
     assert.ok(text.length <= MAX_BYTES, `${text.length} bytes`);
     const saved = JSON.parse(text) as { accounts: Record<string, { spaces: { id: string; name: string }[] }> };
+    assert.equal(Object.keys(saved.accounts).length, accounts, 'every account keeps a copy');
+    const kept = Object.values(saved.accounts).map(({ spaces }) => spaces.length);
+    assert.ok(kept.some((n) => n < listed), `some account's list was cut: kept ${kept.join(', ')}`);
     for (const { spaces } of Object.values(saved.accounts)) {
       assert.ok(spaces.length > 0);
-      assert.equal(spaces[0]!.id, 's0');
+      assert.deepEqual(spaces.map((s) => s.id), Array.from({ length: spaces.length }, (_, i) => `s${i}`), 'the first spaces, in order');
       assert.ok(spaces.every((s) => s.name.length <= 500), 'names are clipped');
     }
   });
