@@ -1,6 +1,7 @@
-import { describe, it } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { later, rejectsWith, useHttpSuite } from './http-support';
+import { eventually } from '../../harness/wait.mjs';
+import { rejectsWith, useHttpSuite } from './http-support';
 
 describe('http: connections, sharing and the cache', () => {
   let served = 0;
@@ -41,41 +42,61 @@ describe('http: connections, sharing and the cache', () => {
 
   it('lets one sharing caller cancel without breaking the other', async () => {
     const http = suite.client({ cacheTtlSeconds: 0 });
-    suite.sandbox.addFault({ path: '/s', kind: 'latency', ms: 100 });
+    suite.sandbox.addFault({ path: '/s', kind: 'hold' });
     const controller = new AbortController();
     const leaving = http.json({ url: `${suite.sandbox.url}/s`, signal: controller.signal });
     const staying = http.json({ url: `${suite.sandbox.url}/s` });
-    await later(20);
+    await eventually(() => suite.sandbox.held, (held) => held === 1, 'the shared request held');
     controller.abort();
     await rejectsWith(leaving, 'cancelled');
+    suite.sandbox.release();
     assert.ok(((await staying) as { n: number }).n > 0);
     assert.equal(suite.sandbox.requests, 1);
   });
 
   it('aborts the shared request once every caller has gone', async () => {
     const http = suite.client({ cacheTtlSeconds: 0 });
-    suite.sandbox.addFault({ path: '/s', kind: 'slowBody' });
-    const controllers = [new AbortController(), new AbortController()];
-    const cancelled = controllers.map((c) => rejectsWith(http.json({ url: `${suite.sandbox.url}/s`, signal: c.signal }), 'cancelled'));
-    await later(50);
-    assert.equal(suite.sandbox.inFlight, 1);
-    controllers[0]!.abort();
-    await later(20);
-    assert.equal(suite.sandbox.inFlight, 1, 'one caller left: the request goes on');
-    controllers[1]!.abort();
-    await Promise.all(cancelled);
-    await later(50);
-    assert.equal(suite.sandbox.inFlight, 0, 'every caller left: the request was aborted');
+    const url = `${suite.sandbox.url}/s`;
+    suite.sandbox.addFault({ path: '/s', kind: 'hold' });
+    try {
+      // One of two callers leaves: the request goes on, and the other gets its answer.
+      let controllers = [new AbortController(), new AbortController()];
+      const [leaving, staying] = controllers.map((c) => http.json({ url, signal: c.signal }));
+      await eventually(() => suite.sandbox.held, (held) => held === 1, 'the shared request held');
+      controllers[0]!.abort();
+      await rejectsWith(leaving!, 'cancelled');
+      suite.sandbox.release();
+      assert.ok(((await staying!) as { n: number }).n > 0, 'one caller left: the request went on');
+      assert.equal(suite.sandbox.requests, 1);
+
+      // Both leave: the request is aborted, and the sandbox sees its connection close.
+      controllers = [new AbortController(), new AbortController()];
+      const cancelled = controllers.map((c) => rejectsWith(http.json({ url, signal: c.signal }), 'cancelled'));
+      await eventually(() => suite.sandbox.held, (held) => held === 1, 'the second shared request held');
+      assert.equal(suite.sandbox.inFlight, 1);
+      controllers[0]!.abort();
+      await cancelled[0];
+      controllers[1]!.abort();
+      await Promise.all(cancelled);
+      await eventually(() => suite.sandbox.inFlight, (n) => n === 0, 'every caller left: the request aborted');
+      assert.equal(suite.sandbox.requests, 2);
+    } finally {
+      suite.sandbox.release();
+    }
   });
 
-  it('caches GET results for the TTL', async () => {
+  it('caches GET results for the TTL', async (t) => {
+    // The cache reads the clock it was made with: this test's, moved by hand.
+    mock.timers.enable({ apis: ['Date'], now: Date.now() });
+    t.after(() => mock.timers.reset());
     const http = suite.client({ cacheTtlSeconds: 0.15 });
     const url = `${suite.sandbox.url}/s?ttl`;
     const first = await http.json({ url });
+    mock.timers.tick(149);
     assert.deepEqual(await http.json({ url }), first);
     assert.match(lines.at(-1)!, / 200 \d+ms, cache hit$/);
     assert.equal(suite.sandbox.requests, 1);
-    await later(200);
+    mock.timers.tick(1);
     assert.notDeepEqual(await http.json({ url }), first);
     assert.equal(suite.sandbox.requests, 2);
   });
