@@ -1,6 +1,5 @@
-import { describe, it } from 'node:test';
+import { describe, it, mock, type TestContext } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { jwtLifetimeSeconds, sharely } from '../../../../src/core/vendors/sharely';
 import { HOSTILE, hostile, LONG_UNICODE_NAME } from '../../../sandbox/hostile';
 import type { RecordedRequest } from '../../../sandbox/server';
@@ -14,6 +13,15 @@ describe('Sharely.ai client', () => {
   const suite = useVendorSuite(sharely, { settings: (sandbox) => ({ id: 'sharely-test', baseUrl: sandbox.url, workspaceId: workspaces.seed }), secrets: { apiKey: SHARELY_SANDBOX.apiKey } });
   const client = (settings?: Settings, secrets?: Secrets) => suite.client({ settings, secrets });
   const tokenClient = (workspaceId: string = workspaces.seed) => client({ authMode: 'accessToken', organizationId: SHARELY_SANDBOX.organizationId, workspaceId });
+
+  /**
+   * Gives the rest of test `t` a clock of its own (Date) that moves only by `mock.timers.tick`: the client and
+   * the sandbox (in this process) read it, so a token expires when the test says, not after a wait.
+   */
+  function mockClock(t: TestContext) {
+    mock.timers.enable({ apis: ['Date'], now: Date.now() });
+    t.after(() => mock.timers.reset());
+  }
 
   /** What the sandbox received from now on, split into token exchanges and space reads. */
   function watch() {
@@ -214,12 +222,13 @@ describe('Sharely.ai client', () => {
       assert.equal(seen.reads().length, 3);
     });
 
-    it('renews a token shortly before the exp it carries', async () => {
+    it('renews a token shortly before the exp it carries', async (t) => {
+      mockClock(t);
       const seen = watch();
       const c = tokenClient(workspaces.shortLived);
       await c.getSpace(spaces.seed, { refresh: true });
       // The token lives 1 s; the client renews it in the second half of its life.
-      await sleep(600);
+      mock.timers.tick(600);
       await c.getSpace(spaces.seed, { refresh: true });
       assert.equal(seen.exchanges().length, 2);
       const [first, second] = seen.reads().map((r) => r.headers.authorization);
@@ -227,12 +236,13 @@ describe('Sharely.ai client', () => {
       assert.notEqual(first, second);
     });
 
-    it('fetches a token anew exactly once when the server rejects it', async () => {
+    it('fetches a token anew exactly once when the server rejects it', async (t) => {
+      mockClock(t);
       const seen = watch();
       const c = tokenClient(workspaces.serverExpiry);
       await c.getSpace(spaces.seed, { refresh: true });
       // No exp in this token, so the client assumes 24 h; the server drops it after 0.3 s.
-      await sleep(400);
+      mock.timers.tick(400);
       const space = await c.getSpace(spaces.seed, { refresh: true });
       assert.equal(space.name, 'Sales Team Space');
       assert.equal(seen.exchanges().length, 2);
