@@ -1,7 +1,8 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
+import http from 'node:http';
 import https from 'node:https';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { startSandbox, type Sandbox, type SandboxStats } from '../../sandbox/server';
 
 describe('sandbox server', () => {
   let sandbox: Sandbox;
@@ -32,9 +33,33 @@ describe('sandbox server', () => {
   });
 
   it('counts TCP connections and requests', async () => {
-    const before = (await (await fetch(`${sandbox.url}/__sandbox/stats`)).json()) as { requests: number; connections: number };
-    assert.ok(before.connections >= 1);
-    assert.equal(before.requests, sandbox.received.length);
+    /** A GET over `agent` (false: a connection of its own), read to its end; its body. */
+    const get = (path: string, agent: http.Agent | false) =>
+      new Promise<string>((resolve, reject) => {
+        http
+          .get(`${sandbox.url}${path}`, { agent }, (res) => {
+            let text = '';
+            res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            res.on('end', () => resolve(text));
+          })
+          .on('error', reject);
+      });
+    sandbox.reset();
+    // Counted here, not by the sandbox: three requests on a connection each, three more over one kept alive.
+    for (let i = 0; i < 3; i++) await get(`/things/own-${i}`, false);
+    const keptAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      for (let i = 0; i < 3; i++) await get(`/things/shared-${i}`, keptAlive);
+    } finally {
+      keptAlive.destroy();
+    }
+    // The control request opens a fifth connection and counts as no request.
+    const stats = JSON.parse(await get('/__sandbox/stats', false)) as SandboxStats;
+    assert.deepEqual({ requests: stats.requests, connections: stats.connections }, { requests: 6, connections: 5 });
+    assert.deepEqual(
+      sandbox.received.map((r) => r.url),
+      ['own-0', 'own-1', 'own-2', 'shared-0', 'shared-1', 'shared-2'].map((id) => `/things/${id}`),
+    );
   });
 });
 
