@@ -4,6 +4,7 @@
 // SPACES_SOAK_ROUNDS sets how many rounds (3 in `npm test`, bounded well under three minutes).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { PAGE_SIZE } from '../../src/core/limits';
 import { demoProfile } from '../sandbox/demo';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
@@ -59,32 +60,43 @@ describe('soak: five accounts, 1,000 spaces, refreshed and opened again and agai
     await expandAll(); // warm: the network stack loaded, first answers cached
     const started = Date.now();
     const baseline = heapAfterGc();
+    const requestsBefore = sandbox.stats().requests;
     let shown = 0;
     let duplicates = 0;
+    let opened = 0;
     for (let round = 1; round <= ROUNDS; round++) {
       tree.refreshAll();
       const { ids, spaces } = await expandAll();
       shown = spaces;
+      // The two Onedata accounts show a page of their 500 spaces each (the rest behind "Load more").
+      assert.ok(spaces >= 2 * PAGE_SIZE, `round ${round}: ${spaces} spaces shown, fewer than the two Onedata accounts' first pages (${2 * PAGE_SIZE})`);
       duplicates = ids.length - new Set(ids).size;
       assert.equal(duplicates, 0, `round ${round}: a tree id twice`);
       // Open a space of each account and close it again.
+      let openedThisRound = 0;
       for (const account of ((await tree.getChildren()) ?? [])) {
         const [space] = ((await tree.getChildren(account)) ?? []) as { account?: { id: string }; spaceId?: string }[];
         if (space?.spaceId === undefined || !space.account) continue;
         await vscode.commands.executeCommand('spaces.open', { accountId: space.account.id, spaceId: space.spaceId });
         const panel = await eventually(async () => panels.get(space.account!.id, space.spaceId!), (p) => p?.current !== undefined || p?.failure !== undefined);
         panel?.panel.dispose();
+        openedThisRound++;
       }
+      assert.ok(openedThisRound >= 2, `round ${round}: ${openedThisRound} panels opened, not even the two Onedata accounts'`);
+      opened += openedThisRound;
       assert.equal(panels.size, 0, `round ${round}: a panel left over`);
     }
     const grown = heapAfterGc() - baseline;
     const { openSockets, maxInFlight, requests } = sandbox.stats();
+    const made = requests - requestsBefore;
     const seconds = (Date.now() - started) / 1000;
     console.log(
-      `      soak: ${ROUNDS} rounds in ${seconds.toFixed(1)} s, ${shown} spaces shown a round (1,000 listed), ${requests} requests; ` +
+      `      soak: ${ROUNDS} rounds in ${seconds.toFixed(1)} s, ${shown} spaces shown a round (1,000 listed), ${made} requests, ${opened} panels opened; ` +
         `heap after GC +${(grown / 1024 / 1024).toFixed(1)} MB (limit 30), sockets open at the end ${openSockets} (cap ${CAP}), ` +
         `most in flight ${maxInFlight}, duplicate tree ids ${duplicates}, panels left ${panels.size}`,
     );
+    // A refresh fetches every shown space anew: at least the two Onedata pages, every round.
+    assert.ok(made >= ROUNDS * 2 * PAGE_SIZE, `${made} requests in ${ROUNDS} rounds, fewer than the ${ROUNDS * 2 * PAGE_SIZE} spaces refreshed`);
     assert.ok(openSockets <= CAP, `${openSockets} sockets open, more than the cap of ${CAP} per origin`);
     assert.ok(maxInFlight <= CAP, `${maxInFlight} requests in flight at once, more than the cap of ${CAP}`);
     assert.ok(grown <= 30 * 1024 * 1024, `the heap grew by ${(grown / 1024 / 1024).toFixed(1)} MB`);
