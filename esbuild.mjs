@@ -48,8 +48,6 @@ if (tests) {
   rmSync('out', { recursive: true, force: true });
   const files = (dir, suffix) => readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(suffix)).map((f) => path.join(dir, f));
   // Unit tests run in plain Node, so `vscode` must never be reached from them. They are laid out like src.
-  // Built afresh: the runner runs every file there, so a renamed or removed test file must leave no copy behind.
-  rmSync('out/test/unit', { recursive: true, force: true });
   builds.push({ ...node, sourcemap: true, external: [], entryPoints: files('test/unit', '.test.ts'), outbase: 'test/unit', outdir: 'out/test/unit' });
   // mocha loads its reporters by path at run time, so it stays outside the bundle.
   builds.push({ ...node, sourcemap: true, external: ['vscode', 'mocha'], entryPoints: { index: 'test/host/index.ts' }, outdir: 'out/test/host' });
