@@ -120,49 +120,71 @@ interface Trace {
 type Settings = Tunables & HttpOptions;
 
 export function createHttpClient(options: Partial<HttpOptions> = {}): ClosableHttpClient {
-  const opts: Settings = { ...DEFAULT_HTTP_OPTIONS, ...options };
-  const dispatcher = createDispatcher(opts);
-  const cache = new TtlCache<Answer>({ ttlMs: opts.cacheTtlSeconds * 1000, maxEntries: opts.cacheMaxEntries, maxBytes: opts.cacheMaxBytes, sizeOf: (answer) => answer.bytes });
-  const flights = new InFlight<Answer>();
-  /** One per request under way, so `close()` can end them all. */
-  const running = new Set<AbortController>();
-  let closed = false;
+  const client = new Client({ ...DEFAULT_HTTP_OPTIONS, ...options });
+  return { json: (req) => client.json(req), close: () => client.close() };
+}
 
-  async function json(req: HttpRequest): Promise<unknown> {
+/**
+ * The client behind `createHttpClient`: a request goes json → get (cache, shared flights) → exchange → its
+ * tries (withRetries) → followRedirects, each a method below.
+ */
+class Client {
+  private readonly dispatcher: Dispatcher;
+  private readonly cache: TtlCache<Answer>;
+  private readonly flights = new InFlight<Answer>();
+  /** One per request under way, so `close()` can end them all. */
+  private readonly running = new Set<AbortController>();
+  private closed = false;
+
+  constructor(private readonly opts: Settings) {
+    this.dispatcher = createDispatcher(opts);
+    this.cache = new TtlCache<Answer>({ ttlMs: opts.cacheTtlSeconds * 1000, maxEntries: opts.cacheMaxEntries, maxBytes: opts.cacheMaxBytes, sizeOf: (answer) => answer.bytes });
+  }
+
+  async json(req: HttpRequest): Promise<unknown> {
     const started = Date.now();
     const method = req.method ?? 'GET';
     const trace: Trace = { retries: 0 };
     let outcome = '-';
     const own = follow(req.signal);
-    running.add(own.controller);
+    this.running.add(own.controller);
     try {
-      if (closed) own.controller.abort();
+      if (this.closed) own.controller.abort();
       const request = { ...req, signal: own.controller.signal };
-      const answer = method === 'GET' ? await get(request, trace) : await exchange(request, request.signal, trace);
+      const answer = method === 'GET' ? await this.get(request, trace) : await this.exchange(request, request.signal, trace);
       outcome = String(answer.status);
       return answer.value;
     } catch (err) {
-      const error = toSpacesError(err, req.url, own.controller.signal, opts.timeoutSeconds);
+      const error = toSpacesError(err, req.url, own.controller.signal, this.opts.timeoutSeconds);
       outcome = error.details.status === undefined ? error.kind : `${error.details.status} ${error.kind}`;
       throw error;
     } finally {
       own.dispose();
-      running.delete(own.controller);
-      opts.log?.(logLine(method, req.url, outcome, Date.now() - started, trace));
+      this.running.delete(own.controller);
+      this.opts.log?.(logLine(method, req.url, outcome, Date.now() - started, trace));
     }
   }
 
-  async function get(req: HttpRequest, trace: Trace): Promise<Answer> {
+  /** Ends every request under way (they fail as `cancelled`) and the connections. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const controller of this.running) controller.abort();
+    this.cache.clear();
+    await this.dispatcher.close();
+  }
+
+  /** A GET: from the cache, or shared with the same request under way, or sent (and cached). */
+  private async get(req: HttpRequest, trace: Trace): Promise<Answer> {
     const key = requestKey(req);
     const mode = req.cache ?? 'use';
-    const cached = mode === 'use' ? cache.get(key) : undefined;
+    const cached = mode === 'use' ? this.cache.get(key) : undefined;
     if (cached) {
       trace.source = 'cache hit';
       return cached;
     }
-    const flight = flights.run(key, req.signal, async (signal) => {
-      const answer = await exchange(req, signal, trace);
-      if (mode !== 'bypass') cache.set(key, answer);
+    const flight = this.flights.run(key, req.signal, async (signal) => {
+      const answer = await this.exchange(req, signal, trace);
+      if (mode !== 'bypass') this.cache.set(key, answer);
       return answer;
     });
     if (flight.shared) trace.source = 'shared';
@@ -170,32 +192,27 @@ export function createHttpClient(options: Partial<HttpOptions> = {}): ClosableHt
   }
 
   /** One request with its retries; `signal` is the caller's, or the shared flight's for GETs. */
-  async function exchange(req: HttpRequest, signal: AbortSignal | undefined, trace: Trace): Promise<Answer> {
+  private async exchange(req: HttpRequest, signal: AbortSignal | undefined, trace: Trace): Promise<Answer> {
     try {
-      return await withRetries(req, signal, trace);
+      return await this.withRetries(req, signal, trace);
     } catch (err) {
-      throw toSpacesError(err, req.url, signal, opts.timeoutSeconds);
+      throw toSpacesError(err, req.url, signal, this.opts.timeoutSeconds);
     }
   }
 
-  async function withRetries(req: HttpRequest, signal: AbortSignal | undefined, trace: Trace): Promise<Answer> {
+  /**
+   * Up to MAX_TRIES tries of a GET (one of anything else), each within the request's deadline: a reset
+   * connection is tried again after a backoff, a 429 or 503 after its Retry-After (or a backoff).
+   */
+  private async withRetries(req: HttpRequest, signal: AbortSignal | undefined, trace: Trace): Promise<Answer> {
     const retryable = (req.method ?? 'GET') === 'GET';
-    const deadline = deadlineSeconds(opts.timeoutSeconds);
+    const deadline = deadlineSeconds(this.opts.timeoutSeconds);
     for (let tries = 1; ; tries++) {
       const last = !retryable || tries >= MAX_TRIES;
-      let received: Received;
-      const attempt = follow(signal, deadline * 1000);
-      try {
-        received = await followRedirects(req, attempt.controller.signal);
-      } catch (err) {
-        if (attempt.expired()) {
-          throw new SpacesError('timeout', l10n.t('{0} took longer than {1} seconds to answer in full.', hostOf(req.url), deadline), {}, { cause: err });
-        }
-        if (last || !RESET_CODES.has(errorCode(err))) throw err;
-        await pause(backoffMs(tries), signal, trace);
+      const received = await this.tryOnce(req, signal, deadline, last);
+      if (!received) {
+        await pause(this.backoffMs(tries), signal, trace);
         continue;
-      } finally {
-        attempt.dispose();
       }
       const { status, headers, text } = received;
       if (status >= 200 && status < 300) return { value: parseJson(text, header(headers, 'content-type')), status, bytes: Buffer.byteLength(text) };
@@ -203,22 +220,38 @@ export function createHttpClient(options: Partial<HttpOptions> = {}): ClosableHt
       const waitMs = retryAfterMs(headers);
       const retryAt = waitMs === undefined ? undefined : Date.now() + waitMs;
       // Waiting longer than the cap would leave the user staring at a spinner: say when to come back instead.
-      const tooLong = waitMs !== undefined && waitMs > opts.maxRetryDelaySeconds * 1000;
+      const tooLong = waitMs !== undefined && waitMs > this.opts.maxRetryDelaySeconds * 1000;
       if (last || tooLong) throw errorFor(status, text, req.url, req.describeError, retryAt);
-      await pause(waitMs ?? backoffMs(tries), signal, trace);
+      await pause(waitMs ?? this.backoffMs(tries), signal, trace);
+    }
+  }
+
+  /** One try within `deadline` seconds: the response, or undefined for a reset connection worth another try. */
+  private async tryOnce(req: HttpRequest, signal: AbortSignal | undefined, deadline: number, last: boolean): Promise<Received | undefined> {
+    const attempt = follow(signal, deadline * 1000);
+    try {
+      return await this.followRedirects(req, attempt.controller.signal);
+    } catch (err) {
+      if (attempt.expired()) {
+        throw new SpacesError('timeout', l10n.t('{0} took longer than {1} seconds to answer in full.', hostOf(req.url), deadline), {}, { cause: err });
+      }
+      if (last || !RESET_CODES.has(errorCode(err))) throw err;
+      return undefined;
+    } finally {
+      attempt.dispose();
     }
   }
 
   /** Sends the request, following same-origin redirects with the same headers; another origin is refused. */
-  async function followRedirects(req: HttpRequest, signal: AbortSignal | undefined): Promise<Received> {
+  private async followRedirects(req: HttpRequest, signal: AbortSignal | undefined): Promise<Received> {
     let url = req.url;
     let method = req.method ?? 'GET';
     let body = req.body;
     for (let hops = 0; ; hops++) {
-      const response = await request(url, { method, headers: { accept: 'application/json', ...req.headers }, body, signal, dispatcher });
+      const response = await request(url, { method, headers: { accept: 'application/json', ...req.headers }, body, signal, dispatcher: this.dispatcher });
       const location = header(response.headers, 'location');
       if (!REDIRECT_STATUSES.has(response.statusCode) || !location) {
-        return { status: response.statusCode, headers: response.headers, text: await readCapped(response.body, opts.maxResponseBytes, url) };
+        return { status: response.statusCode, headers: response.headers, text: await readCapped(response.body, this.opts.maxResponseBytes, url) };
       }
       await response.body.dump();
       const next = new URL(location, url);
@@ -232,20 +265,10 @@ export function createHttpClient(options: Partial<HttpOptions> = {}): ClosableHt
     }
   }
 
-  function backoffMs(tries: number): number {
-    const exponential = opts.retryBaseDelayMs * 2 ** (tries - 1);
+  private backoffMs(tries: number): number {
+    const exponential = this.opts.retryBaseDelayMs * 2 ** (tries - 1);
     return exponential / 2 + (Math.random() * exponential) / 2;
   }
-
-  /** Ends every request under way (they fail as `cancelled`) and the connections. */
-  async function close(): Promise<void> {
-    closed = true;
-    for (const controller of running) controller.abort();
-    cache.clear();
-    await dispatcher.close();
-  }
-
-  return { json, close };
 }
 
 /**
