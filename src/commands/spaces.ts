@@ -6,7 +6,6 @@ import type { FindQuery } from '../core/vendors/vendor';
 import { VENDORS } from '../core/vendors/catalog';
 import { asSpacesError } from '../core/errors';
 import { rawJsonText } from '../services/rawJson';
-import type { SpacePanel } from '../panel/panel';
 import { forPick } from '../util/text';
 import { copySpaceId as copyToClipboard, openWebUrl, showError, showInfo, showStatus, withNotificationProgress } from '../util/workbench';
 import type { CommandDeps } from './deps';
@@ -14,11 +13,11 @@ import { pickSpace, type SpacePick } from './spacePicker';
 import { idsOf, type SpaceTarget } from './targets';
 
 /** The space's panel, given what its row knows already (details still fresh, its name). */
-export async function open({ panels, targets }: CommandDeps, arg: unknown): Promise<SpacePanel | undefined> {
+export async function open({ panels, targets }: CommandDeps, arg: unknown): Promise<void> {
   const target = await targets.space(arg);
-  if (!target) return undefined;
+  if (!target) return;
   const { account, spaceId, node } = target;
-  return panels.open(account, spaceId, { details: node && !node.stale ? node.details : undefined, name: node?.knownName });
+  await panels.open(account, spaceId, { details: node && !node.stale ? node.details : undefined, name: node?.knownName });
 }
 
 export async function showRawJson(deps: CommandDeps, arg: unknown): Promise<void> {

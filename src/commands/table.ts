@@ -15,6 +15,7 @@ import { clearFilter, filter, loadMore, openSettings, refresh, refreshAll, retry
  * row, a link's JSON, another extension's object: never trusted, see `CommandTargets`), and its name.
  */
 interface Command {
+  /** What it resolves to is dropped: a command hands its caller nothing (see `registerCommand`). */
   readonly run: (deps: CommandDeps, arg: unknown) => unknown;
   /** Its name in its failure message; asked for when it is registered, so in the display language. */
   readonly name?: () => string;
