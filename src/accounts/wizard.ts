@@ -16,8 +16,8 @@ import { forLog } from '../util/text';
 import { showError } from '../util/workbench';
 import { answersFromEntry, buildEntry, freshAnswers, type AccountAnswers } from './answers';
 import { findEntry, takenIds, withEntryAdded, withEntryReplaced, type RawEntry } from './entries';
-import { MultiStepInput, type Step } from './multiStep';
-import { askedSecrets, wizardPlan, type ConnectionTester, type WizardContext, type WizardStep } from './wizardSteps';
+import { runFlow } from './answerFlow';
+import { askedSecrets, wizardPlan, type ConnectionTester, type WizardContext } from './wizardSteps';
 
 export interface WizardDeps {
   readonly config: Config;
@@ -62,7 +62,7 @@ async function runWizard(deps: WizardDeps, editing: Editing | undefined): Promis
     ? answersFromEntry(editing.entry, editing.account.vendor, context.vendorOf(editing.account.vendor).fields)
     : freshAnswers(VENDOR_IDS[0], context.vendorOf(VENDOR_IDS[0]).fields, context.taken);
   const title = editing ? vscode.l10n.t('Edit Account "{0}"', editing.account.label) : vscode.l10n.t('Add Account');
-  const answers = await askAnswers(title, first, (current) => wizardPlan(current, context));
+  const answers = await runFlow(title, first, (current) => wizardPlan(current, context));
   return answers && (await saveAnswers(deps, answers, context, editing));
 }
 
@@ -81,41 +81,6 @@ async function wizardContext({ config, secrets, service, log }: WizardDeps, edit
     listing: { service, button: { id: 'list', iconPath: new vscode.ThemeIcon('list-selection'), tooltip: vscode.l10n.t("Pick from the account's own spaces") } },
     test: loggedConnectionTest(service, log),
   };
-}
-
-/**
- * Runs the plan's steps, each given the answers so far and returning the next: resolves with the answers
- * of the last step, or undefined when the user closed the flow.
- */
-async function askAnswers(title: string, first: AccountAnswers, plan: (answers: AccountAnswers) => WizardStep[]): Promise<AccountAnswers | undefined> {
-  const flow = new AnswersFlow(first);
-  const done = await new MultiStepInput(title).run(() => flow.steps(plan));
-  return done ? flow.answers : undefined;
-}
-
-/** The answers between steps: the one place they change, to what each step returns. */
-class AnswersFlow {
-  constructor(public answers: AccountAnswers) {}
-
-  /** The plan's steps for the answers as they stand, as MultiStepInput runs them. */
-  steps(plan: (answers: AccountAnswers) => WizardStep[]): Step[] {
-    return plan(this.answers).map((step) => this.asStep(step));
-  }
-
-  /** `step` as MultiStepInput runs it: given the answers as they stand, keeping those it returns. */
-  private asStep(step: WizardStep): Step {
-    return { id: step.id, run: (input) => this.take(step, input) };
-  }
-
-  private async take(step: WizardStep, input: MultiStepInput): Promise<void | { goto: string }> {
-    const result = await step.run(input, this.answers);
-    if (!('goto' in result)) {
-      this.answers = result;
-      return undefined;
-    }
-    this.answers = result.answers;
-    return { goto: result.goto };
-  }
 }
 
 /** Saves the answers: the secrets typed to SecretStorage, the entry to user settings (in place, editing). */
