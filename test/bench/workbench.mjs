@@ -5,7 +5,7 @@
 //   node test/bench/workbench.mjs
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startSandbox, demoProfile, ONEDATA_SANDBOX, BLUEWORKS_SANDBOX } from '../../out/sandbox/index.js';
+import { startSandbox, testProfile, ONEDATA_SANDBOX, BLUEWORKS_SANDBOX } from '../../out/sandbox/index.js';
 import figuresModule from '../../out/bench/figures.js';
 import { launchBrowser, openWorkbench } from '../harness/browser.mjs';
 import { startCodeServer } from '../harness/codeServer.mjs';
@@ -91,7 +91,7 @@ async function measured(frame) {
 /** The 5,000-artifact Blueworks panel: first rows after its data arrives, a filter keystroke, a sort. */
 async function panelRender() {
   const sandbox = await startSandbox();
-  const profile = demoProfile(sandbox.url);
+  const profile = testProfile(sandbox.url);
   try {
     await inTheWorkbench({ 'spaces.accounts': profile.accounts }, profile.env, async (page, ui) => {
       const runs = 5;

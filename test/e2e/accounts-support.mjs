@@ -4,7 +4,7 @@
 import { before, beforeEach } from 'node:test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { demoProfile, ALUMIO_SANDBOX } from '../../out/sandbox/index.js';
+import { testProfile, ALUMIO_SANDBOX } from '../../out/sandbox/index.js';
 import { eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
 /** @typedef {import('../harness/workbench.mjs').Session} Session */
@@ -34,7 +34,7 @@ const LITERAL_TYPING = {
 export function useAccountsWorkbench() {
   const session = useWorkbench({
     codeServer(sandbox) {
-      const profile = demoProfile(sandbox.url);
+      const profile = testProfile(sandbox.url);
       return { settings: LITERAL_TYPING, env: { ...profile.env, [TOKEN_VARIABLE]: ALUMIO_SANDBOX.token } };
     },
   });

@@ -3,7 +3,7 @@
 // page logs), what each vendor's seed space must show, and how a user opens a space and reads its panel.
 import { before } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { demoProfile, SHARELY_SANDBOX, OPENLAYER_SANDBOX, BLUEWORKS_SANDBOX } from '../../out/sandbox/index.js';
+import { testProfile, SHARELY_SANDBOX, OPENLAYER_SANDBOX, BLUEWORKS_SANDBOX } from '../../out/sandbox/index.js';
 import { escapeRegExp, eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
 /** @typedef {import('../harness/workbench.mjs').Session} Session */
@@ -145,7 +145,7 @@ export function usePanelWorkbench() {
   const cspViolations = [];
   const session = useWorkbench({
     codeServer(sandbox) {
-      const profile = demoProfile(sandbox.url);
+      const profile = testProfile(sandbox.url);
       return { settings: { 'spaces.accounts': accountsWithHostileSpaces(profile), 'workbench.colorTheme': 'Default Light Modern' }, env: profile.env };
     },
     beforeLoad(page) {

@@ -4,7 +4,7 @@
 // demo's five accounts, one code-server for the file.
 import { before, beforeEach, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { ALUMIO_SANDBOX, ALUMIO_SEED_SPACE, demoProfile } from '../../out/sandbox/index.js';
+import { ALUMIO_SANDBOX, ALUMIO_SEED_SPACE, testProfile } from '../../out/sandbox/index.js';
 import { eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
 /** @typedef {import('../harness/workbench.mjs').Session} Session */
@@ -12,7 +12,7 @@ import { useWorkbench } from '../harness/workbench.mjs';
 describe('the Spaces view: filter, reveal (packaged VSIX)', () => {
   const session = useWorkbench({
     codeServer: (sandbox) => {
-      const profile = demoProfile(sandbox.url);
+      const profile = testProfile(sandbox.url);
       return { settings: { 'spaces.accounts': profile.accounts, 'spaces.notifyOnStatusChange': true }, env: profile.env };
     },
   });

@@ -12,7 +12,7 @@ import type { SpacesExplorerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/nodes/treeNode';
 import { accountEntry } from '../sandbox/builders';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { demoProfile } from '../sandbox/demo';
+import { testProfile } from '../sandbox/testProfile';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
 import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
 import { api, eventually, setAccounts } from './support';
@@ -53,7 +53,7 @@ describe('Account settings and secrets', function () {
   before(async () => {
     sandbox = await startSandbox();
     // credentialsFromEnv reads the extension host's environment: this very process.
-    Object.assign(process.env, demoProfile(sandbox.url).env);
+    Object.assign(process.env, testProfile(sandbox.url).env);
     await api();
   });
 

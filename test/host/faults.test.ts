@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseAccounts } from '../../src/core/accounts';
 import { ERROR_ACTIONS, type ErrorKind } from '../../src/core/errors';
-import { demoProfile } from '../sandbox/demo';
+import { testProfile } from '../sandbox/testProfile';
 import { startSandbox, type FaultSpec, type Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
 import { BLUEWORKS_SANDBOX } from '../sandbox/vendors/blueworks';
@@ -64,7 +64,7 @@ const KIND_CASES: readonly KindCase[] = [
 describe('the fault matrix: every error kind × every vendor, on the tree and on the panel', function () {
   this.timeout(60_000);
   let sandbox: Sandbox;
-  let profile: ReturnType<typeof demoProfile>;
+  let profile: ReturnType<typeof testProfile>;
   const names = new Map<string, string>();
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
@@ -95,7 +95,7 @@ describe('the fault matrix: every error kind × every vendor, on the tree and on
 
   before(async () => {
     sandbox = await startSandbox();
-    profile = demoProfile(sandbox.url);
+    profile = testProfile(sandbox.url);
     Object.assign(process.env, profile.env);
     process.on('unhandledRejection', onUnhandled);
     const { tree } = await api();

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { SpacePanel } from '../../src/panel/panel';
 import { VIEW_TYPE } from '../../src/panel/protocol';
 import { accountEntry } from '../sandbox/builders';
-import { demoProfile } from '../sandbox/demo';
+import { testProfile } from '../sandbox/testProfile';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
 import { BLUEWORKS_SANDBOX } from '../sandbox/vendors/blueworks';
@@ -24,7 +24,7 @@ describe('the space panel', function () {
 
   before(async () => {
     sandbox = await startSandbox();
-    const profile = demoProfile(sandbox.url);
+    const profile = testProfile(sandbox.url);
     Object.assign(process.env, profile.env);
     await setAccounts(profile.accounts);
     await eventually(() => rows(), (r) => r.length === 5);
@@ -56,7 +56,7 @@ describe('the space panel', function () {
   it("Reveal in Spaces View selects the space's row, paging its account on to it; the selection follows the active panel unless turned off", async () => {
     const { panels, view, tree } = await api();
     process.env.SPACES_TEST_ONEDATA_BULK = ONEDATA_SANDBOX.bulkToken;
-    const profile = demoProfile(sandbox.url);
+    const profile = testProfile(sandbox.url);
     await setAccounts([...profile.accounts, accountEntry('onedata', sandbox.url, 'bulk', { label: 'Bulk', credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK' } })]);
     const selected = () => view.selection.map((node) => tree.getTreeItem(node).id);
     // No panel of an earlier test moves the selection meanwhile.
@@ -95,7 +95,7 @@ describe('the space panel', function () {
   it('following the active panel never opens the side bar, not even when it is closed while the account lists; a panel closed meanwhile moves nothing', async () => {
     const { panels, view, tree } = await api();
     process.env.SPACES_TEST_ONEDATA_BULK = ONEDATA_SANDBOX.bulkToken;
-    const profile = demoProfile(sandbox.url);
+    const profile = testProfile(sandbox.url);
     const selected = () => view.selection.map((node) => tree.getTreeItem(node).id);
     /**
      * Opens a space of a new account whose listing the vendor holds (a new HTTP client, so nothing is

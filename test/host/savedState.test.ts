@@ -14,7 +14,7 @@ import type { AccountNode } from '../../src/tree/nodes/accountNode';
 import type { SpaceNode } from '../../src/tree/nodes/spaceNode';
 import { SpacesTreeProvider } from '../../src/tree/provider';
 import { accountEntry } from '../sandbox/builders';
-import { demoProfile } from '../sandbox/demo';
+import { testProfile } from '../sandbox/testProfile';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
 import { api, eventually, setAccounts } from './support';
@@ -45,7 +45,7 @@ describe('saved state is not a source of new targets', function () {
   });
 
   it('a last-known id the fresh listing leaves out: shown until the listing comes, never fetched, never a command target', async () => {
-    const profile = demoProfile(sandbox.url);
+    const profile = testProfile(sandbox.url);
     Object.assign(process.env, profile.env);
     await setAccounts(profile.accounts);
     const entry = profile.accounts.find((a) => a.vendor === 'onedata')!;

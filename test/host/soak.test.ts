@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { PAGE_SIZE } from '../../src/core/limits';
-import { demoProfile } from '../sandbox/demo';
+import { testProfile } from '../sandbox/testProfile';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
 import { api, eventually, heapAfterGc, setAccounts } from './support';
@@ -20,7 +20,7 @@ describe('soak: five accounts, 1,000 spaces, refreshed and opened again and agai
 
   before(async () => {
     sandbox = await startSandbox();
-    const profile = demoProfile(sandbox.url);
+    const profile = testProfile(sandbox.url);
     Object.assign(process.env, profile.env, { [BULK_VARIABLE]: ONEDATA_SANDBOX.bulkToken });
     const bulk = (id: string) => ({ id, vendor: 'onedata', baseUrl: sandbox.url, authMode: 'token', credentialsFromEnv: { token: BULK_VARIABLE } });
     // Two Onedata accounts of 500 spaces each, and three of the demo's.

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { SpacesExplorerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/nodes/treeNode';
 import { eventually } from '../harness/wait.mjs';
-import { demoProfile } from '../sandbox/demo';
+import { testProfile } from '../sandbox/testProfile';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { shownCommands } from './whenClause';
 
@@ -71,7 +71,7 @@ export function useDemoTree(suite: Mocha.Suite, started: (sandbox: Sandbox) => v
   before(async () => {
     sandbox = await startSandbox();
     started(sandbox);
-    const profile = demoProfile(sandbox.url);
+    const profile = testProfile(sandbox.url);
     // credentialsFromEnv reads the extension host's environment: this very process.
     Object.assign(process.env, profile.env);
     await setAccounts([...profile.accounts, { id: 'broken', vendor: 'alumio' }]);

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { accountEntry } from '../sandbox/builders';
-import { demoProfile } from '../sandbox/demo';
+import { testProfile } from '../sandbox/testProfile';
 import type { Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
 import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
@@ -19,7 +19,7 @@ describe('the Spaces tree: the filter', function () {
     const { tree, view } = await api();
     const before = vscode.workspace.getConfiguration('spaces').get<unknown[]>('accounts', []);
     // An id this window has never expanded, so nothing remembered expands it.
-    const acme = { ...demoProfile(sandbox.url).accounts.find((a) => a.id === 'acme-alumio')!, id: 'filter-expanded' };
+    const acme = { ...testProfile(sandbox.url).accounts.find((a) => a.id === 'acme-alumio')!, id: 'filter-expanded' };
     await setAccounts([acme]);
     await vscode.commands.executeCommand('spaces.explorer.focus');
     await eventually(() => view.visible, (visible) => visible, 'the view on screen');
@@ -41,7 +41,7 @@ describe('the Spaces tree: the filter', function () {
   it('filters to the spaces whose name, id or status matches, across accounts, hiding accounts without a match; an unnamed row matches by id only', async () => {
     const { tree } = await api();
     process.env.SPACES_TEST_ONEDATA_BULK = ONEDATA_SANDBOX.bulkToken;
-    const profile = demoProfile(sandbox.url);
+    const profile = testProfile(sandbox.url);
     const bulk = accountEntry('onedata', sandbox.url, 'filtered-bulk', { label: 'Bulk', credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK' } });
     await setAccounts([...profile.accounts, bulk, { id: 'broken', vendor: 'alumio' }]);
     await eventually(() => rows(), (r) => r.length === 7);

@@ -1,7 +1,7 @@
 // Pinned spaces: the "Pinned" group at the top of the Spaces tree, in the order pinned, and what takes a pin away.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { demoProfile } from '../sandbox/demo';
+import { testProfile } from '../sandbox/testProfile';
 import type { Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
 import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
@@ -15,7 +15,7 @@ describe('the Spaces tree: pinned spaces', function () {
     const { tree } = await api();
     const research = (await spacesOf('Research data', ['My Private space'])).find((r) => r.label === 'My Private space')!;
     await spacesOf('ACME integrations', ['ACME Production']);
-    const profile = demoProfile(sandbox.url);
+    const profile = testProfile(sandbox.url);
     try {
       assert.deepEqual(contextMenuFor(String(research.item.contextValue)).filter((c) => c.includes('pin')), ['pin']);
       // From the row (the tree's menu), then by ids (a link or a keybinding): both resolved from the settings.

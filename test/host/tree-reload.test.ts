@@ -2,7 +2,7 @@
 // vendors hold every answer, then the fresh ones.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { demoProfile } from '../sandbox/demo';
+import { testProfile } from '../sandbox/testProfile';
 import type { Sandbox } from '../sandbox/server';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -25,7 +25,7 @@ describe('the Spaces tree after a window reload', function () {
    */
   async function reloadable() {
     const { tree } = await api();
-    await setAccounts(demoProfile(sandbox.url).accounts);
+    await setAccounts(testProfile(sandbox.url).accounts);
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'spaces-last-known-')), 'tree.json');
     const config = new Config(vscode.window.createOutputChannel('spaces-test', { log: true }));
     const windows: SpacesTreeProvider[] = [];

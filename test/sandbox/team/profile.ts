@@ -2,16 +2,16 @@
  * What `npm run demo` shows: the accounts of one plausible team (Brightfield, a seed and agronomy company)
  * against the sandbox, one per vendor plus a partner zone whose token has expired, and the environment they
  * read their secrets from (no secret in settings). Test fixtures (hostile strings, broken answers) are not
- * here: the tests' own profile is `demoProfile` in ../demo.ts.
+ * here: the tests' own profile is `testProfile` in ../demo.ts.
  */
-import type { DemoProfile } from '../demo';
+import type { TestProfile } from '../testProfile';
 import { ALUMIO_TEAM } from './alumio';
 import { BLUEWORKS_TEAM } from './blueworks';
 import { ONEDATA_TEAM } from './onedata';
 import { OPENLAYER_TEAM } from './openlayer';
 import { SHARELY_TEAM } from './sharely';
 
-export interface TeamProfile extends DemoProfile {
+export interface TeamProfile extends TestProfile {
   /** Every user setting the demo's VS Code starts with, `spaces.accounts` among them. */
   readonly settings: Readonly<Record<string, unknown>>;
 }

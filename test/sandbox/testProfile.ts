@@ -1,8 +1,8 @@
 /**
  * The tests' profile: one account per vendor against the sandbox, with the seed examples, the minimal, the
  * hostile and the large fixtures the host and e2e tests look for, and the environment the accounts read
- * their secrets from (no secret in settings). (It kept its name from when `npm run demo` showed it too;
- * the demo now shows a team's realistic accounts, `teamProfile` in team/profile.ts.)
+ * their secrets from (no secret in settings). The demo shows a team's realistic accounts instead
+ * (`teamProfile` in team/profile.ts).
  */
 import { ALUMIO_SANDBOX } from './vendors/alumio';
 import { BLUEWORKS_SANDBOX } from './vendors/blueworks';
@@ -10,14 +10,14 @@ import { ONEDATA_SANDBOX } from './vendors/onedata';
 import { OPENLAYER_SANDBOX } from './vendors/openlayer';
 import { SHARELY_SANDBOX } from './vendors/sharely';
 
-export interface DemoProfile {
+export interface TestProfile {
   /** `spaces.accounts`, each with `credentialsFromEnv`. */
   readonly accounts: readonly Record<string, unknown>[];
   /** The environment variables those accounts read their secrets from. */
   readonly env: Readonly<Record<string, string>>;
 }
 
-export function demoProfile(sandboxUrl: string): DemoProfile {
+export function testProfile(sandboxUrl: string): TestProfile {
   return {
     accounts: [
       {
