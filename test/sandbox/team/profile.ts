@@ -2,7 +2,7 @@
  * What `npm run demo` shows: the accounts of one plausible team (Brightfield, a seed and agronomy company)
  * against the sandbox, one per vendor plus a partner zone whose token has expired, and the environment they
  * read their secrets from (no secret in settings). Test fixtures (hostile strings, broken answers) are not
- * here: the tests' own profile is `testProfile` in ../demo.ts.
+ * here: the tests' own profile is `testProfile` in ../testProfile.ts.
  */
 import type { TestProfile } from '../testProfile';
 import { ALUMIO_TEAM } from './alumio';
