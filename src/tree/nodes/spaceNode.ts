@@ -206,7 +206,7 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
     const { state } = this;
     switch (state.kind) {
       case 'failed':
-        return { description: state.error.kind, tooltip: forTooltip(state.error.toString()), icon: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) };
+        return this.failedLook(state.error, state.details);
       case 'fetched':
         return this.fetchedLook(state.details);
       case 'pending':
@@ -222,6 +222,15 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
     const change = this.tree.statuses.change(this.account.id, this.spaceId);
     const description = change ? `${forLabel(change.from)} → ${forLabel(change.to)}` : forLabel(details.status?.label ?? '');
     return { description, tooltip: spaceTooltip(details, change), icon: statusIcon(details.status?.tone ?? 'neutral') };
+  }
+
+  /**
+   * The failure's kind on the row; the tooltip keeps the details fetched before (so the row still reads as
+   * its space, to a screen reader too), else says the failure, which the error row under it spells out.
+   */
+  private failedLook(error: SpacesError, details: SpaceDetails | undefined): Look {
+    const tooltip = details ? spaceTooltip(details, this.tree.statuses.change(this.account.id, this.spaceId)) : forTooltip(error.toString());
+    return { description: error.kind, tooltip, icon: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) };
   }
 
   /** Nothing known yet: a spinner while fetching (a subspace row is not fetched until expanded or opened). */
