@@ -143,3 +143,13 @@ async function searchAndOpen(deps: CommandDeps, account: Account, search: FindQu
     if (error.kind !== 'cancelled') void showError(error.toString());
   }
 }
+
+/** Reveal in Spaces View for the active space panel (the palette, a keybinding), as its toolbar button does. */
+export async function revealInView({ panels }: CommandDeps): Promise<void> {
+  const panel = panels.active();
+  if (!panel) {
+    void showInfo(vscode.l10n.t("Reveal in Spaces View selects the active space panel's row: open a space first."));
+    return;
+  }
+  await panel.revealInView();
+}

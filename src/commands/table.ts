@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../util/commands';
 import { addAccount, addSpace, editAccount, removeAccount, removeSpace, setCredentials, testConnection } from './accounts';
 import type { CommandDeps } from './deps';
-import { copyAsJson, copySpaceId, findSpace, open, openInBrowser, openSpace, pin, showRawJson, unpin } from './spaces';
+import { copyAsJson, copySpaceId, findSpace, open, openInBrowser, openSpace, pin, revealInView, showRawJson, unpin } from './spaces';
 import { clearFilter, filter, loadMore, openSettings, refresh, refreshAll, retry, showLog } from './tree';
 
 /**
@@ -39,6 +39,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   unpin: { run: unpin },
   copyAsJson: { run: copyAsJson },
   openInBrowser: { run: openInBrowser },
+  revealInView: { run: revealInView },
 
   refresh: { run: refresh },
   refreshAll: { run: refreshAll },

@@ -114,6 +114,11 @@ export class SpacePanels extends Disposable implements vscode.WebviewPanelSerial
     for (const panel of this.panels.values()) void panel.load(true);
   }
 
+  /** The space panel that is the active editor, if one is. */
+  active(): SpacePanel | undefined {
+    return [...this.panels.values()].find((panel) => panel.panel.active);
+  }
+
   /** The open panel of a space, if any. */
   get(accountId: string, spaceId: string): SpacePanel | undefined {
     return this.panels.get(key(accountId, spaceId));
@@ -136,6 +141,10 @@ export class SpacePanels extends Disposable implements vscode.WebviewPanelSerial
     this.restored.fire();
   }
 
+  private announceActive(): void {
+    void vscode.commands.executeCommand('setContext', PANEL_ACTIVE_CONTEXT, this.active() !== undefined);
+  }
+
   private track(panel: SpacePanel): SpacePanel {
     // The walkthrough's "Open a space" step is done.
     void vscode.commands.executeCommand('setContext', 'spaces.panelOpened', true);
@@ -143,10 +152,16 @@ export class SpacePanels extends Disposable implements vscode.WebviewPanelSerial
     this.panels.set(id, panel);
     panel.onDidDispose(() => {
       if (this.panels.get(id) === panel) this.panels.delete(id);
+      this.announceActive();
     });
+    panel.panel.onDidChangeViewState(() => this.announceActive());
+    this.announceActive();
     return panel;
   }
 }
+
+/** Says whether a space panel is the active editor: Reveal in Spaces View is offered (palette, keybinding) only then. */
+export const PANEL_ACTIVE_CONTEXT = 'spaces.spacePanelActive';
 
 /** How long to wait for VS Code to revive a restored tab once shown. */
 const REVIVE_TIMEOUT_MS = 2000;

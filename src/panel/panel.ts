@@ -123,6 +123,11 @@ export class SpacePanel extends Disposable {
     this.panel.reveal();
   }
 
+  /** Reveal in Spaces View: selects this panel's space in the view, shown and focused. */
+  async revealInView(): Promise<void> {
+    await this.context.reveal(this.identity, { focus: true });
+  }
+
   /** Fetches the space (anew with `refresh`), replacing any fetch under way. */
   async load(refresh: boolean): Promise<void> {
     await this.loads.start(refresh);
@@ -211,7 +216,7 @@ export class SpacePanel extends Disposable {
       case 'copyId':
         return copySpaceId(this.identity.spaceId);
       case 'reveal':
-        await this.context.reveal(this.identity, { focus: true });
+        await this.revealInView();
         return;
       case 'showRawJson': {
         const details = await this.space();

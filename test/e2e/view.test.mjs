@@ -90,6 +90,26 @@ describe('the Spaces view: filter, reveal (packaged VSIX)', () => {
     await ui.closed();
   });
 
+  it('Reveal in Spaces View from the palette and by its keybinding (Ctrl+Alt+R) while a space panel is active', async () => {
+    const selectedRow = () => page.getByRole('treeitem', { selected: true }).evaluateAll((rows) => rows.map((r) => r.querySelector('.label-name')?.textContent));
+    await ui.expand(ui.accountRow('Team knowledge'));
+    await ui.spaceRow('Sales Team Space').click();
+    await ui.panel().getByRole('button', { name: 'Reveal in Spaces View' }).waitFor({ timeout: 20_000 });
+    // Another row selected: the panel stays the active editor, so following it moves nothing meanwhile.
+    const elsewhere = async () => {
+      await ui.accountRow('ACME integrations').click();
+      await eventually(selectedRow, (rows) => rows.join() === 'ACME integrations', 'another row selected');
+    };
+    await elsewhere();
+    await ui.runCommand('Spaces: Reveal in Spaces View');
+    await eventually(selectedRow, (rows) => rows.join() === 'Sales Team Space', 'the row selected from the palette');
+    await elsewhere();
+    await page.keyboard.press('Control+Alt+KeyR');
+    await eventually(selectedRow, (rows) => rows.join() === 'Sales Team Space', 'the row selected by the keybinding');
+    await ui.runCommand('View: Close All Editors');
+    await ui.closed();
+  });
+
   it('Reveal in Spaces View of a space the filter hides says so, and its Clear Filter shows the space selected', async () => {
     const selectedRow = () => page.getByRole('treeitem', { selected: true }).evaluateAll((rows) => rows.map((r) => r.querySelector('.label-name')?.textContent));
     await ui.expand(ui.accountRow('Team knowledge'));

@@ -8,7 +8,7 @@ import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
 import { BLUEWORKS_SANDBOX } from '../sandbox/vendors/blueworks';
 import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
-import { api, eventually, rows, setAccounts } from './support';
+import { api, eventually, manifest, rows, setAccounts } from './support';
 
 /** The webview tabs of space panels, across every editor group. */
 function panelTabs(): vscode.Tab[] {
@@ -89,6 +89,24 @@ describe('the space panel', function () {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await setAccounts(profile.accounts);
       await eventually(() => rows(), (r) => r.length === 5);
+    }
+  });
+
+  it('Reveal in Spaces View from the palette selects the active panel\'s row; offered only while a space panel is active', async () => {
+    const { view, tree } = await api();
+    const selected = () => view.selection.map((node) => tree.getTreeItem(node).id);
+    const palette = manifest().contributes.menus.commandPalette?.find((entry) => entry.command === 'spaces.revealInView');
+    assert.equal(palette?.when, 'spaces.spacePanelActive');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.getConfiguration('spaces').update('followActivePanel', false, vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('spaces.open', { accountId: 'acme-alumio', spaceId: ALUMIO_SANDBOX.spaces.minimal });
+      assert.notDeepEqual(selected(), [`account:acme-alumio/space:${ALUMIO_SANDBOX.spaces.minimal}`], 'selected before the command');
+      await vscode.commands.executeCommand('spaces.revealInView');
+      await eventually(selected, (ids) => ids[0] === `account:acme-alumio/space:${ALUMIO_SANDBOX.spaces.minimal}`, 'the row selected');
+    } finally {
+      await vscode.workspace.getConfiguration('spaces').update('followActivePanel', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
   });
 
