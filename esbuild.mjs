@@ -1,9 +1,10 @@
-// Builds the extension (Node, CommonJS, `vscode` external), the script that runs inside the webview
-// (browser, IIFE) and, with --tests, the test bundles.
+// Builds what the VSIX ships (scripts/bundles.mjs: the extension, its network stack, the script that runs
+// inside the webview, the codicon font) and, with --tests, the test bundles.
 //   node esbuild.mjs [--production] [--watch] [--tests]
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { bundleOptions, COPIED } from './scripts/bundles.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -24,31 +25,18 @@ const watchReporter = {
   },
 };
 
-const common = {
-  bundle: true,
-  minify: production,
-  sourcemap: !production,
-  sourcesContent: false,
-  logLevel: watch ? 'silent' : 'warning',
-  plugins: watch ? [watchReporter] : [],
-};
-
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+const { node, shipped } = bundleOptions({ production, watch, plugins: watch ? [watchReporter] : [] });
 
 /** @type {esbuild.BuildOptions[]} */
-const builds = [
-  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
-  // The network stack: loaded on the first request, not at activation.
-  { ...node, entryPoints: { core: 'src/core/index.ts' }, outdir: 'dist' },
-  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist' },
-];
+const builds = [...shipped];
 
 if (tests) {
   // out/ holds only what this build writes: a test whose source is gone must not run from a stale bundle.
   rmSync('out', { recursive: true, force: true });
   const files = (dir, suffix) => readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(suffix)).map((f) => path.join(dir, f));
   // Unit tests run in plain Node, so `vscode` must never be reached from them. They are laid out like src.
-  builds.push({ ...node, sourcemap: true, external: [], entryPoints: files('test/unit', '.test.ts'), outbase: 'test/unit', outdir: 'out/test/unit' });
+  // esbuild's own API finds its binary at run time and cannot be bundled (the notices test builds with it).
+  builds.push({ ...node, sourcemap: true, external: ['esbuild'], entryPoints: files('test/unit', '.test.ts'), outbase: 'test/unit', outdir: 'out/test/unit' });
   // mocha loads its reporters by path at run time, so it stays outside the bundle.
   builds.push({ ...node, sourcemap: true, external: ['vscode', 'mocha'], entryPoints: { index: 'test/host/index.ts' }, outdir: 'out/test/host' });
   builds.push({ ...node, sourcemap: true, external: [], entryPoints: { main: 'test/sandbox/main.ts', index: 'test/sandbox/index.ts' }, outdir: 'out/sandbox' });
@@ -56,9 +44,9 @@ if (tests) {
   builds.push({ ...node, sourcemap: true, external: ['vscode'], entryPoints: { host: 'test/bench/host.ts' }, outdir: 'out/bench' });
 }
 
-// The panel's icon font: codicon.css names codicon.ttf beside it, so both go to dist/ as they are.
+// The panel's icon font and its stylesheet, as they are.
 mkdirSync('dist', { recursive: true });
-for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(path.join('node_modules', '@vscode', 'codicons', 'dist', file), path.join('dist', file));
+for (const { package: name, files } of COPIED) for (const file of files) copyFileSync(path.join('node_modules', name, file), path.join('dist', path.basename(file)));
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

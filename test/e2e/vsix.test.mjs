@@ -30,12 +30,12 @@ describe('the packaged VSIX', () => {
     assert.ok(size < 2 * 1024 * 1024, `VSIX is ${size} bytes`);
   });
 
-  it('holds exactly the allow-list: dist bundles, media, manifest, nls, translation bundles, README and its images, CHANGELOG, LICENSE', () => {
+  it('holds exactly the allow-list: dist bundles, media, manifest, nls, translation bundles, README and its images, CHANGELOG, LICENSE, third-party notices', () => {
     // vsce's own files sit beside `extension/`; README, CHANGELOG and LICENSE get its names for them.
     const files = zipEntries(packagedVsix()).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
-    const allowed = [/^dist\/(extension|core|webview)\.js$/, /^dist\/codicon\.(css|ttf)$/, /^media\/[\w./-]+$/, /^package\.json$/, /^package\.nls(\.[\w-]+)?\.json$/, /^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/, /^readme\.md$/, /^changelog\.md$/, /^LICENSE\.txt$/, /^docs\/images\/[\w-]+\.png$/];
+    const allowed = [/^dist\/(extension|core|webview)\.js$/, /^dist\/codicon\.(css|ttf)$/, /^media\/[\w./-]+$/, /^package\.json$/, /^package\.nls(\.[\w-]+)?\.json$/, /^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/, /^readme\.md$/, /^changelog\.md$/, /^LICENSE\.txt$/, /^ThirdPartyNotices\.txt$/, /^docs\/images\/[\w-]+\.png$/];
     assert.deepEqual(files.filter((f) => !allowed.some((re) => re.test(f))), []);
-    for (const required of ['dist/extension.js', 'dist/core.js', 'dist/webview.js', 'dist/codicon.css', 'dist/codicon.ttf', 'media/panel.css', 'package.json', 'package.nls.json', 'package.nls.de.json', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.de.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'media/spaces.svg']) {
+    for (const required of ['dist/extension.js', 'dist/core.js', 'dist/webview.js', 'dist/codicon.css', 'dist/codicon.ttf', 'media/panel.css', 'package.json', 'package.nls.json', 'package.nls.de.json', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.de.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'ThirdPartyNotices.txt', 'media/spaces.svg']) {
       assert.ok(files.includes(required), `${required} is missing from the VSIX`);
     }
     const readme = readFileSync(path.resolve(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
