@@ -92,10 +92,22 @@ export interface SpaceDetails {
   readonly groups: readonly Group[];
   /** What could not be read (rows left out of a group), one line each, for the log. */
   readonly problems?: readonly string[];
+  /** The documented fields this answer broke, each once; absent when it broke none. */
+  readonly fieldProblems?: readonly FieldProblem[];
   /** The vendor's response as received (after JSON parsing), for Show Raw JSON. */
   readonly raw: unknown;
   /** When this copy was fetched (epoch ms). */
   readonly fetchedAt: number;
+}
+
+/**
+ * A documented field an answer broke: sent but not readable (`projectCount: "many"`, a date that is no
+ * date), or required by the vendor's documentation and not sent (or null where it may not be). `field` is
+ * the documented name, nested ones by their path (`workspace.name`).
+ */
+export interface FieldProblem {
+  readonly field: string;
+  readonly kind: 'unreadable' | 'missing';
 }
 
 /** A space known by id (and maybe name) before its details are fetched: what listings return. */

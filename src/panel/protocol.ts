@@ -37,13 +37,14 @@ export interface PanelIdentity {
 }
 
 /** A space as posted to the page: everything but the raw answer, which only Show Raw JSON needs. */
-export type PanelSpace = Omit<SpaceDetails, 'raw' | 'problems'>;
+export type PanelSpace = Omit<SpaceDetails, 'raw' | 'problems' | 'fieldProblems'>;
 
 export function toPanelSpace(details: SpaceDetails): PanelSpace {
   // The raw answer stays on this side (Show Raw JSON); the problems go to the log.
-  const { raw, problems, ...space } = details;
+  const { raw, problems, fieldProblems, ...space } = details;
   void raw;
   void problems;
+  void fieldProblems;
   return space;
 }
 

@@ -7,45 +7,50 @@
 import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import type { Account } from '../accounts';
+import { isRecord } from '../json';
 import type { SpaceDetails, Status } from '../model';
 import { VENDORS } from './catalog';
 import { parseIsoDate } from './dates';
 import { facts, spaceDetails } from './details';
 import { describeHttpError, missingSecret } from './errorWording';
-import { lenient, lenientNumber, lenientText, parseWith } from './fields';
+import { fieldProblems, lenient, lenientIsoDate, lenientNumber, lenientText, parseWith, readableWhen, type Documented } from './fields';
 import { apiUrl, getJson } from './requests';
 import type { FieldSpec, SecretSpec, Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.alumio.name;
 
-/** Documented as integers 0/1; booleans accepted too. */
-const flag = lenient(z.union([z.number(), z.boolean()]));
-
 /** A 0/1 flag (or a real boolean) as a boolean; any other number says nothing. */
-function toBoolean(value: number | boolean | null | undefined): boolean | undefined {
+function toBoolean(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
   return value === 0 || value === 1 ? value === 1 : undefined;
 }
 
+/** Documented as integers 0/1; booleans accepted too (any other number is reported, and says nothing). */
+const flag = readableWhen(lenient(z.union([z.number(), z.boolean()])), (value) => toBoolean(value) !== undefined);
+
 /** Every field read on its own (see `lenient`): a space needs only to be an object; its name falls back to its id. */
-const spaceSchema = z.looseObject({
+const SPACE_FIELDS = {
   identifier: lenientText,
   name: lenientText,
   description: lenientText,
   purpose: lenientText,
   workers: lenientNumber,
-  createdAt: lenientText,
-  updatedAt: lenientText,
+  createdAt: lenientIsoDate,
+  updatedAt: lenientIsoDate,
   isLocked: flag,
   termsAgreed: flag,
   createUser: lenientText,
-  expireDate: lenientText,
+  expireDate: lenientIsoDate,
   cancelUser: lenientText,
-  cancelDate: lenientText,
+  cancelDate: lenientIsoDate,
   status: lenientText,
-});
+};
+const spaceSchema = z.looseObject(SPACE_FIELDS);
 
 const responseSchema = z.looseObject({ object: spaceSchema });
+
+/** The seed's `Space` requires these. */
+const DOCUMENTED: Documented = { required: ['name', 'identifier', 'purpose'] };
 
 type AlumioSpace = z.infer<typeof spaceSchema>;
 
@@ -85,6 +90,7 @@ const purposes = () =>
   ]);
 
 function toDetails(account: Account, id: string, space: AlumioSpace, raw: unknown): SpaceDetails {
+  const sent = isRecord(raw) ? raw.object : undefined;
   const status = space.status ? (statuses().get(space.status) ?? { label: space.status, tone: 'neutral' as const }) : undefined;
   return spaceDetails({
     vendor: 'alumio',
@@ -107,6 +113,7 @@ function toDetails(account: Account, id: string, space: AlumioSpace, raw: unknow
       [l10n.t('Cancel date'), parseIsoDate(space.cancelDate), 'date'],
     ),
     groups: [],
+    fieldProblems: fieldProblems(SPACE_FIELDS, sent, DOCUMENTED),
     raw,
   });
 }

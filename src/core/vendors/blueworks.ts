@@ -15,7 +15,7 @@ import { VENDORS } from './catalog';
 import { parseBlueworksDate } from './dates';
 import { facts, listText, spaceDetails, uniqueIds } from './details';
 import { describeHttpError, missingSecret, missingSetting, type DescribeError } from './errorWording';
-import { lenient, lenientRecord, lenientText, lenientTexts, parseWith, problemOf, rows, unreadableOf, type Rows } from './fields';
+import { fieldProblems, lenient, lenientObject, lenientRecord, lenientText, lenientTexts, parseWith, problemOf, readableWhen, rows, unreadableOf, type Documented, type Rows } from './fields';
 import { apiUrl, getJson } from './requests';
 import type { FetchOptions, FieldSpec, FindQuery, SecretSpec, Vendor, VendorClient, VendorContext } from './vendor';
 
@@ -28,8 +28,8 @@ const OAUTH_CLIENT_ERRORS = new Set(['invalid_client', 'unauthorized_client', 'i
 const BLUEWORKS_REGIONS = ['www', 'ibm', 'ams001', 'che001', 'mel001', 'us001', 'us006'] as const;
 
 /** A date as Blueworks writes it (`2017-01-13T04:34:47.073+0000`), kept as sent for `parseBlueworksDate`. */
-const date = lenient(z.union([z.string(), z.number()]));
-const userRef = lenient(z.looseObject({ id: lenientText, 'full-name': lenientText, 'email-address': lenientText }));
+const date = readableWhen(lenient(z.union([z.string(), z.number()])), (value) => parseBlueworksDate(value) !== undefined);
+const userRef = lenientObject({ id: lenientText, 'full-name': lenientText, 'email-address': lenientText });
 
 const PERMISSIONS = ['blueprint-processes', 'automate-processes', 'compose-decisions', 'author-policies', 'manage-and-edit'] as const;
 
@@ -97,7 +97,7 @@ const ARTIFACT_GROUPS = ['blueprints', 'decisions', 'policies', 'process-apps'] 
 const artifactGroupLabel = (key: (typeof ARTIFACT_GROUPS)[number]): string =>
   ({ blueprints: l10n.t('Blueprints'), decisions: l10n.t('Decisions'), policies: l10n.t('Policies'), 'process-apps': l10n.t('Process apps') })[key];
 
-const spaceSchema = z.looseObject({
+const SPACE_FIELDS = {
   ...spaceFields,
   id: lenientText,
   subspaces: rows(subspaceSchema),
@@ -105,7 +105,11 @@ const spaceSchema = z.looseObject({
   decisions: rows(artifactSchema),
   policies: rows(artifactSchema),
   'process-apps': rows(artifactSchema),
-});
+};
+const spaceSchema = z.looseObject(SPACE_FIELDS);
+
+/** The space details API requires these of a space. */
+const DOCUMENTED: Documented = { required: ['id', 'name'] };
 type BlueworksSpace = z.infer<typeof spaceSchema>;
 
 /** `GET /bwl/spaces?name=|tag=` is documented without a response schema: accept a bare array or `{spaces: [...]}`. */
@@ -312,6 +316,7 @@ class BlueworksClient implements VendorClient {
       ],
       groups,
       problems,
+      fieldProblems: fieldProblems(SPACE_FIELDS, raw, DOCUMENTED),
       raw,
     });
   }

@@ -1,5 +1,5 @@
 /** What every vendor builds its SpaceDetails with: the rules they all follow (`spaceDetails`), facts, status labels, group item ids, lists as text. */
-import type { Fact, SpaceDetails, Value, ValueKind } from '../model';
+import type { Fact, FieldProblem, SpaceDetails, Value, ValueKind } from '../model';
 
 /** Facts with no value are left out, so every view shows only what the vendor said. */
 export function facts(...entries: readonly (readonly [label: string, value: Value | undefined, kind: ValueKind])[]): Fact[] {
@@ -30,22 +30,32 @@ export function listText(values: readonly string[] | null | undefined): string |
 }
 
 /** A space as a vendor read it, before the rules every vendor's details follow (see `spaceDetails`). */
-export interface SpaceParts extends Omit<SpaceDetails, 'name' | 'description' | 'problems' | 'fetchedAt'> {
+export interface SpaceParts extends Omit<SpaceDetails, 'name' | 'description' | 'problems' | 'fieldProblems' | 'fetchedAt'> {
   /** The vendor's name for the space; where it gives none, the id stands in. */
   readonly name: string | null | undefined;
   /** Left out where the vendor gives no text. */
   readonly description?: { readonly text: string | null | undefined; readonly markdown: boolean };
   /** What could not be read, one line each; none, and the details carry none. */
   readonly problems?: readonly string[];
+  /** The documented fields the answer broke (see `fieldProblems` in fields.ts); none, and the details carry none. */
+  readonly fieldProblems?: readonly FieldProblem[];
 }
 
 /** The SpaceDetails of a space as read, fetched now: named (by its id where need be), with only the description and problems there are. */
-export function spaceDetails({ name, description, problems = [], ...parts }: SpaceParts): SpaceDetails {
+export function spaceDetails({ name, description, problems = [], fieldProblems = [], ...parts }: SpaceParts): SpaceDetails {
+  const fields = onceEach(fieldProblems);
   return {
     ...parts,
     name: name || parts.id,
     description: description?.text ? { text: description.text, markdown: description.markdown } : undefined,
     problems: problems.length ? problems : undefined,
+    fieldProblems: fields.length ? fields : undefined,
     fetchedAt: Date.now(),
   };
+}
+
+/** Each field's problem once, in the order first met: a field read twice is still one field. */
+function onceEach(problems: readonly FieldProblem[]): FieldProblem[] {
+  const seen = new Set<string>();
+  return problems.filter(({ field, kind }) => !seen.has(`${kind}:${field}`) && seen.add(`${kind}:${field}`));
 }

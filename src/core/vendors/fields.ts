@@ -1,11 +1,14 @@
 /**
  * How vendor JSON is read: the whole answer against its schema (`parseWith`), each field on its own
- * (`lenient` and the readers built on it), and lists row by row (`rows`), counting what could not be read.
+ * (`lenient` and the readers built on it), and lists row by row (`rows`), counting what could not be read;
+ * and which documented fields an answer broke (`fieldProblems`), so that a space shown despite them says so.
  */
 import * as z from 'zod/mini';
 import * as l10n from '@vscode/l10n';
 import { SpacesError } from '../errors';
 import { isRecord } from '../json';
+import type { FieldProblem } from '../model';
+import { parseIsoDate } from './dates';
 
 /** Parses `data` with `schema`, turning a mismatch into one readable badResponse sentence. `what`: the request, translated. */
 export function parseWith<T>(schema: z.ZodMiniType<T>, data: unknown, vendorName: string, what: string): T {
@@ -33,16 +36,76 @@ export function lenient<S extends z.ZodMiniType>(schema: S) {
   return z.catch(z.nullish(schema), undefined);
 }
 
+/** An object's fields, each with its reader: what `z.looseObject` takes. */
+export type Fields = Readonly<Record<string, z.ZodMiniType>>;
+
+/**
+ * What `fieldProblems` asks of a field's reader, where whether it read anything does not say whether the value
+ * could be read: a date read as text, a list read in part, a nested object read field by field.
+ */
+interface FieldCheck {
+  readonly readable?: (value: unknown) => boolean;
+  readonly fields?: Fields;
+}
+
+const CHECKS = new WeakMap<z.ZodMiniType, FieldCheck>();
+
+/** `schema`, whose values `fieldProblems` counts as read only when `readable` says so. */
+export function readableWhen<S extends z.ZodMiniType>(schema: S, readable: (value: unknown) => boolean): S {
+  CHECKS.set(schema, { readable });
+  return schema;
+}
+
 export const lenientText = lenient(z.string());
 export const lenientNumber = lenient(z.number());
 export const lenientBoolean = lenient(z.boolean());
-/** A list of strings: the strings in it (anything else left out), or absent when it is no list. */
-export const lenientTexts = z.pipe(
-  lenient(z.array(z.unknown())),
-  z.transform((list) => list?.filter((item): item is string => typeof item === 'string')),
+/** ISO 8601 text (see `parseIsoDate`), kept as sent: text that is no date is absent from the space, and reported. */
+export const lenientIsoDate = readableWhen(lenient(z.string()), (value) => parseIsoDate(value) !== undefined);
+/** A list of strings: the strings in it (anything else left out, and the field reported), or absent when it is no list. */
+export const lenientTexts = readableWhen(
+  z.pipe(
+    lenient(z.array(z.unknown())),
+    z.transform((list) => list?.filter((item): item is string => typeof item === 'string')),
+  ),
+  (value) => Array.isArray(value) && value.every((item) => typeof item === 'string'),
 );
 /** A JSON object, kept as sent to be read key by key, or absent when it is none. */
 export const lenientRecord = lenient(z.custom<Readonly<Record<string, unknown>>>(isRecord));
+
+/** A nested object read field by field (see `lenient`), or absent when it is none; `fieldProblems` names its fields by their path. */
+export function lenientObject<F extends Fields>(fields: F) {
+  const schema = lenient(z.looseObject(fields));
+  CHECKS.set(schema, { readable: isRecord, fields });
+  return schema;
+}
+
+/** What a vendor's documentation says of the fields of an answer: which it requires, and which of those may be null. */
+export interface Documented {
+  readonly required?: readonly string[];
+  readonly nullable?: readonly string[];
+}
+
+/**
+ * The documented fields (`fields`, each with its reader) that `answer`, the object as sent, broke: each sent
+ * but not readable, and each `required` one not sent or null (unless `nullable`). Once each, nested objects'
+ * fields by their path (`workspace.name`). Null for an optional field is as good as leaving it out, and rows are
+ * no fields: a group counts the rows it could not read (see `rows`).
+ */
+export function fieldProblems(fields: Fields, answer: unknown, documented: Documented = {}, prefix = ''): FieldProblem[] {
+  if (!isRecord(answer)) return [];
+  const problems: FieldProblem[] = [];
+  for (const [key, reader] of Object.entries(fields)) {
+    const field = `${prefix}${key}`;
+    const value = Object.hasOwn(answer, key) ? answer[key] : undefined;
+    const check = CHECKS.get(reader);
+    if (value === undefined || value === null) {
+      const allowed = value === null && documented.nullable?.includes(key);
+      if (!allowed && documented.required?.includes(key)) problems.push({ field, kind: 'missing' });
+    } else if (!(check?.readable ? check.readable(value) : reader.safeParse(value).data !== undefined)) problems.push({ field, kind: 'unreadable' });
+    else if (check?.fields) problems.push(...fieldProblems(check.fields, value, {}, `${field}.`));
+  }
+  return problems;
+}
 
 /** The rows of a group, read one by one: the readable ones, and how many were not (with why, for the log). */
 export interface Rows<T> {
@@ -71,9 +134,9 @@ export function readRows<T, R>(entries: Iterable<T>, read: (entry: T, index: num
   return { items, unreadable, reasons };
 }
 
-/** A list of rows, each read with `item` (see `readRows`). Absent when it is no list. */
+/** A list of rows, each read with `item` (see `readRows`). Absent when it is no list (and then reported by `fieldProblems`). */
 export function rows<S extends z.ZodMiniType>(item: S) {
-  return z.pipe(
+  const schema = z.pipe(
     lenient(z.array(z.unknown())),
     z.transform((list): Rows<z.infer<S>> | undefined =>
       list
@@ -86,6 +149,7 @@ export function rows<S extends z.ZodMiniType>(item: S) {
         : undefined,
     ),
   );
+  return readableWhen(schema, Array.isArray);
 }
 
 /** A group's count of unreadable rows, to spread into the group. */

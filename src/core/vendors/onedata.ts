@@ -14,14 +14,28 @@ import { VENDORS } from './catalog';
 import { fromEpochSeconds } from './dates';
 import { facts, listText, spaceDetails } from './details';
 import { describeHttpError, missingSecret, type DescribeError } from './errorWording';
-import { lenient, lenientBoolean, lenientNumber, lenientRecord, lenientText, lenientTexts, parseWith, problemOf, readRows, unreadableOf, type Rows } from './fields';
+import {
+  fieldProblems,
+  lenient,
+  lenientBoolean,
+  lenientObject,
+  lenientRecord,
+  lenientText,
+  lenientTexts,
+  parseWith,
+  problemOf,
+  readableWhen,
+  readRows,
+  unreadableOf,
+  type Rows,
+} from './fields';
 import { apiUrl, getJson } from './requests';
 import type { FetchOptions, FieldSpec, SecretSpec, Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.onedata.name;
 const API_PATH = '/api/v3/onezone';
-/** Every field read on its own (see `lenient`), provider sizes one by one; the name falls back to the id. */
-const spaceSchema = z.looseObject({
+/** Every field read on its own (see `lenient`), provider sizes one by one; the name falls back to the id. None is required. */
+const SPACE_FIELDS = {
   spaceId: lenientText,
   name: lenientText,
   /**
@@ -30,16 +44,17 @@ const spaceSchema = z.looseObject({
    */
   providers: lenientRecord,
   // The official Subject schema requires none of its fields.
-  creator: lenient(z.looseObject({ type: lenientText, id: lenientText })),
+  creator: lenientObject({ type: lenientText, id: lenientText }),
   /** Unix seconds (see `fromEpochSeconds`). */
-  creationTime: lenientNumber,
+  creationTime: readableWhen(lenient(z.number()), (value) => fromEpochSeconds(value) !== undefined),
   // Newer releases:
   description: lenientText,
   organizationName: lenientText,
   tags: lenientTexts,
   advertisedInMarketplace: lenientBoolean,
   marketplaceContactEmail: lenientText,
-});
+};
+const spaceSchema = z.looseObject(SPACE_FIELDS);
 type OnedataSpace = z.infer<typeof spaceSchema>;
 
 /** The listing needs its list; an id that is no string is left out. */
@@ -193,6 +208,7 @@ class OnedataClient implements VendorClient {
       ),
       groups,
       problems,
+      fieldProblems: fieldProblems(SPACE_FIELDS, raw),
       raw,
     });
   }

@@ -11,31 +11,38 @@ import { VENDORS } from './catalog';
 import { parseIsoDate } from './dates';
 import { facts, humanize, listText, spaceDetails, uniqueIds } from './details';
 import { describeHttpError, missingSecret, missingSetting } from './errorWording';
-import { lenientBoolean, lenientNumber, lenientText, lenientTexts, parseWith, problemOf, rows, unreadableOf } from './fields';
+import { fieldProblems, lenientBoolean, lenientIsoDate, lenientNumber, lenientText, lenientTexts, parseWith, problemOf, rows, unreadableOf, type Documented } from './fields';
 import { apiUrl, getJson } from './requests';
 import type { FieldSpec, SecretSpec, Vendor, VendorClient, VendorContext } from './vendor';
 
 const NAME = VENDORS.openlayer.name;
 
 /** Every field read on its own (see `lenient`), monthly usage row by row; the name falls back to the id. */
-const workspaceSchema = z.looseObject({
+const WORKSPACE_FIELDS = {
   // `inviteCode` is write-only and never read.
   id: lenientText,
   name: lenientText,
   slug: lenientText,
-  dateCreated: lenientText,
-  dateUpdated: lenientText,
+  dateCreated: lenientIsoDate,
+  dateUpdated: lenientIsoDate,
   creatorId: lenientText,
   wildcardDomains: lenientTexts,
   projectCount: lenientNumber,
   memberCount: lenientNumber,
   inviteCount: lenientNumber,
   monthlyUsage: rows(z.looseObject({ monthYear: lenientText, predictionCount: lenientNumber, executionTimeMs: lenientNumber })),
-  periodStartDate: lenientText,
-  periodEndDate: lenientText,
+  periodStartDate: lenientIsoDate,
+  periodEndDate: lenientIsoDate,
   samlOnlyAccess: lenientBoolean,
   status: lenientText,
-});
+};
+const workspaceSchema = z.looseObject(WORKSPACE_FIELDS);
+
+/** The seed's `Workspace` requires these; the creator and the billing period may be null. */
+const DOCUMENTED: Documented = {
+  required: ['id', 'name', 'slug', 'dateCreated', 'dateUpdated', 'creatorId', 'projectCount', 'memberCount', 'inviteCount', 'periodStartDate', 'periodEndDate', 'status'],
+  nullable: ['creatorId', 'periodStartDate', 'periodEndDate'],
+};
 
 type Workspace = z.infer<typeof workspaceSchema>;
 
@@ -103,6 +110,7 @@ function toDetails(account: Account, id: string, workspace: Workspace, raw: unkn
     ),
     groups: usage ? [usage] : [],
     problems,
+    fieldProblems: fieldProblems(WORKSPACE_FIELDS, raw, DOCUMENTED),
     raw,
   });
 }

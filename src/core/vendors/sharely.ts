@@ -14,7 +14,7 @@ import { VENDORS } from './catalog';
 import { parseIsoDate } from './dates';
 import { facts, humanize, spaceDetails, uniqueIds } from './details';
 import { describeHttpError, missingSecret, missingSetting } from './errorWording';
-import { lenient, lenientText, parseWith, problemOf, rows, unreadableOf, type Rows } from './fields';
+import { fieldProblems, lenient, lenientIsoDate, lenientObject, lenientText, parseWith, problemOf, rows, unreadableOf, type Rows } from './fields';
 import { apiUrl, getJson } from './requests';
 import type { FieldSpec, SecretSpec, Vendor, VendorClient, VendorContext } from './vendor';
 
@@ -47,19 +47,23 @@ const conversationGroupSchema = z.looseObject({
   conversations: lenient(z.array(z.unknown())),
 });
 
-/** Every field read on its own (see `lenient`), members and conversation groups row by row; the name falls back to the id. */
-const spaceSchema = z.looseObject({
+/**
+ * Every field read on its own (see `lenient`), members and conversation groups row by row; the name falls back
+ * to the id. The seed requires none of them.
+ */
+const SPACE_FIELDS = {
   id: lenientText,
   name: lenientText,
   description: lenientText,
   status: lenientText,
-  createdAt: lenientText,
-  workspace: lenient(z.looseObject({ id: lenientText, name: lenientText, organizationName: lenientText, organizationId: lenientText })),
+  createdAt: lenientIsoDate,
+  workspace: lenientObject({ id: lenientText, name: lenientText, organizationName: lenientText, organizationId: lenientText }),
   hosts: rows(memberEntrySchema),
   coHosts: rows(memberEntrySchema),
   guests: rows(memberEntrySchema),
   spaceGroupConversation: rows(conversationGroupSchema),
-});
+};
+const spaceSchema = z.looseObject(SPACE_FIELDS);
 
 type SharelySpace = z.infer<typeof spaceSchema>;
 type MemberEntry = z.infer<typeof memberEntrySchema>;
@@ -143,6 +147,7 @@ function toDetails(account: Account, id: string, space: SharelySpace, raw: unkno
     ),
     groups,
     problems,
+    fieldProblems: fieldProblems(SPACE_FIELDS, raw),
     raw,
   });
 }

@@ -59,6 +59,7 @@ describe('the demo team', () => {
       assert.doesNotMatch(`${space.name} ${space.description?.text ?? ''}`, FIXTURE_WORDS, `${space.name}: a fixture's words`);
       assert.ok(!hostile.some((h) => text.includes(h)), `${space.name}: a hostile string`);
       assert.deepEqual(space.problems ?? [], [], `${space.name}: rows that could not be read`);
+      assert.deepEqual(space.fieldProblems ?? [], [], `${space.name}: fields its vendor's documentation does not allow`);
     }
   });
 

@@ -1,6 +1,6 @@
-// fast-check arbitraries from JSON Schema (the subset the vendors' documented responses use), and the
-// mutations a vendor's answer may go through: types changed, fields dropped, nulls, extra keys, huge
-// strings, `__proto__` keys.
+// fast-check arbitraries from JSON Schema (the subset the vendors' documented responses use), the
+// mutations a vendor's answer may go through (types changed, fields dropped, nulls, extra keys, huge
+// strings, `__proto__` keys), and which documented fields an answer broke.
 import fc from 'fast-check';
 
 export interface JsonSchema {
@@ -10,7 +10,8 @@ export interface JsonSchema {
   readonly additionalProperties?: JsonSchema;
   readonly items?: JsonSchema;
   readonly enum?: readonly (string | number | boolean | null)[];
-  readonly format?: 'date-time' | 'date' | 'email' | 'uuid';
+  /** `unix-time`: a number of seconds since 1970 (this test's name for Onedata's `creationTime`). */
+  readonly format?: 'date-time' | 'date' | 'unix-time' | 'email' | 'uuid';
   readonly minimum?: number;
   readonly minLength?: number;
   readonly maxItems?: number;
@@ -125,4 +126,70 @@ export function mutate(value: unknown, mutations: readonly Mutation[]): unknown 
     else if (mutation.kind === 'retype') set(mutation.value);
   }
   return copy;
+}
+
+/** A documented field an answer broke: sent but not readable, or required and not sent. */
+export interface BrokenField {
+  readonly field: string;
+  readonly kind: 'unreadable' | 'missing';
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const typesOf = (schema: JsonSchema): readonly string[] => (typeof schema.type === 'object' ? schema.type : [schema.type ?? 'object']);
+const DATE_FORMATS: ReadonlySet<JsonSchema['format']> = new Set(['date-time', 'date', 'unix-time']);
+
+/**
+ * The fields of `value` (an object documented by `schema`) that a reader must report: each required one not
+ * sent (or null where null is not allowed) as missing, each sent one it cannot read as unreadable; the fields of
+ * a nested object by their path (`workspace.name`). Rows (the items of a list of objects, the entries of a map)
+ * are no fields: their group counts the ones it cannot read.
+ *
+ * What can be read is what the documentation allows, with the leniency the readers promise: null for an
+ * optional field is as good as leaving it out; a string enum takes any string (a vendor's new state is shown as
+ * sent); numbers need not be whole or in range; an e-mail address or uuid is any string; a 0/1 flag may be a
+ * boolean; and a date is what the vendor's date reader reads (`readsDate`).
+ */
+export function brokenFields(schema: JsonSchema, value: unknown, readsDate: (value: unknown) => boolean, prefix = ''): BrokenField[] {
+  if (!isObject(value)) return [];
+  const broken: BrokenField[] = [];
+  for (const [key, field] of Object.entries(schema.properties ?? {})) {
+    const name = `${prefix}${key}`;
+    const sent = Object.hasOwn(value, key) ? value[key] : undefined;
+    if (sent === undefined || (sent === null && !typesOf(field).includes('null'))) {
+      if (schema.required?.includes(key)) broken.push({ field: name, kind: 'missing' });
+    } else if (sent !== null && !readable(field, sent, readsDate)) broken.push({ field: name, kind: 'unreadable' });
+    else if (field.properties && isObject(sent)) broken.push(...brokenFields(field, sent, readsDate, `${name}.`));
+  }
+  return broken;
+}
+
+/** Whether a reader can read `value` (not null) as `schema` documents it, with the readers' leniency (see `brokenFields`). */
+function readable(schema: JsonSchema, value: unknown, readsDate: (value: unknown) => boolean): boolean {
+  if (DATE_FORMATS.has(schema.format)) return readsDate(value);
+  if (schema.enum) {
+    if (schema.enum.every((option) => typeof option === 'string')) return typeof value === 'string';
+    const flag = schema.enum.length === 2 && schema.enum.includes(0) && schema.enum.includes(1);
+    return schema.enum.includes(value as never) || (flag && typeof value === 'boolean');
+  }
+  return typesOf(schema).some((type) => {
+    switch (type) {
+      case 'string':
+        return typeof value === 'string';
+      case 'integer':
+      case 'number':
+        return typeof value === 'number';
+      case 'boolean':
+        return typeof value === 'boolean';
+      case 'array': {
+        if (!Array.isArray(value)) return false;
+        const items = schema.items ?? {};
+        // A list of objects is rows; a list of strings is one field, read whole.
+        return typesOf(items).includes('object') || value.every((item) => readable(items, item, readsDate));
+      }
+      case 'object':
+        return isObject(value);
+      default:
+        return false;
+    }
+  });
 }

@@ -25,6 +25,7 @@ describe('Openlayer client', () => {
 
   it('reads the seed-shaped workspace field by field', async () => {
     const space = await client().getSpace(workspaces.seed);
+    assert.equal(space.fieldProblems, undefined);
     assert.equal(space.vendor, 'openlayer');
     assert.equal(space.accountId, 'openlayer-test');
     assert.equal(space.id, '182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e');
@@ -90,6 +91,31 @@ describe('Openlayer client', () => {
     assert.equal(space.created, undefined);
     assert.deepEqual(space.facts, []);
     assert.deepEqual(space.groups, []);
+    // Null where the seed allows it (the creator, the billing period) is no problem; a required field left out is.
+    assert.deepEqual(
+      space.fieldProblems?.map((p) => `${p.field} ${p.kind}`),
+      ['slug missing', 'dateCreated missing', 'dateUpdated missing', 'projectCount missing', 'memberCount missing', 'inviteCount missing', 'status missing'],
+    );
+  });
+
+  it('names each documented field it could not read or did not get, once, and leaves rows it could not read to their count', async () => {
+    const { id, name, ...rest } = OPENLAYER_SEED_WORKSPACE;
+    void id;
+    void name;
+    const body = { ...rest, projectCount: 'many', dateCreated: 'yesterday', monthlyUsage: [{ monthYear: '2024-05-01', predictionCount: 1 }, 'no row'] };
+    suite.sandbox.addFault({ path: `/v1/workspaces/${workspaces.seed}`, kind: 'status', status: 200, body, times: 1 });
+    const space = await client().getSpace(workspaces.seed, { refresh: true });
+    assert.equal(space.name, workspaces.seed);
+    assert.deepEqual(space.fieldProblems, [
+      { field: 'id', kind: 'missing' },
+      { field: 'name', kind: 'missing' },
+      { field: 'dateCreated', kind: 'unreadable' },
+      { field: 'projectCount', kind: 'unreadable' },
+    ]);
+    assert.equal(space.created, undefined);
+    assert.equal(facts(space).Projects, undefined);
+    assert.equal(space.groups[0]?.unreadable, 1);
+    assert.match(space.problems?.[0] ?? '', /^Monthly usage: 1 of 2 rows could not be read/);
   });
 
   it('ignores unknown fields', async () => {

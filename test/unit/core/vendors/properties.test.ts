@@ -1,12 +1,14 @@
 // Property-based tests of every vendor's reading of a space, over real HTTP through the sandbox: answers
 // generated from a JSON Schema of the vendor's documented response always show a space with a name and
-// every row; the same answers mutated (types changed, fields dropped, nulls, extra keys, huge strings,
-// `__proto__` keys) show a space or end as `badResponse`, never another error.
+// every row, and report no problem; the same answers mutated (types changed, fields dropped, nulls, extra
+// keys, huge strings, `__proto__` keys) show a space or end as `badResponse`, never another error, and a space
+// shown reports every documented field the mutations broke, and no other.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isSpacesError } from '../../../../src/core/errors';
 import type { Group, SpaceDetails } from '../../../../src/core/model';
+import { fromEpochSeconds, parseBlueworksDate, parseIsoDate } from '../../../../src/core/vendors/dates';
 import { alumio } from '../../../../src/core/vendors/alumio';
 import { blueworks } from '../../../../src/core/vendors/blueworks';
 import { onedata } from '../../../../src/core/vendors/onedata';
@@ -18,7 +20,7 @@ import { BLUEWORKS_SANDBOX } from '../../../sandbox/vendors/blueworks';
 import { ONEDATA_SANDBOX } from '../../../sandbox/vendors/onedata';
 import { OPENLAYER_SANDBOX } from '../../../sandbox/vendors/openlayer';
 import { SHARELY_SANDBOX } from '../../../sandbox/vendors/sharely';
-import { arbitraryFrom, mutate, mutationArbitrary, type JsonSchema } from './json-schema-arbitrary';
+import { arbitraryFrom, brokenFields, mutate, mutationArbitrary, type BrokenField, type JsonSchema } from './json-schema-arbitrary';
 import { useVendorSuite, type Secrets, type Settings } from './vendor-support';
 
 // --- the vendors' documented responses, copied into this test as JSON Schema ----------------------
@@ -103,12 +105,12 @@ const ONEDATA_SPACE: JsonSchema = {
     name: str,
     providers: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } },
     creator: { type: 'object', properties: { type: { enum: ['nobody', 'user', 'oneprovider'] }, id: { type: ['string', 'null'] } } },
-    creationTime: { type: 'integer', minimum: 0 },
+    creationTime: { type: 'integer', minimum: 0, format: 'unix-time' },
   },
 };
 
 /** Blueworks writes dates with a `+0000` offset. */
-const bwDate: JsonSchema = { enum: ['2021-03-02T13:20:53.000+0000', '2019-11-05T08:00:00.000-0500', '2024-02-29T23:59:59.999+0100'] };
+const bwDate: JsonSchema = { enum: ['2021-03-02T13:20:53.000+0000', '2019-11-05T08:00:00.000-0500', '2024-02-29T23:59:59.999+0100'], format: 'date-time' };
 const bwUser: JsonSchema = { type: 'object', properties: { id: str, 'full-name': str, 'email-address': str } };
 /** What identifies a row: never empty. */
 const rowId: JsonSchema = { type: 'string', minLength: 1 };
@@ -188,7 +190,11 @@ interface Case {
   readonly wrap?: (payload: unknown) => unknown;
   /** Group id → how many rows the payload gives it. */
   readonly rows: (payload: Payload) => Readonly<Record<string, number | undefined>>;
+  /** The vendor's date format: what of a documented date its reader reads. */
+  readonly readsDate: (value: unknown) => boolean;
 }
+
+const isoDate = (value: unknown) => parseIsoDate(value) !== undefined;
 
 const CASES: readonly Case[] = [
   {
@@ -199,6 +205,7 @@ const CASES: readonly Case[] = [
     path: (id) => `/api/v1/spaces/${id}`,
     wrap: (payload) => ({ object: payload }),
     rows: () => ({}),
+    readsDate: isoDate,
   },
   {
     vendor: sharely,
@@ -207,6 +214,7 @@ const CASES: readonly Case[] = [
     secrets: { apiKey: SHARELY_SANDBOX.apiKey },
     path: (id) => `/v1/workspaces/${SHARELY_SANDBOX.workspaces.seed}/spaces/${id}`,
     rows: (p) => ({ hosts: rowsIn(p, 'hosts'), coHosts: rowsIn(p, 'coHosts'), guests: rowsIn(p, 'guests'), conversations: rowsIn(p, 'spaceGroupConversation') }),
+    readsDate: isoDate,
   },
   {
     vendor: openlayer,
@@ -217,6 +225,7 @@ const CASES: readonly Case[] = [
     path: () => `/v1/workspaces/${OPENLAYER_SANDBOX.workspaces.seed}`,
     spaceId: OPENLAYER_SANDBOX.workspaces.seed,
     rows: (p) => ({ monthlyUsage: rowsIn(p, 'monthlyUsage') }),
+    readsDate: isoDate,
   },
   {
     vendor: onedata,
@@ -228,6 +237,7 @@ const CASES: readonly Case[] = [
       const providers = typeof p.providers === 'object' && p.providers !== null ? Object.keys(p.providers).length : 0;
       return { providers: providers > 0 ? providers : undefined };
     },
+    readsDate: (value) => fromEpochSeconds(value) !== undefined,
   },
   {
     vendor: blueworks,
@@ -248,10 +258,13 @@ const CASES: readonly Case[] = [
         'process-apps': nonEmpty(rowsIn(p, 'process-apps')),
       };
     },
+    readsDate: (value) => parseBlueworksDate(value) !== undefined,
   },
 ];
 
 const RUNS = 60;
+
+const byField = (a: BrokenField, b: BrokenField) => a.field.localeCompare(b.field) || a.kind.localeCompare(b.kind);
 
 for (const test of CASES) {
   describe(`${test.vendor.id}: any answer its documentation allows, and any mutation of one`, () => {
@@ -282,6 +295,7 @@ for (const test of CASES) {
             assert.equal(group?.items.length ?? 0, count, `group ${groupId}`);
             assert.equal(group?.unreadable, undefined, `group ${groupId}: nothing unreadable`);
           }
+          assert.deepEqual(space.fieldProblems, undefined, 'no field reported');
         }),
         { numRuns: RUNS },
       );
@@ -290,10 +304,17 @@ for (const test of CASES) {
     it('shows a space or says badResponse, whatever is done to the answer', async () => {
       await fc.assert(
         fc.asyncProperty(arbitraryFrom(test.schema), fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 }), async (payload, mutations) => {
-          const { space, error } = await read(mutate(payload, mutations));
+          const answer = mutate(payload, mutations);
+          const { space, error } = await read(answer);
           if (space) {
             assert.ok(space.name.length > 0);
             for (const group of space.groups) assert.ok(group.items.every((item) => typeof item.id === 'string' && typeof item.label === 'string'));
+            // Every field the test's schema documents that the mutations broke, and no other of them (the
+            // readers know a few fields more, which no mutation here breaks but by chance).
+            const documented = new Set(Object.keys(test.schema.properties ?? {}));
+            const reported = (space.fieldProblems ?? []).filter((problem) => documented.has(problem.field.split('.')[0]!));
+            const broken = brokenFields(test.schema, answer, test.readsDate);
+            assert.deepEqual([...reported].sort(byField), [...broken].sort(byField), `fields reported for ${JSON.stringify(answer)?.slice(0, 2000)}`);
             return;
           }
           assert.ok(isSpacesError(error) && error.kind === 'badResponse', `not badResponse: ${String(error)}`);
