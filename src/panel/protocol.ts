@@ -5,7 +5,8 @@
  */
 import * as z from 'zod/mini';
 import type { GroupKind, SpaceDetails } from '../core/model';
-import type { VENDOR_IDS } from '../core/vendors/catalog';
+import { VENDORS, type VENDOR_IDS } from '../core/vendors/catalog';
+import { fieldProblemsNote } from '../core/vendors/fieldWording';
 import { isWebUrl } from '../util/url';
 
 export const VIEW_TYPE = 'spaces.space';
@@ -36,16 +37,22 @@ export interface PanelIdentity {
   readonly spaceId: string;
 }
 
-/** A space as posted to the page: everything but the raw answer, which only Show Raw JSON needs. */
-export type PanelSpace = Omit<SpaceDetails, 'raw' | 'problems' | 'fieldProblems'>;
+/**
+ * A space as posted to the page: everything but the raw answer, which only Show Raw JSON needs, and with the
+ * documented fields the answer broke as the one sentence the page shows (see `fieldProblemsNote`).
+ */
+export type PanelSpace = Omit<SpaceDetails, 'raw' | 'problems' | 'fieldProblems'> & {
+  /** "This answer did not match what … documents: …": shown as a note, as text. */
+  readonly fieldProblemsNote?: string;
+};
 
 export function toPanelSpace(details: SpaceDetails): PanelSpace {
-  // The raw answer stays on this side (Show Raw JSON); the problems go to the log.
+  // The raw answer stays on this side (Show Raw JSON); the problems go to the log, the fields in our words.
   const { raw, problems, fieldProblems, ...space } = details;
   void raw;
   void problems;
-  void fieldProblems;
-  return space;
+  const note = fieldProblemsNote(VENDORS[details.vendor].name, fieldProblems);
+  return note === undefined ? space : { ...space, fieldProblemsNote: note };
 }
 
 /** The page's words, posted from the extension so they go through `vscode.l10n`. */

@@ -109,6 +109,7 @@ const isSpace = shape<PanelSpace>({
   webUrl: optional(isString),
   facts: arrayOf(isFact),
   groups: arrayOf(isGroup),
+  fieldProblemsNote: optional(isString),
   fetchedAt: isFiniteNumber,
 });
 

@@ -8,6 +8,7 @@ import type { CoreModule } from '../core/index';
 import type { SpaceDetails, SpaceRef } from '../core/model';
 import { VENDORS, type VendorId } from '../core/vendors/catalog';
 import { missingSecret } from '../core/vendors/errorWording';
+import { fieldProblemsNote } from '../core/vendors/fieldWording';
 import type { FetchOptions, FindQuery, Vendor, VendorClient } from '../core/vendors/vendor';
 import { Disposable } from '../util/disposable';
 import { forLog } from '../util/text';
@@ -64,6 +65,8 @@ export class SpacesService extends Disposable {
     if (answer) this.madeFrom.set(answer, details);
     // What could not be read is left out of the views: the log says what and why, once per answer.
     for (const problem of details.problems ?? []) this.log.warn(forLog(`${account.id}: space "${id}": ${problem}`));
+    const note = fieldProblemsNote(VENDORS[account.vendor].name, details.fieldProblems);
+    if (note) this.log.warn(forLog(`${account.id}: space "${id}": ${note}`));
     this.fetched.fire(details);
     return details;
   }

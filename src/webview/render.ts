@@ -1,5 +1,6 @@
 // The panel's parts, each built from data with DOM APIs: header (name, vendor, account, status, age),
-// actions, the error banner, facts, description and the groups.
+// actions, the error banner, the note on an answer that did not match its documentation, facts, description
+// and the groups.
 import { revealBidi } from '../core/format';
 import type { Fact, SpaceDetails, Tone } from '../core/model';
 import type { PanelError, PanelInit, PanelSpace } from '../panel/protocol';
@@ -139,6 +140,8 @@ export function content(init: PanelInit, space: PanelSpace, actions: Actions, me
   const { strings } = init;
   const values = valueContext(init);
   const fragment = document.createDocumentFragment();
+  // Under the header: the answer did not match what the vendor documents (a text node, like all vendor text).
+  if (space.fieldProblemsNote) fragment.appendChild(el('p', { className: 'field-note', attrs: { role: 'note', dir: 'auto' } }, icon('warning'), el('span', {}, space.fieldProblemsNote)));
   const facts = factsWithDates(space, strings.created, strings.lastModified);
   if (facts.length > 0) {
     fragment.appendChild(

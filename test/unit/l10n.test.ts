@@ -9,6 +9,7 @@ import { parseAccounts } from '../../src/core/accounts';
 import type { HttpClient } from '../../src/core/http';
 import { configureL10n } from '../../src/core/l10n';
 import { describeHttpError } from '../../src/core/vendors/errorWording';
+import { fieldProblemsNote } from '../../src/core/vendors/fieldWording';
 import { VENDOR_REGISTRY } from '../../src/core/vendors/registry';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -102,6 +103,16 @@ describe('core words in the display language', () => {
     assert.equal(VENDOR_REGISTRY.onedata.secretFields[2]!.label, 'Kennwort');
     const describe = describeHttpError({ vendorName: 'Alumio', what: 'Space', credentials: 'API-Schlüssel' });
     assert.equal(describe(401, { message: 'Invalid token' })?.message, 'Alumio hat die Anmeldeinformationen (API-Schlüssel) nicht akzeptiert: Invalid token.');
+    // One field and several are said differently in German, though alike in English.
+    const note = (...problems: [string, 'unreadable' | 'missing'][]) => fieldProblemsNote('Openlayer', problems.map(([field, kind]) => ({ field, kind })));
+    assert.equal(
+      note(['projectCount', 'unreadable'], ['dateCreated', 'unreadable'], ['name', 'missing']),
+      'Diese Antwort entsprach nicht dem, was Openlayer dokumentiert: `projectCount`, `dateCreated` konnten nicht gelesen werden; `name` fehlt. „JSON-Rohdaten anzeigen“ zeigt, was ankam.',
+    );
+    assert.equal(
+      note(['projectCount', 'unreadable'], ['id', 'missing'], ['name', 'missing']),
+      'Diese Antwort entsprach nicht dem, was Openlayer dokumentiert: `projectCount` konnte nicht gelesen werden; `id`, `name` fehlen. „JSON-Rohdaten anzeigen“ zeigt, was ankam.',
+    );
 
     const { accounts } = parseAccounts([{ id: 'a', vendor: 'alumio', baseUrl: 'https://acme.alumio.com' }]);
     const client = VENDOR_REGISTRY.alumio.createClient(accounts[0]!, { http: {} as HttpClient, secrets: {} });

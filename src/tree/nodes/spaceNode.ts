@@ -4,6 +4,7 @@ import { asSpacesError, SpacesError } from '../../core/errors';
 import { formatValue } from '../../core/format';
 import type { Group, SpaceDetails, Tone } from '../../core/model';
 import { VENDORS } from '../../core/vendors/catalog';
+import { fieldProblemsNote } from '../../core/vendors/fieldWording';
 import type { RememberedSpace } from '../../services/lastKnown';
 import type { StatusChange } from '../../services/statusWatch';
 import { LatestLoad } from '../../util/latestLoad';
@@ -330,6 +331,9 @@ function spaceTooltip(details: SpaceDetails, change?: StatusChange): vscode.Mark
   text(details.name).appendMarkdown('**');
   if (details.status) text(` · ${details.status.label}`);
   if (change) md.appendMarkdown('\n\n').appendText(vscode.l10n.t('Status changed since you last looked: {0} → {1}. Select the row or open the space to mark it seen.', forTooltip(change.from), forTooltip(change.to)));
+  // An answer that did not match its vendor's documentation says so: what shows may be less than it seems.
+  const note = fieldProblemsNote(VENDORS[details.vendor].name, details.fieldProblems);
+  if (note) md.appendMarkdown('\n\n').appendText(forTooltip(note));
   md.appendMarkdown('\n\n');
   text(`${VENDORS[details.vendor].name} · ${details.id}`);
   for (const fact of details.facts.slice(0, 5)) {

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parsePageMessage, toPanelSpace } from '../../../src/panel/protocol';
-import { parsePanelState } from '../../../src/panel/savedState';
+import { isPanelSpace, parsePanelState } from '../../../src/panel/savedState';
 import { isWebUrl } from '../../../src/util/url';
 import type { SpaceDetails } from '../../../src/core/model';
 
@@ -92,5 +92,36 @@ describe('the space panel state (what the serializer restores from)', () => {
     const space = toPanelSpace(details);
     assert.equal('raw' in space, false);
     assert.deepEqual(space, { vendor: 'alumio', accountId: 'a', id: 's', name: 'S', facts: [], groups: [], fetchedAt: 1 });
+  });
+
+  it('posts the documented fields the answer broke as the one sentence the page shows, not as a list', () => {
+    const details: SpaceDetails = {
+      vendor: 'openlayer',
+      accountId: 'ol',
+      id: 'w',
+      name: 'w',
+      facts: [],
+      groups: [],
+      problems: ['Monthly usage: 1 of 2 rows could not be read (row 2: not an object)'],
+      fieldProblems: [
+        { field: 'projectCount', kind: 'unreadable' },
+        { field: 'dateCreated', kind: 'unreadable' },
+        { field: 'name', kind: 'missing' },
+      ],
+      raw: {},
+      fetchedAt: 1,
+    };
+    assert.deepEqual(toPanelSpace(details), {
+      vendor: 'openlayer',
+      accountId: 'ol',
+      id: 'w',
+      name: 'w',
+      facts: [],
+      groups: [],
+      fetchedAt: 1,
+      fieldProblemsNote: 'This answer did not match what Openlayer documents: `projectCount`, `dateCreated` could not be read; `name` is missing. Show Raw JSON shows what came.',
+    });
+    // What the page saves of it reads back as a space, the sentence included (see state.test.ts for the checks).
+    assert.equal(isPanelSpace(JSON.parse(JSON.stringify(toPanelSpace(details)))), true);
   });
 });

@@ -39,6 +39,9 @@ describe('the space panel page, its saved state', () => {
   it('keeps a cached space of the expected shape', () => {
     assert.equal(isPanelSpace(stored(space)), true);
     assert.deepEqual(readState(stored({ ...identity, space })), { ...identity, space, view: undefined });
+    // With the note on an answer that did not match its documentation, too.
+    const noted: PanelSpace = { ...space, fieldProblemsNote: 'This answer did not match what Onedata documents: `creationTime` could not be read. Show Raw JSON shows what came.' };
+    assert.deepEqual(readState(stored({ ...identity, space: noted }))?.space, noted);
   });
 
   it('drops just the cached space when its shape is not the one rendered', () => {
@@ -59,6 +62,9 @@ describe('the space panel page, its saved state', () => {
       { ...space, vendor: 'salesforce' },
       { ...space, status: { label: 'x', tone: 'purple' } },
       { ...space, description: { text: 'x' } },
+      { ...space, fieldProblemsNote: 7 },
+      { ...space, fieldProblemsNote: null },
+      { ...space, fieldProblemsNote: ['`creationTime` could not be read'] },
       { ...space, fetchedAt: '2024-01-01' },
       { ...space, fetchedAt: null },
       { ...space, fetchedAt: undefined },
