@@ -1,19 +1,21 @@
 // Issue "The space panel", in the real workbench with the packaged VSIX: what is hard to draw. The filter over
 // a 5,000-artifact space and keyboard focus in a windowed table, the sandbox's hostile strings shown as text
-// and running nothing, and high contrast at a narrow width. One code-server for the file.
+// and running nothing, an answer that does not match what its vendor documents said to be so, and high
+// contrast at a narrow width. One code-server for the file.
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { HOSTILE, SHARELY_SANDBOX, OPENLAYER_SANDBOX, BLUEWORKS_SANDBOX } from '../../out/sandbox/index.js';
+import { HOSTILE, SHARELY_SANDBOX, OPENLAYER_SANDBOX, OPENLAYER_SEED_WORKSPACE, BLUEWORKS_SANDBOX } from '../../out/sandbox/index.js';
 import { eventually } from '../harness/wait.mjs';
-import { SEEDS, expectText, group, usePanelWorkbench } from './panel-support.mjs';
+import { DRIFTED_WORKSPACE, SEEDS, expectFact, expectText, group, usePanelWorkbench } from './panel-support.mjs';
 /** @typedef {import('../harness/workbench.mjs').Session} Session */
 
 describe('the space panel in the workbench (packaged VSIX): large tables, hostile text, high contrast', () => {
   const workbench = usePanelWorkbench();
   const { cspViolations, openFromTree, panelShowing, switchTheme } = workbench;
+  /** @type {Session['sandbox']} */ let sandbox;
   /** @type {Session['page']} */ let page;
   /** @type {Session['ui']} */ let ui;
-  before(() => ({ page, ui } = workbench.session));
+  before(() => ({ sandbox, page, ui } = workbench.session));
 
   describe('a 5,000-artifact table', () => {
     it('filters a 5,000-artifact table and renders only the rows in view', async () => {
@@ -116,6 +118,47 @@ describe('the space panel in the workbench (packaged VSIX): large tables, hostil
         await ui.shot(`panel-${vendor}-hostile`);
       });
     }
+  });
+
+  describe('an answer that does not match what its vendor documents', () => {
+    it('Openlayer: shows the workspace with a note naming the fields, and the row\'s tooltip says so too', async () => {
+      // The issue's answer: no id, no name, a count that is a word and a date that is none.
+      const { id, name, ...rest } = OPENLAYER_SEED_WORKSPACE;
+      void id;
+      void name;
+      sandbox.addFault({ path: `/v1/workspaces/${DRIFTED_WORKSPACE}`, kind: 'status', status: 200, body: { ...rest, projectCount: 'many', dateCreated: 'yesterday' } });
+      const sentence =
+        'This answer did not match what Openlayer documents: `dateCreated`, `projectCount` could not be read; `id`, `name` are missing. Show Raw JSON shows what came.';
+      try {
+        // Named by its id, as a space without a name is.
+        await openFromTree('Drifted workspace', DRIFTED_WORKSPACE, DRIFTED_WORKSPACE);
+        const frame = await panelShowing(DRIFTED_WORKSPACE, DRIFTED_WORKSPACE);
+        // Still shown (what could be read), with the one note under the header, as text.
+        await expectText(frame.locator('.badge.tone-ok'), 'Active');
+        await expectFact(frame, 'Members', '8');
+        const note = frame.getByRole('note').filter({ hasText: 'did not match' });
+        await expectText(note, sentence);
+        assert.equal(await note.count(), 1);
+        assert.equal(await note.locator('code, a, b, strong').count(), 0, 'the note is text only');
+        assert.equal(await frame.locator('.fact', { hasText: 'Projects' }).count(), 0, 'no fact for a count that is a word');
+        await ui.shot('panel-openlayer-drifted');
+
+        // The row's tooltip says so in a line of its own.
+        await ui.expand(ui.accountRow('Drifted workspace'));
+        const row = ui.spaceRow(DRIFTED_WORKSPACE).last();
+        await row.hover();
+        const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'did not match' }).last();
+        await hover.waitFor({ timeout: 20_000 });
+        // The hover's spaces are no-break ones (VS Code's appendText writes them as &nbsp;).
+        const lines = (await hover.innerText()).replace(/\u200B/g, '').replace(/\u00A0/g, ' ').split('\n').map((line) => line.trim());
+        assert.ok(lines.includes(sentence), `the tooltip's lines: ${JSON.stringify(lines)}`);
+        await page.mouse.move(0, 0);
+        await ui.collapse(ui.accountRow('Drifted workspace'));
+      } finally {
+        sandbox.clearFaults();
+        await ui.runCommand('View: Close All Editors');
+      }
+    });
   });
 
   describe('high contrast at a narrow width', () => {

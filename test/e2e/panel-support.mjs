@@ -8,7 +8,13 @@ import { escapeRegExp, eventually } from '../harness/wait.mjs';
 import { useWorkbench } from '../harness/workbench.mjs';
 /** @typedef {import('../harness/workbench.mjs').Session} Session */
 
-/** The demo accounts, plus a hostile space (or workspace) for every vendor. */
+/**
+ * An Openlayer workspace the sandbox does not know: a test serves it (as a fault with a 200 body) the answer it
+ * needs, an account of its own shows it.
+ */
+export const DRIFTED_WORKSPACE = 'ws-drifted';
+
+/** The demo accounts, plus a hostile space (or workspace) for every vendor, and a workspace for drifted answers. */
 function accountsWithHostileSpaces(profile) {
   const accounts = profile.accounts.map((account) => {
     if (account.vendor === 'sharely') return { ...account, spaces: [...account.spaces, SHARELY_SANDBOX.spaces.hostile] };
@@ -16,7 +22,11 @@ function accountsWithHostileSpaces(profile) {
     return account;
   });
   const openlayer = profile.accounts.find((a) => a.vendor === 'openlayer');
-  return [...accounts, { ...openlayer, id: 'hostile-openlayer', label: 'Hostile workspace', workspaceId: OPENLAYER_SANDBOX.workspaces.hostile }];
+  return [
+    ...accounts,
+    { ...openlayer, id: 'hostile-openlayer', label: 'Hostile workspace', workspaceId: OPENLAYER_SANDBOX.workspaces.hostile },
+    { ...openlayer, id: 'drifted-openlayer', label: 'Drifted workspace', workspaceId: DRIFTED_WORKSPACE },
+  ];
 }
 
 /** What each vendor's seed space must show. */
