@@ -26,7 +26,7 @@ interface Saved {
   readonly expanded: string[];
 }
 
-/** The whole copy stays under this, as JSON: a window reload reads it before the tree shows anything. */
+/** The whole copy stays under this many bytes of UTF-8 JSON: a window reload reads it before the tree shows anything. */
 export const MAX_BYTES = 5 * 1024 * 1024;
 /** Names and labels longer than this are cut: a hostile vendor cannot fill the copy with one space. */
 const MAX_TEXT = 500;
@@ -127,7 +127,8 @@ export class LastKnownTree {
     const accounts = [...this.accounts].map(([id, { server, spaces }]): [string, { server: string; spaces: RememberedSpace[] }] => [id, { server, spaces: [...spaces.values()] }]);
     for (;;) {
       const text = JSON.stringify({ version: 1, accounts: Object.fromEntries(accounts), expanded: [...this.expanded] } satisfies Saved);
-      if (text.length <= MAX_BYTES) return text;
+      // Bytes as the file holds them (UTF-8): a name in another script takes up to four a character.
+      if (Buffer.byteLength(text) <= MAX_BYTES) return text;
       const largest = accounts.reduce((a, b) => (b[1].spaces.length > a[1].spaces.length ? b : a));
       largest[1].spaces = largest[1].spaces.slice(0, Math.floor(largest[1].spaces.length / 2));
     }

@@ -59,7 +59,7 @@ describe('the last known tree', () => {
     assert.ok(accounts * listed * 500 > MAX_BYTES);
     for (let n = 0; n < accounts; n++) tree.listed(account(`big-${n}`), Array.from({ length: listed }, (_, i) => ({ id: `s${i}`, name: long })));
     const text = tree.serialize();
-    assert.ok(text.length <= MAX_BYTES, `${text.length} bytes`);
+    assert.ok(Buffer.byteLength(text) <= MAX_BYTES, `${Buffer.byteLength(text)} bytes`);
     const saved = JSON.parse(text) as { accounts: Record<string, { spaces: { id: string; name: string }[] }> };
     assert.equal(Object.keys(saved.accounts).length, accounts, 'every account keeps a copy');
     const kept = Object.values(saved.accounts).map(({ spaces }) => spaces.length);
@@ -69,6 +69,19 @@ describe('the last known tree', () => {
       assert.deepEqual(spaces.map((s) => s.id), Array.from({ length: spaces.length }, (_, i) => `s${i}`), 'the first spaces, in order');
       assert.ok(spaces.every((s) => s.name.length <= 500), 'names are clipped');
     }
+  });
+
+  it('counts its bound in bytes as written (UTF-8), not in characters: names in other scripts are cut too', () => {
+    const tree = new LastKnownTree(undefined);
+    // Three bytes a character in UTF-8: the clipped names are under the bound in characters, over it in bytes.
+    const name = '空'.repeat(500);
+    const listed = 6000;
+    assert.ok(listed * 500 < MAX_BYTES && listed * 500 * 3 > MAX_BYTES);
+    tree.listed(account('cjk'), Array.from({ length: listed }, (_, i) => ({ id: `s${i}`, name })));
+    const text = tree.serialize();
+    assert.ok(Buffer.byteLength(text) <= MAX_BYTES, `${Buffer.byteLength(text)} bytes`);
+    const saved = JSON.parse(text) as { accounts: Record<string, { spaces: unknown[] }> };
+    assert.ok(saved.accounts.cjk!.spaces.length < listed, 'the list was cut');
   });
 
   it('takes the sound parts of a damaged or foreign copy and drops the rest', async () => {
