@@ -15,9 +15,12 @@ describe('the Spaces tree: a background refresh', function () {
   it('a background refresh fetches the expanded account and the open panel anew, rows kept; a changed status is marked until seen', async () => {
     const { tree, view, panels, autoRefresh } = await api();
     const acme = (await rows()).find((r) => r.label === 'ACME integrations')!;
+    const selectedIds = () => view.selection.map((node) => tree.getTreeItem(node).id);
     const [before] = (await spacesOf('ACME integrations', ['ACME Production'])).filter((r) => r.label === 'ACME Production');
-    // Expanded in the view, as a user does: what a background refresh refreshes.
-    await view.reveal(acme.node, { expand: true, select: false, focus: true });
+    // Expanded and selected in the view, as a user's click does: what a background refresh refreshes. The
+    // space's row is not selected, so selecting it later is a change of selection.
+    await view.reveal(acme.node, { expand: true, select: true, focus: true });
+    await eventually(selectedIds, (ids) => ids.join() === acme.item.id, 'the account row selected');
     await eventually(() => tree.lastKnown.isExpanded(acme.node.id), (expanded) => expanded, 'the expansion to be recorded');
     const path = `/api/v1/spaces/${ALUMIO_SANDBOX.spaces.seed}`;
     const fetches = () => sandbox.received.filter((r) => r.url === path).length;
@@ -37,6 +40,7 @@ describe('the Spaces tree: a background refresh', function () {
       assert.match((marked.item.tooltip as vscode.MarkdownString).value.replaceAll('&nbsp;', ' '), /Status changed since you last looked: Active → Error\./);
       // Selecting the row is looking at it.
       await view.reveal(marked.node, { select: true, focus: false });
+      await eventually(selectedIds, (ids) => ids.join() === marked.item.id, 'the space row selected');
       await eventually(row, (r) => r?.item.description === 'Error', 'the mark gone once seen');
 
       // An open panel refreshes too; on screen, its new status is seen as it comes: nothing to mark.
