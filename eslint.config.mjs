@@ -51,7 +51,7 @@ export default tseslint.config(
   { files: ['**/*.mjs'], languageOptions: { globals: { ...globals.node } } },
   // The neighbour extension the e2e tier installs is CommonJS, as a plain VS Code extension is.
   { files: ['test/e2e/fixtures/**/*.js'], languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
-  // Its measuring functions run in the panel's page.
-  { files: ['test/bench/workbench.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
+  // Their functions passed to evaluate() run in the workbench's page (the bench's measuring ones in the panel's).
+  { files: ['test/bench/workbench.mjs', 'test/e2e/**/*.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   { files: ['src/webview/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
 );

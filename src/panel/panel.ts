@@ -160,9 +160,9 @@ export class SpacePanel extends Disposable {
     } else {
       const error = asSpacesError(outcome.error);
       this.error = { kind: error.kind, message: error.message };
-      // Not busy any more before the alert: a screen reader may keep quiet about changes inside a busy region.
-      this.post({ type: 'loading', loading: false });
+      // The outcome before the end of loading, as for a space: the page announces what loading ended in.
       this.post({ type: 'error', error: this.error });
+      this.post({ type: 'loading', loading: false });
     }
   }
 

@@ -6,6 +6,7 @@
 import type { ExtensionMessage, PageMessage } from '../panel/protocol';
 import { readState, type PanelState } from '../panel/savedState';
 import { isWebUrl } from '../util/url';
+import { Announcer } from './announce';
 import { el, replaceKeepingFocus } from './dom';
 import { content, errorBanner, header, updatedText, type Actions } from './render';
 import { PageStore, type Part } from './store';
@@ -36,6 +37,7 @@ const store = new PageStore(
     save,
     redraw: (parts) => {
       for (const part of parts) DRAW[part]();
+      announce();
     },
   },
   MAX_STATE_CHARS,
@@ -61,6 +63,15 @@ const headerSlot = el('div');
 const bannerSlot = el('div');
 const contentSlot = el('div', { className: 'content' });
 root.replaceChildren(progress, headerSlot, bannerSlot, contentSlot);
+// Outside <main>, which is aria-busy while loading: a screen reader may hold back what changes in a busy region.
+const liveRegion = el('div', { className: 'visually-hidden', attrs: { role: 'status', 'aria-live': 'polite' } });
+document.body.appendChild(liveRegion);
+const announcer = new Announcer();
+
+function announce(): void {
+  const sentence = announcer.next(store);
+  if (sentence !== undefined) liveRegion.textContent = sentence;
+}
 
 function renderHeader(): void {
   const { init } = store;

@@ -8,7 +8,10 @@ import MarkdownIt, { type Token } from 'markdown-it';
 import { revealBidi } from '../core/format';
 import { isWebUrl } from '../util/url';
 
-/** The only elements a description can produce. Headings are moved down to sit under the panel's own. */
+/**
+ * The only elements a description can produce. Headings are moved down to sit under the panel's own h2
+ * without skipping a level (see `HeadingLevels`).
+ */
 export const MARKDOWN_TAGS = ['p', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'strong', 'em', 's', 'a', 'br', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'] as const;
 export type MarkdownTag = (typeof MARKDOWN_TAGS)[number];
 
@@ -17,12 +20,14 @@ export type MarkdownNode =
   | { readonly tag: MarkdownTag; readonly href?: string; readonly start?: number; readonly children: MarkdownNode[] };
 
 const ALLOWED = new Set<string>(MARKDOWN_TAGS);
-const HEADINGS: Readonly<Record<string, MarkdownTag>> = { h1: 'h3', h2: 'h4', h3: 'h5', h4: 'h6', h5: 'h6', h6: 'h6' };
+const HEADING_TAGS: readonly MarkdownTag[] = ['h3', 'h4', 'h5', 'h6'];
 
 const parser = new MarkdownIt('default', { html: false, linkify: true, typographer: false });
 
 /** The plan for `source`: element and text nodes only, links only to http(s). */
 export function markdownPlan(source: string): MarkdownNode[] {
+  const tokens = parser.parse(source, {});
+  const headings = new HeadingLevels(tokens);
   const root: MarkdownNode[] = [];
   // Each open element's children; a dropped element (a link we will not make) shares its parent's.
   const stack: MarkdownNode[][] = [root];
@@ -32,7 +37,7 @@ export function markdownPlan(source: string): MarkdownNode[] {
       if (token.type === 'inline') walk(token.children ?? []);
       else if (token.nesting === 1) {
         // Tight lists hide their paragraphs: the words go straight into the item.
-        const element = token.hidden ? undefined : openElement(token);
+        const element = token.hidden ? undefined : openElement(token, headings);
         if (element) children.push(element);
         stack.push(element ? element.children : children);
       } else if (token.nesting === -1) {
@@ -40,12 +45,32 @@ export function markdownPlan(source: string): MarkdownNode[] {
       } else children.push(...leaf(token));
     }
   };
-  walk(parser.parse(source, {}));
+  walk(tokens);
   return root;
 }
 
-function openElement(token: Token): Extract<MarkdownNode, { tag: MarkdownTag }> | undefined {
-  const tag = HEADINGS[token.tag] ?? token.tag;
+/**
+ * The tags a description's headings become, one after another: the levels it uses, in their order, from h3
+ * (h1 and h3 become h3 and h4), and never more than one below the heading before (the first sits under h2).
+ */
+class HeadingLevels {
+  private readonly ranks: ReadonlyMap<string, number>;
+  private previous = 2;
+
+  constructor(tokens: readonly Token[]) {
+    const used = [...new Set(tokens.filter((token) => token.type === 'heading_open').map((token) => token.tag))].sort();
+    this.ranks = new Map(used.map((tag, rank) => [tag, rank]));
+  }
+
+  next(tag: string): MarkdownTag {
+    const level = Math.min(3 + (this.ranks.get(tag) ?? 0), this.previous + 1, 6);
+    this.previous = level;
+    return HEADING_TAGS[level - 3]!;
+  }
+}
+
+function openElement(token: Token, headings: HeadingLevels): Extract<MarkdownNode, { tag: MarkdownTag }> | undefined {
+  const tag = token.type === 'heading_open' ? headings.next(token.tag) : token.tag;
   if (!ALLOWED.has(tag)) return undefined;
   if (tag === 'a') {
     const href = token.attrGet('href');

@@ -129,7 +129,8 @@ export function errorBanner(init: PanelInit, error: PanelError, actions: Actions
   retry.dataset.focusKey = 'retry';
   return el(
     'div',
-    { className: 'error-banner', attrs: { role: 'alert' } },
+    // No role="alert": redrawn with every refresh, it would be read out each time. The live region says it once.
+    { className: 'error-banner' },
     icon('error'),
     el('p', { attrs: { dir: 'auto' } }, el('strong', {}, error.kind), `: ${error.message}`),
     retry,

@@ -81,7 +81,9 @@ class GroupTable {
     const total = rows.total.toLocaleString(context.locale);
     return el(
       'section',
-      { className: `group group-${group.kind}`, attrs: { 'aria-labelledby': `${this.id}-title` } },
+      // Not a named region itself: its table's scrolling box is, under the same name, and two landmarks
+      // with one name would read as duplicates.
+      { className: `group group-${group.kind}` },
       el(
         'div',
         { className: 'group-header' },

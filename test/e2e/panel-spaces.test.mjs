@@ -58,22 +58,32 @@ describe('the space panel in the workbench (packaged VSIX)', () => {
       await frame.locator('.updated').filter({ hasText: 'Updated now' }).waitFor();
     });
 
-    it('shows a failure with its kind and Retry, keeping the last good data', async () => {
+    it('shows a failure with its kind and Retry, keeping the last good data; a screen reader hears each state once', async () => {
       await openFromTree('ML evaluation', 'Openlayer');
       const frame = await panelShowing('Openlayer');
+      // What the polite live region says from here on, one entry per change of its text.
+      const inner = await ui.panelFrame();
+      await inner.evaluate(() => {
+        const region = document.querySelector('[role="status"]');
+        const said = (globalThis.__said = []);
+        new MutationObserver(() => said.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+      });
+      const said = () => inner.evaluate(() => globalThis.__said);
       sandbox.addFault({ path: `/v1/workspaces/${OPENLAYER_SANDBOX.workspaces.seed}`, kind: 'status', status: 500 });
+      const banner = frame.locator('.error-banner');
       try {
         await frame.getByRole('toolbar').getByRole('button', { name: 'Refresh' }).click();
-        const alert = frame.getByRole('alert');
-        await alert.waitFor({ timeout: 20_000 });
-        assert.match((await alert.textContent()).trim(), /^server: Openlayer could not answer \(HTTP 500\)/);
+        await banner.waitFor({ timeout: 20_000 });
+        assert.match((await banner.textContent()).trim(), /^server: Openlayer could not answer \(HTTP 500\)/);
         await expectRow(frame, 'Monthly usage', '2024-05', ['120,000', '1.0 h']);
         await ui.shot('panel-openlayer-error');
       } finally {
         sandbox.clearFaults();
       }
-      await frame.getByRole('alert').getByRole('button', { name: 'Retry' }).click();
-      await frame.getByRole('alert').waitFor({ state: 'detached', timeout: 20_000 });
+      await banner.getByRole('button', { name: 'Retry' }).click();
+      await banner.waitFor({ state: 'detached', timeout: 20_000 });
+      const sentences = await eventually(said, (list) => list.length === 4, 'four announcements');
+      assert.deepEqual(sentences.map((s) => s.replace(/\(HTTP 500\).*/, '(HTTP 500)')), ['Refreshing…', 'server: Openlayer could not answer (HTTP 500)', 'Refreshing…', 'Updated now']);
     });
 
     /** Whether the workbench's saved editor state (in IndexedDB) mentions `text`, e.g. a panel's space id. */

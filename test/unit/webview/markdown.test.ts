@@ -69,6 +69,18 @@ describe('Markdown descriptions: a safe plan, then DOM', () => {
     assert.equal((plan[3] as { tag: string }).tag, 'ol');
   });
 
+  it('moves headings under the panel\'s h2 without skipping a level', () => {
+    const levels = (source: string) => markdownPlan(source).map((node) => ('tag' in node ? node.tag : 'text'));
+    const cases: [string, string[]][] = [
+      ['# a\n\n## b\n\n### c', ['h3', 'h4', 'h5']],
+      ['## a\n\n#### b', ['h3', 'h4']],
+      ['### a\n\n# b\n\n### c', ['h3', 'h3', 'h4']],
+      ['#### a', ['h3']],
+      ['# a\n\n## b\n\n### c\n\n#### d\n\n##### e\n\n###### f', ['h3', 'h4', 'h5', 'h6', 'h6', 'h6']],
+    ];
+    for (const [source, expected] of cases) assert.deepEqual(levels(source), expected, source);
+  });
+
   for (const source of HOSTILE_MARKDOWN) {
     it(`keeps hostile input inert: ${JSON.stringify(source).slice(0, 70)}`, () => {
       const plan = markdownPlan(source);
