@@ -1,5 +1,8 @@
-// `npm test`: builds, then runs the three tiers and prints one line per tier and a closing sum.
-//   node test/run.mjs [unit] [host] [e2e]      (default: all three)
+// `npm test`: builds, then runs the tiers and prints one line per tier and a closing sum.
+//   node test/run.mjs [unit] [host] [e2e] [host-floor] [e2e-floor]      (default: all five)
+// host and e2e run on the current code-server (VS Code 1.139); host-floor and e2e-floor on the oldest VS Code
+// package.json's `engines.vscode` admits (code-server 4.96.4, VS Code 1.96.4): the whole host suite, and the e2e
+// files in E2E_FLOOR_FILES.
 // A tier that cannot run counts as failed and says why, and so does a tier that ran no test. No test here is
 // meant to be skipped: a skipped, todo or pending test counts as failed too, and its tier's line says so.
 // The exit code is non-zero on any failure; the last line is the sum, `N passed, N failed`.
@@ -7,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runHostTier } from './harness/hostTier.mjs';
-import { provision } from './harness/provision.mjs';
+import { CODE_SERVER_VERSION, FLOOR_CODE_SERVER_VERSION, paths, provision } from './harness/provision.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUTPUT = path.join(ROOT, '.test-output');
@@ -38,12 +41,17 @@ const filesIn = (dir, suffix) => (existsSync(dir) ? readdirSync(dir, { recursive
 const TIMEOUTS = { unit: { test: 60_000, file: 120_000 }, e2e: { test: 300_000, file: 40 * 60_000 } };
 const TIMEOUT_PER_TEST = Number(process.versions.node.split('.')[0]) >= 24;
 
-/** Runs node:test over `files` one file at a time, echoing the spec reporter and counting from a TAP copy. */
-async function nodeTests(name, files, env = {}) {
+/**
+ * Runs node:test over `files` one file at a time, echoing the spec reporter and counting from a TAP copy
+ * (`.test-output/<name>.tap`). `kind` names the timeouts.
+ */
+async function nodeTests(name, kind, files, env = {}) {
   if (files.length === 0) throw new Error('no test files found');
+  const missing = files.filter((f) => !existsSync(f));
+  if (missing.length) throw new Error(`test files missing: ${missing.map((f) => path.relative(ROOT, f)).join(', ')}`);
   const tap = path.join(OUTPUT, `${name}.tap`);
   rmSync(tap, { force: true });
-  const timeout = TIMEOUT_PER_TEST ? [`--test-timeout=${TIMEOUTS[name].test}`, '--test-force-exit'] : [`--test-timeout=${TIMEOUTS[name].file}`];
+  const timeout = TIMEOUT_PER_TEST ? [`--test-timeout=${TIMEOUTS[kind].test}`, '--test-force-exit'] : [`--test-timeout=${TIMEOUTS[kind].file}`];
   const code = await exec(
     process.execPath,
     ['--enable-source-maps', '--test', '--test-concurrency=1', ...timeout, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
@@ -76,26 +84,55 @@ function hostLogFilter() {
   };
 }
 
-const TIERS = {
-  unit: () => nodeTests('unit', filesIn(path.join(ROOT, 'out', 'test', 'unit'), '.test.js')),
-  async host() {
-    const filter = hostLogFilter();
-    try {
-      const grep = process.env.SPACES_HOST_GREP;
-      const { passed, failed, pending = [], failures } = await runHostTier({ log: filter.log, env: grep ? { SPACES_HOST_GREP: grep } : {} });
-      return { passed, failed, failures, skipped: pending };
-    } finally {
-      writeFileSync(path.join(OUTPUT, 'host.log'), filter.lines.join('\n'));
-    }
-  },
-  async e2e() {
+/**
+ * The e2e files the floor tier runs on VS Code 1.96.4 as well: the tree (the wizard, Open Space…, an error row,
+ * a window reload, pins from the context menu) and the space panel (every vendor's, Refresh, Retry, a reload).
+ */
+const E2E_FLOOR_FILES = ['tree.test.mjs', 'panel-spaces.test.mjs'].map((f) => path.join(ROOT, 'test', 'e2e', f));
+
+/**
+ * The host suite in code-server `version` (none: the current one, or a desktop VS Code where one is given, see
+ * hostTier.mjs); its output goes to `.test-output/<name>.log` as well.
+ */
+async function hostTier(name, version) {
+  const filter = hostLogFilter();
+  try {
+    const grep = process.env.SPACES_HOST_GREP;
+    const { passed, failed, pending = [], failures, vscode } = await runHostTier({ log: filter.log, env: grep ? { SPACES_HOST_GREP: grep } : {}, version });
+    console.log(`${name} ran in VS Code ${vscode}`);
+    // A floor tier that ran in another VS Code would prove nothing about the floor.
+    if (version && vscode !== paths(version).vscodeVersion) throw new Error(`it ran in VS Code ${vscode}, not ${paths(version).vscodeVersion}`);
+    return { passed, failed, failures, skipped: pending };
+  } finally {
+    writeFileSync(path.join(OUTPUT, `${name}.log`), filter.lines.join('\n'));
+  }
+}
+
+let packaged;
+/** Packages the VSIX the e2e tiers install, once per run however many of them run. */
+function packageVsix() {
+  packaged ??= (async () => {
     rmSync(VSIX, { force: true });
     const code = await exec('npm', ['run', '--silent', 'package']);
     if (code !== 0 || !existsSync(VSIX)) throw new Error('npm run package failed, so there is no VSIX to install');
-    // Installs code-server on first use (minutes), here rather than inside the first file's `before`.
-    await provision();
-    return nodeTests('e2e', filesIn(path.join(ROOT, 'test', 'e2e'), '.test.mjs'), { SPACES_VSIX: VSIX });
-  },
+  })();
+  return packaged;
+}
+
+/** The e2e `files`, each starting its own code-server `version` (named to them in SPACES_CODE_SERVER_VERSION). */
+async function e2eTier(name, files, version) {
+  await packageVsix();
+  // Installs code-server on first use (minutes), here rather than inside the first file's `before`.
+  await provision({ version });
+  return nodeTests(name, 'e2e', files, { SPACES_VSIX: VSIX, SPACES_CODE_SERVER_VERSION: version });
+}
+
+const TIERS = {
+  unit: () => nodeTests('unit', 'unit', filesIn(path.join(ROOT, 'out', 'test', 'unit'), '.test.js')),
+  host: () => hostTier('host'),
+  e2e: () => e2eTier('e2e', filesIn(path.join(ROOT, 'test', 'e2e'), '.test.mjs'), CODE_SERVER_VERSION),
+  'host-floor': () => hostTier('host-floor', FLOOR_CODE_SERVER_VERSION),
+  'e2e-floor': () => e2eTier('e2e-floor', E2E_FLOOR_FILES, FLOOR_CODE_SERVER_VERSION),
 };
 
 const args = process.argv.slice(2);

@@ -1,8 +1,10 @@
 // Entry point the extension host loads as `extensionTestsPath`: runs the mocha suite inside the real
 // VS Code and writes the counts (and the titles of the failed and the skipped tests) to the file named by
-// SPACES_TEST_RESULTS (the runner's second channel, besides the exit code the workbench reports).
+// SPACES_TEST_RESULTS (the runner's second channel, besides the exit code the workbench reports), with the
+// version of the VS Code it ran in, which the runner checks for the tier that runs on the oldest one.
 import { writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
 
 /** Printed before the suite starts, so the runner can show the suite's output without the workbench's. */
 export const HOST_SUITE_MARKER = '--- spaces host suite ---';
@@ -44,6 +46,6 @@ export async function run(): Promise<void> {
   });
 
   const file = process.env.SPACES_TEST_RESULTS;
-  if (file) writeFileSync(file, JSON.stringify({ passed, failed: failures.length, pending, failures }));
+  if (file) writeFileSync(file, JSON.stringify({ passed, failed: failures.length, pending, failures, vscode: vscode.version }));
   if (failures.length) throw new Error(`${failures.length} host test(s) failed`);
 }
