@@ -62,7 +62,7 @@ describe("the extension's neighbours (packaged VSIX beside another extension)", 
         alsoInstall: [packageNeighbour()],
         settings: {
           'spaces.accounts': [accountEntry('alumio', sandbox.url, 'near', { label: 'Near', spaces: [LINKY, SCHEMA], credentialsFromEnv: { token: TOKEN_VARIABLE } })],
-          // Since VS Code 1.10x only listed domains' schemas are downloaded; every version before (1.95, the
+          // Since VS Code 1.10x only listed domains' schemas are downloaded; every version before (1.96, the
           // floor this extension supports, among them) downloads from any origin. So this one is listed.
           'json.schemaDownload.trustedDomains': { [`${attacker.url}/`]: true },
         },
