@@ -27,6 +27,12 @@ const LITERAL_TYPING = {
 };
 
 /**
+ * settings.json opens in an editor tab, on every VS Code the tiers run: 1.139 would open it in a modal editor
+ * (`workbench.editor.useModal`, which 1.96 does not have), 1.96 in a tab.
+ */
+const SETTINGS_IN_A_TAB = { 'workbench.editor.useModal': 'off' };
+
+/**
  * Call inside a `describe`: the workbench session (see useWorkbench), once the welcome view offers Add Account;
  * before each test, whatever a failed test left open is closed and the sandbox reset. Returns the session,
  * the profile's settings.json (read them once its `before` has run) and the helpers below.
@@ -35,7 +41,7 @@ export function useAccountsWorkbench() {
   const session = useWorkbench({
     codeServer(sandbox) {
       const profile = testProfile(sandbox.url);
-      return { settings: LITERAL_TYPING, env: { ...profile.env, [TOKEN_VARIABLE]: ALUMIO_SANDBOX.token } };
+      return { settings: { ...LITERAL_TYPING, ...SETTINGS_IN_A_TAB }, env: { ...profile.env, [TOKEN_VARIABLE]: ALUMIO_SANDBOX.token } };
     },
   });
   /** @type {Session['sandbox']} */ let sandbox;
@@ -75,14 +81,15 @@ export function useAccountsWorkbench() {
     const current = await eventually(orNull(readSettings), (settings) => settings !== null, 'settings.json to be readable');
     const text = JSON.stringify({ ...current, 'spaces.accounts': entries });
     await runCommand('Preferences: Open User Settings (JSON)');
-    const modal = page.locator('.monaco-modal-editor-block');
-    await modal.locator('.monaco-editor .view-lines').click();
+    const tab = page.locator('.tabs-container .tab.active').filter({ hasText: 'settings.json' });
+    await tab.waitFor({ timeout: 20_000 });
+    await page.locator('.editor-group-container.active .editor-container .monaco-editor .view-lines').click();
     await page.keyboard.press('Control+A');
     await page.keyboard.insertText(text);
     await page.keyboard.press('Control+S');
     await eventually(() => readFileSync(settingsFile, 'utf8'), (saved) => saved === text, 'settings.json to be saved as typed');
-    await page.getByRole('button', { name: /^Close Modal Editor/ }).click();
-    await modal.waitFor({ state: 'detached' });
+    await tab.locator('.tab-actions').getByRole('button', { name: /^Close/ }).click();
+    await tab.waitFor({ state: 'detached' });
   }
 
   /** A modal dialog (notification toasts are dialogs too, but not modal ones). */

@@ -69,7 +69,8 @@ describe('the Spaces view: filter, reveal (packaged VSIX)', () => {
     const selectedRow = () => page.getByRole('treeitem', { selected: true }).evaluateAll((rows) => rows.map((r) => r.querySelector('.label-name')?.textContent));
     const team = ui.accountRow('Team knowledge');
     await ui.expand(team);
-    await ui.spaceRow('Sales Team Space').click();
+    // Opened as openRow does: a click the row's redraw drops (seen once on VS Code 1.96) is made again.
+    await ui.openRow(ui.spaceRow('Sales Team Space'), 'Sales Team Space');
     await ui.panel().getByRole('button', { name: 'Reveal in Spaces View' }).waitFor({ timeout: 20_000 });
     // Collapsed again and another row selected: the button has work to do.
     await ui.collapse(team);
@@ -93,7 +94,8 @@ describe('the Spaces view: filter, reveal (packaged VSIX)', () => {
   it('Reveal in Spaces View from the palette and by its keybinding (Ctrl+Alt+R) while a space panel is active', async () => {
     const selectedRow = () => page.getByRole('treeitem', { selected: true }).evaluateAll((rows) => rows.map((r) => r.querySelector('.label-name')?.textContent));
     await ui.expand(ui.accountRow('Team knowledge'));
-    await ui.spaceRow('Sales Team Space').click();
+    // Opened as openRow does: a click the row's redraw drops (seen once on VS Code 1.96) is made again.
+    await ui.openRow(ui.spaceRow('Sales Team Space'), 'Sales Team Space');
     await ui.panel().getByRole('button', { name: 'Reveal in Spaces View' }).waitFor({ timeout: 20_000 });
     // Another row selected: the panel stays the active editor, so following it moves nothing meanwhile.
     const elsewhere = async () => {
