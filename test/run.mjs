@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { runHostTier } from './harness/hostTier.mjs';
 import { CODE_SERVER_VERSION, FLOOR_CODE_SERVER_VERSION, paths, provision } from './harness/provision.mjs';
+import { ensureSystemPackages, missingPackages } from './harness/systemPackages.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUTPUT = path.join(ROOT, '.test-output');
@@ -135,6 +136,20 @@ const TIERS = {
   'e2e-floor': () => e2eTier('e2e-floor', E2E_FLOOR_FILES, FLOOR_CODE_SERVER_VERSION),
 };
 
+/**
+ * The Debian packages each tier needs: tinyproxy for the proxy tests, Chromium to drive the workbench, and for
+ * the floor ripgrep (its VS Code's search binary); not those given elsewhere (SPACES_TINYPROXY, SPACES_CHROMIUM).
+ */
+const proxy = process.env.SPACES_TINYPROXY ? [] : ['tinyproxy'];
+const browser = process.env.SPACES_CHROMIUM ? [] : ['chromium'];
+const TIER_PACKAGES = {
+  unit: proxy,
+  host: [...browser, ...proxy],
+  e2e: browser,
+  'host-floor': [...browser, ...proxy, 'ripgrep'],
+  'e2e-floor': [...browser, 'ripgrep'],
+};
+
 const args = process.argv.slice(2);
 const unknown = args.filter((a) => !(a in TIERS));
 if (unknown.length) {
@@ -144,6 +159,13 @@ if (unknown.length) {
 const tiers = args.length ? args : Object.keys(TIERS);
 
 mkdirSync(OUTPUT, { recursive: true });
+// The Debian packages the chosen tiers need, installed here when missing (as root or with password-less sudo,
+// once); a tier whose packages are still missing fails, saying what to type.
+const packagesNeeded = [...new Set(tiers.flatMap((tier) => TIER_PACKAGES[tier]))];
+const packagesProblem = await ensureSystemPackages(packagesNeeded).then(
+  () => undefined,
+  (err) => err.message,
+);
 const built = (await exec(process.execPath, ['esbuild.mjs', '--tests'])) === 0;
 const results = [];
 for (const tier of tiers) {
@@ -151,6 +173,7 @@ for (const tier of tiers) {
   let result;
   try {
     if (!built) throw new Error('the build failed (see above)');
+    if ((await missingPackages(TIER_PACKAGES[tier])).length > 0) throw new Error(packagesProblem ?? 'a Debian package it needs is missing');
     const { passed, failed, skipped = [], failures } = await TIERS[tier]();
     // Checked for every tier: the host tier's results file can hold 0 and 0 as well.
     if (passed + failed + skipped.length === 0) throw new Error('no test ran');

