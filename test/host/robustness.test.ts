@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseAccounts } from '../../src/core/accounts';
+import { accountEntry } from '../sandbox/builders';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { startTinyproxy } from '../sandbox/tinyproxy';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
@@ -18,7 +19,7 @@ describe('limits that hold', function () {
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
-  const alumio = (id: string, spaces: string[]) => ({ id, vendor: 'alumio', baseUrl: sandbox.url, spaces, credentialsFromEnv: { token: TOKEN_VARIABLE } });
+  const alumio = (id: string, spaces: string[]) => accountEntry('alumio', sandbox.url, id, { spaces, credentialsFromEnv: { token: TOKEN_VARIABLE } });
   const account = (entry: Record<string, unknown>) => parseAccounts([entry]).accounts[0]!;
   /** Releases held answers until `done()` holds (each release lets the next queued request through). */
   async function releaseUntil(done: () => boolean): Promise<void> {

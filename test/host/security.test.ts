@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseAccounts } from '../../src/core/accounts';
 import { isSpacesError } from '../../src/core/errors';
+import { accountEntry } from '../sandbox/builders';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
 import { api, eventually, setAccounts } from './support';
@@ -38,13 +39,7 @@ describe('untrusted input', function () {
   let vendor: Sandbox;
   let attacker: Sandbox;
 
-  const legit = () => ({
-    id: 'legit',
-    vendor: 'alumio',
-    baseUrl: vendor.url,
-    spaces: [ALUMIO_SANDBOX.spaces.seed],
-    credentialsFromEnv: { token: TOKEN_VARIABLE },
-  });
+  const legit = () => accountEntry('alumio', vendor.url, 'legit', { spaces: [ALUMIO_SANDBOX.spaces.seed], credentialsFromEnv: { token: TOKEN_VARIABLE } });
 
   /** Every request either sandbox received that carries the canary anywhere (URL, headers, body). */
   const leaks = () => [...vendor.received, ...attacker.received].filter((r) => JSON.stringify(r).includes(CANARY));

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { PAGE_SIZE } from '../../src/core/limits';
+import { accountEntry } from '../sandbox/builders';
 import { testProfile } from '../sandbox/testProfile';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
@@ -22,7 +23,7 @@ describe('soak: five accounts, 1,000 spaces, refreshed and opened again and agai
     sandbox = await startSandbox();
     const profile = testProfile(sandbox.url);
     Object.assign(process.env, profile.env, { [BULK_VARIABLE]: ONEDATA_SANDBOX.bulkToken });
-    const bulk = (id: string) => ({ id, vendor: 'onedata', baseUrl: sandbox.url, authMode: 'token', credentialsFromEnv: { token: BULK_VARIABLE } });
+    const bulk = (id: string) => accountEntry('onedata', sandbox.url, id, { authMode: 'token', credentialsFromEnv: { token: BULK_VARIABLE } });
     // Two Onedata accounts of 500 spaces each, and three of the demo's.
     const others = profile.accounts.filter((a) => ['alumio', 'sharely', 'blueworks'].includes(String(a.vendor)));
     await setAccounts([bulk('bulk-a'), bulk('bulk-b'), ...others]);

@@ -10,7 +10,14 @@ export type AccountEntry = { readonly id: string; readonly vendor: SandboxVendor
 /**
  * The `spaces.accounts` entry of the account `id` of `vendor` at `baseUrl` (the sandbox's URL, or another
  * origin of it), with `fields` after those three: label, spaces, credentialsFromEnv and the vendor's own.
+ * The entry keeps the types of `fields`, so a test can read back what it set (its `spaces`, say).
  */
-export function accountEntry(vendor: SandboxVendor, baseUrl: string, id: string, fields: Readonly<Record<string, unknown>> = {}): AccountEntry {
-  return { id, vendor, baseUrl, ...fields };
+export function accountEntry<Fields extends Readonly<Record<string, unknown>> = Record<never, never>>(
+  vendor: SandboxVendor,
+  baseUrl: string,
+  id: string,
+  fields?: Fields,
+): AccountEntry & Fields {
+  // The spread is the intersection; TypeScript cannot show it for an optional generic `fields`.
+  return { id, vendor, baseUrl, ...fields } as AccountEntry & Fields;
 }
