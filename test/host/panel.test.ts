@@ -83,7 +83,9 @@ describe('the space panel', function () {
       acme.reveal();
       await eventually(() => acme.panel.active, (active) => active);
       assert.equal(acme.followed, followedBefore, 'no move of the view was started');
-      assert.deepEqual(selected(), ['account:bulk/space:bulk-0300']);
+      // VS Code 1.96 forgets a parent's rows while it reads its children again, so that the selection reads
+      // empty meanwhile (1.139 does not): the selection is read once it can be.
+      assert.deepEqual(await eventually(selected, (ids) => ids.length > 0, 'the selection readable'), ['account:bulk/space:bulk-0300']);
     } finally {
       await vscode.workspace.getConfiguration('spaces').update('followActivePanel', undefined, vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -22,8 +22,23 @@ export async function api(): Promise<SpacesExplorerApi> {
   return handle;
 }
 
+/**
+ * Writes the accounts and settles once the extension host has announced the change, so the tree has
+ * redrawn for it before the test goes on (a redraw landing later can drop a selection made meanwhile).
+ */
 export async function setAccounts(accounts: readonly unknown[]): Promise<void> {
-  await vscode.workspace.getConfiguration('spaces').update('accounts', accounts, vscode.ConfigurationTarget.Global);
+  const config = () => vscode.workspace.getConfiguration('spaces');
+  const unchanged = JSON.stringify(config().inspect('accounts')?.globalValue ?? []) === JSON.stringify(accounts);
+  let listener: vscode.Disposable | undefined;
+  const announced = new Promise<void>((resolve) => {
+    listener = vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('spaces.accounts') && resolve());
+  });
+  try {
+    await config().update('accounts', accounts, vscode.ConfigurationTarget.Global);
+    if (!unchanged) await announced;
+  } finally {
+    listener?.dispose();
+  }
 }
 
 /** A node and the row VS Code would draw for it. */
