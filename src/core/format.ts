@@ -53,6 +53,15 @@ export function formatValue(value: Value, kind: ValueKind, { locale, yes = 'Yes'
   }
 }
 
+/** Characters that show nothing yet can split or hide a pattern: zero-width spaces and joiners, marks, BOM, soft hyphen. */
+// eslint-disable-next-line no-misleading-character-class -- each of these is listed to be removed on its own
+const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u2060-\u2064\u206A-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+
+/** Vendor text without the characters that show nothing (so none can hide or split what the text says). */
+export function dropInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
 /** Bidirectional embeddings, overrides and isolates: they can make `abc‮exe.txt` read as `abctxt.exe`. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 

@@ -15,7 +15,7 @@
  * layout, and the length is clipped. Other surfaces keep URLs, addresses and `&` as they are: none of them
  * links those, and people search and copy them there.
  */
-import { revealBidi } from '../core/format';
+import { dropInvisible, revealBidi } from '../core/format';
 
 /** Where text is going, and how long it may be there. */
 const LIMITS = {
@@ -63,14 +63,6 @@ function inert(value: unknown, surface: Surface): string {
   const lines = surface === 'tooltip' ? text.replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_NEWLINE, ' ') : text.replace(LINE_BREAKS, ' ').replace(CONTROLS, ' ');
   const inertText = breakSyntax(clip(lines, LIMITS[surface]));
   return surface === 'tooltip' ? breakMarkdownLinks(inertText) : inertText;
-}
-
-/** Characters that show nothing yet can split or hide a pattern: zero-width spaces and joiners, marks, BOM, soft hyphen. */
-// eslint-disable-next-line no-misleading-character-class -- each of these is listed to be removed on its own
-const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u2060-\u2064\u206A-\u206F\uFEFF\uFFF9-\uFFFB]/g;
-
-function dropInvisible(text: string): string {
-  return text.replace(INVISIBLE, '');
 }
 
 const LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
