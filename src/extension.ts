@@ -11,6 +11,7 @@ import { RawJsonDocuments } from './services/rawJson';
 import { LastKnownTree } from './services/lastKnown';
 import { Pins } from './services/pins';
 import { StatusWatch } from './services/statusWatch';
+import { StatusHistory } from './services/statusHistory';
 import type { AutoRefresh } from './services/autoRefresh';
 import { startBackground } from './background';
 import { CommandTargets } from './commands/targets';
@@ -27,6 +28,8 @@ export interface SpacesExplorerApi {
   readonly panels: SpacePanels;
   /** The background refresh, which the tests run rather than wait for. */
   readonly autoRefresh: AutoRefresh;
+  /** The status changes refreshes found, kept across reloads. */
+  readonly history: StatusHistory;
 }
 
 export function activate(context: vscode.ExtensionContext): SpacesExplorerApi | undefined {
@@ -41,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi | 
   const pins = new Pins(context.globalState);
   // A space in front of the user (its panel on screen) shows its new status: nothing to mark.
   const statuses = new StatusWatch((accountId, spaceId): boolean => panels.get(accountId, spaceId)?.panel.visible === true);
+  const history = new StatusHistory(context.globalState);
   const tree = new SpacesTreeProvider(config, service, context.extensionUri, { lastKnown, pins, statuses });
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   tree.watch(view);
@@ -56,16 +60,17 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi | 
     confirms: (accountId, spaceId) => tree.confirms(accountId, spaceId),
   });
   const background = startBackground({ config, service, tree, panels, pins, statuses });
-  const forgetting = forgetRemovedAccounts({ config, service, lastKnown, pins, statuses, secrets, log });
+  const forgetting = forgetRemovedAccounts({ config, service, lastKnown, pins, statuses, history, secrets, log });
 
   const targets = new CommandTargets(config, tree);
   const deps = { context, tree, config, secrets, service, log, panels, raw, targets };
   context.subscriptions.push(log, config, secrets, service, forgetting, tree, view, panels, ...background.disposables, raw.register(), ...registerCommands(deps));
+  context.subscriptions.push(history.follow(statuses));
   log.info(`Spaces Explorer ${(context.extension.packageJSON as { version: string }).version} activated`);
   // Any extension can call `activate()` and gets what it returns: outside the extension's own tests that is
   // nothing, so no other extension reaches the secrets, the vendors' clients or the panels around the commands.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { tree, view, secrets, panels, autoRefresh: background.refresh };
+  return { tree, view, secrets, panels, autoRefresh: background.refresh, history };
 }
 
 /** What the tree shows, kept for the next window; written when the window closes too. */
