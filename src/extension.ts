@@ -12,6 +12,8 @@ import { LastKnownTree } from './services/lastKnown';
 import { Pins } from './services/pins';
 import { StatusWatch } from './services/statusWatch';
 import { StatusHistory } from './services/statusHistory';
+import { AssistantTools } from './tools/tools';
+import { SpacesKnowledge } from './tools/knowledge';
 import type { AutoRefresh } from './services/autoRefresh';
 import { startBackground } from './background';
 import { CommandTargets } from './commands/targets';
@@ -28,7 +30,8 @@ export interface SpacesExplorerApi {
   readonly panels: SpacePanels;
   /** The background refresh, which the tests run rather than wait for. */
   readonly autoRefresh: AutoRefresh;
-  /** The status changes refreshes found, kept across reloads. */
+  /** The tools for AI assistants, and the status changes they read. */
+  readonly tools: AssistantTools;
   readonly history: StatusHistory;
 }
 
@@ -61,16 +64,17 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi | 
   });
   const background = startBackground({ config, service, tree, panels, pins, statuses });
   const forgetting = forgetRemovedAccounts({ config, service, lastKnown, pins, statuses, history, secrets, log });
+  const tools = new AssistantTools(config, { knowledge: new SpacesKnowledge(config, tree), service, history });
 
   const targets = new CommandTargets(config, tree);
   const deps = { context, tree, config, secrets, service, log, panels, raw, targets };
   context.subscriptions.push(log, config, secrets, service, forgetting, tree, view, panels, ...background.disposables, raw.register(), ...registerCommands(deps));
-  context.subscriptions.push(history.follow(statuses));
+  context.subscriptions.push(history.follow(statuses), tools);
   log.info(`Spaces Explorer ${(context.extension.packageJSON as { version: string }).version} activated`);
   // Any extension can call `activate()` and gets what it returns: outside the extension's own tests that is
   // nothing, so no other extension reaches the secrets, the vendors' clients or the panels around the commands.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { tree, view, secrets, panels, autoRefresh: background.refresh, history };
+  return { tree, view, secrets, panels, autoRefresh: background.refresh, tools, history };
 }
 
 /** What the tree shows, kept for the next window; written when the window closes too. */

@@ -18,12 +18,14 @@ const ACCOUNTS = 'accounts';
 const HTTP_SETTINGS = [...Object.keys(NETWORK_SETTINGS), 'extraCaCertificates'].map((key) => `${SECTION}.${key}`).concat('http');
 
 const AUTO_REFRESH = 'autoRefreshMinutes';
+const AI_TOOLS = 'ai.tools.enabled';
 
 /** What a settings change affects. */
 export interface ConfigChange {
   readonly accounts: boolean;
   readonly http: boolean;
   readonly autoRefresh: boolean;
+  readonly aiTools: boolean;
 }
 
 function affects(e: vscode.ConfigurationChangeEvent): ConfigChange {
@@ -31,6 +33,7 @@ function affects(e: vscode.ConfigurationChangeEvent): ConfigChange {
     accounts: e.affectsConfiguration(`${SECTION}.${ACCOUNTS}`),
     http: HTTP_SETTINGS.some((setting) => e.affectsConfiguration(setting)),
     autoRefresh: e.affectsConfiguration(`${SECTION}.${AUTO_REFRESH}`),
+    aiTools: e.affectsConfiguration(`${SECTION}.${AI_TOOLS}`),
   };
 }
 
@@ -44,6 +47,9 @@ export class Config extends Disposable {
   private readonly autoRefreshChanged = this.register(new vscode.EventEmitter<void>());
   /** Fires when the auto-refresh interval changed. */
   readonly onDidChangeAutoRefresh = this.autoRefreshChanged.event;
+  private readonly aiToolsChanged = this.register(new vscode.EventEmitter<void>());
+  /** Fires when the tools for AI assistants were turned on or off. */
+  readonly onDidChangeAiTools = this.aiToolsChanged.event;
   private writes: Promise<void> = Promise.resolve();
   private readonly warned = new Set<string>();
 
@@ -57,6 +63,7 @@ export class Config extends Disposable {
     if (change.accounts) this.accountsChanged.fire();
     if (change.http) this.httpChanged.fire();
     if (change.autoRefresh) this.autoRefreshChanged.fire();
+    if (change.aiTools) this.aiToolsChanged.fire();
   }
 
   /** The accounts, each checked: usable ones, and broken entries saying what is wrong. */
@@ -93,6 +100,11 @@ export class Config extends Disposable {
   /** Whether a pinned space whose status changes in a background refresh says so in a notification. */
   notifyOnStatusChange(): boolean {
     return vscode.workspace.getConfiguration(SECTION).get<boolean>('notifyOnStatusChange', false) === true;
+  }
+
+  /** Whether the tools for AI assistants are offered (an application setting: a workspace cannot turn them on). */
+  aiToolsEnabled(): boolean {
+    return vscode.workspace.getConfiguration(SECTION).get<unknown>(AI_TOOLS, true) !== false;
   }
 
   /** Whether the tree selects the row of the space whose panel is active (as the Explorer follows the editor). */

@@ -30,6 +30,8 @@ export async function run(): Promise<void> {
   require('./savedState.test');
   require('./faults.test');
   require('./soak.test');
+  require('./tools.test');
+  require('./tools-requests.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 
   const failures: { title: string; error: string }[] = [];

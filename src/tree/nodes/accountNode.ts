@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { travelsSafely, type Account } from '../../core/accounts';
-import { asSpacesError } from '../../core/errors';
+import { asSpacesError, type SpacesError } from '../../core/errors';
 import type { SpaceRef } from '../../core/model';
 import { VENDORS } from '../../core/vendors/catalog';
 import { vendorIcon } from '../../util/icons';
@@ -113,6 +113,16 @@ export class AccountNode extends TreeNode implements PagedNode {
    */
   async nameForFilter(): Promise<void> {
     for (const row of (await this.listing()).slice(0, this.shown)) if (row instanceof SpaceNode) void row.load();
+  }
+
+  /** The space rows of the latest listing as they are now, asking nothing: none before a listing ended. */
+  listedRows(): SpaceNode[] {
+    return this.latestChildren.filter((row) => row instanceof SpaceNode);
+  }
+
+  /** Why the latest listing failed (or found nothing and no credentials to ask with), if it did. */
+  get listingError(): SpacesError | undefined {
+    return this.latestChildren.find((row) => row instanceof ErrorNode)?.error;
   }
 
   /** The row of space `spaceId` under this account, if it has been listed. */
