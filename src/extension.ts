@@ -67,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi | 
   const tools = new AssistantTools(config, { knowledge: new SpacesKnowledge(config, tree), service, history });
 
   const targets = new CommandTargets(config, tree);
-  const deps = { context, tree, config, secrets, service, log, panels, raw, targets };
+  const deps = { context, tree, config, secrets, service, log, panels, raw, targets, history };
   context.subscriptions.push(log, config, secrets, service, forgetting, tree, view, panels, ...background.disposables, raw.register(), ...registerCommands(deps));
   context.subscriptions.push(history.follow(statuses), tools);
   log.info(`Spaces Explorer ${(context.extension.packageJSON as { version: string }).version} activated`);

@@ -3,6 +3,7 @@ import type { Config } from '../config/config';
 import type { SpacePanels } from '../panel/manager';
 import type { RawJsonDocuments } from '../services/rawJson';
 import type { AccountSecrets } from '../services/secrets';
+import type { StatusHistory } from '../services/statusHistory';
 import type { SpacesService } from '../services/spaces';
 import type { SpacesTreeProvider } from '../tree/provider';
 import type { CommandTargets } from './targets';
@@ -18,4 +19,6 @@ export interface CommandDeps {
   readonly panels: SpacePanels;
   readonly raw: RawJsonDocuments;
   readonly targets: CommandTargets;
+  /** The status changes refreshes found, kept across reloads. */
+  readonly history: StatusHistory;
 }

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../util/commands';
 import { addAccount, addSpace, editAccount, removeAccount, removeSpace, setCredentials, testConnection } from './accounts';
 import type { CommandDeps } from './deps';
+import { showStatusChanges } from './statusChanges';
 import { copyAsJson, copySpaceId, findSpace, open, openInBrowser, openSpace, pin, revealInView, showRawJson, unpin } from './spaces';
 import { clearFilter, filter, loadMore, openSettings, refresh, refreshAll, retry, showLog } from './tree';
 
@@ -40,6 +41,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   copyAsJson: { run: copyAsJson },
   openInBrowser: { run: openInBrowser },
   revealInView: { run: revealInView },
+  showStatusChanges: { run: showStatusChanges },
 
   refresh: { run: refresh },
   refreshAll: { run: refreshAll },

@@ -1,6 +1,6 @@
 // The tools for AI assistants where they could reach a server: a request only for an input the user was asked
 // about (`prepareInvocation`'s confirmation, which VS Code shows before it invokes), the status changes a
-// refresh found, every vendor's hostile space, and the off switch.
+// refresh found (and Show Status Changes), every vendor's hostile space, and the off switch.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ToolName } from '../../src/core/tools/inputs';
@@ -78,8 +78,8 @@ describe('the tools for AI assistants: requests only once the user is asked', fu
     );
   });
 
-  it('spaces_recentChanges lists a change a refresh found, newest first', async () => {
-    const { history } = await api();
+  it('spaces_recentChanges and Show Status Changes list a change a refresh found; picking it opens the space', async () => {
+    const { panels, history } = await api();
     const node = await fetchedRow('ACME integrations', ALUMIO_SANDBOX.spaces.seed);
     try {
       await node.load({ refresh: true });
@@ -92,8 +92,19 @@ describe('the tools for AI assistants: requests only once the user is asked', fu
       const [change] = changes;
       assert.deepEqual(change, { at: change!.at, accountId: 'acme-alumio', spaceId: { vendorText: ALUMIO_SANDBOX.spaces.seed }, name: { vendorText: 'ACME Production' }, from: { vendorText: 'Active' }, to: { vendorText: 'Error' } });
       assert.ok(Math.abs(Date.parse(String(change.at)) - Date.now()) < 60_000);
+
+      void vscode.commands.executeCommand('spaces.showStatusChanges');
+      await eventually(
+        async () => {
+          await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+          return panels.get('acme-alumio', ALUMIO_SANDBOX.spaces.seed);
+        },
+        (panel) => panel !== undefined,
+        'the newest change picked, its space open',
+      );
     } finally {
       sandbox.clearFaults();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
   });
 
