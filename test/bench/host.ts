@@ -29,6 +29,7 @@ export async function run(): Promise<void> {
   try {
     await sharing(sandbox, figures);
     await browsing(figures);
+    await finding(figures);
   } catch (err) {
     failures.push({ title: 'bench', error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   } finally {
@@ -92,16 +93,7 @@ async function browsing(figures: HostFigure[]): Promise<void> {
   const started = Date.now();
 
   const spaces: SpaceNode[] = [];
-  for (const account of accounts) {
-    let rows = (await tree.getChildren(account)) ?? [];
-    while (isLoadMore(rows.at(-1))) {
-      await vscode.commands.executeCommand('spaces.loadMore', rows.at(-1));
-      rows = (await tree.getChildren(account)) ?? [];
-    }
-    const shown = rows.filter(isSpace);
-    await Promise.all(shown.map((node) => node.load()));
-    spaces.push(...shown);
-  }
+  for (const account of accounts) spaces.push(...(await everyRowFetched(account)));
   for (const node of spaces.slice(0, 50)) {
     await vscode.commands.executeCommand('spaces.open', { accountId: node.account.id, spaceId: node.spaceId });
     const panel = await eventually(() => panels.get(node.account.id, node.spaceId), (p) => p !== undefined && p.loading === false, 'a panel to load', 30_000);
@@ -127,6 +119,70 @@ async function browsing(figures: HostFigure[]): Promise<void> {
   const removed = heapAfterGc();
   figures.push({ label: 'the accounts removed: heap growth', value: round((removed - start) / MB), unit: 'MB', detail: `heap ${round(removed / MB)} MB` });
   await vscode.workspace.getConfiguration('spaces').update('cacheTtlSeconds', undefined, vscode.ConfigurationTarget.Global);
+}
+
+/** The calls timed for each query of `finding`. */
+const FIND_RUNS = 21;
+
+/**
+ * 20 accounts of 500 spaces (the four bulk users, five accounts each), every space's details known: how long
+ * spaces_findSpaces takes to answer from what is known, through VS Code's own door (`vscode.lm.invokeTool`),
+ * median of 21 calls after one, for a few queries; the slowest query's median is the figure.
+ */
+async function finding(figures: HostFigure[]): Promise<void> {
+  const { tree } = await api();
+  const ids = Array.from({ length: 20 }, (_, i) => `find-${i + 1}`);
+  await setAccounts(ids.map((id, i) => bulkAccount(id, i % TOKEN_VARIABLES.length)));
+  const accounts = await eventually(async () => (await tree.getChildren()) ?? [], (nodes) => nodes.length === ids.length, 'twenty accounts', 30_000);
+  let known = 0;
+  for (const account of accounts) known += (await everyRowFetched(account)).length;
+  const queries: Record<string, object> = {
+    'one name in every account of a user': { words: 'bulk space 2.0042' },
+    'everything (10,000 match, 50 given)': {},
+    'every word in a vendor': { words: 'space bulk', vendor: 'onedata' },
+    'nothing matches': { words: 'no such space anywhere' },
+  };
+  const results = Object.entries(queries).map(([label, input]) => ({ label, input }));
+  const timed: { label: string; median: number; first: number; total: number }[] = [];
+  for (const { label, input } of results) {
+    const first = await timeFind(input);
+    const runs: number[] = [];
+    for (let i = 0; i < FIND_RUNS; i++) runs.push((await timeFind(input)).ms);
+    runs.sort((a, b) => a - b);
+    timed.push({ label, median: runs[Math.floor(runs.length / 2)]!, first: first.ms, total: first.total });
+  }
+  const slowest = timed.reduce((a, b) => (b.median > a.median ? b : a));
+  figures.push({
+    label: `spaces_findSpaces over 20 accounts × 500 spaces, from what is known: the slowest query's median of ${FIND_RUNS}`,
+    value: round(slowest.median),
+    unit: 'ms',
+    detail: `${known} spaces known; ${timed.map((t) => `${t.label}: ${round(t.median)} ms (first ${round(t.first)} ms, ${t.total} matching)`).join('; ')}`,
+  });
+  await setAccounts([]);
+}
+
+/** One call of spaces_findSpaces: how long it took, and how many spaces matched. */
+async function timeFind(input: object): Promise<{ ms: number; total: number }> {
+  const started = performance.now();
+  const result = await vscode.lm.invokeTool('spaces_findSpaces', { input, toolInvocationToken: undefined });
+  const ms = performance.now() - started;
+  const text = result.content.find((part): part is vscode.LanguageModelTextPart => typeof (part as { value?: unknown }).value === 'string');
+  const answer = JSON.parse(text?.value ?? '{}') as { total?: number; error?: string };
+  if (answer.total === undefined) throw new Error(`spaces_findSpaces did not answer: ${text?.value ?? '(nothing)'}`);
+  return { ms, total: answer.total };
+}
+
+/** The account's rows paged on to the last, every space's details fetched. */
+async function everyRowFetched(account: TreeNode): Promise<SpaceNode[]> {
+  const { tree } = await api();
+  let rows = (await tree.getChildren(account)) ?? [];
+  while (isLoadMore(rows.at(-1))) {
+    await vscode.commands.executeCommand('spaces.loadMore', rows.at(-1));
+    rows = (await tree.getChildren(account)) ?? [];
+  }
+  const shown = rows.filter(isSpace);
+  await Promise.all(shown.map((node) => node.load()));
+  return shown;
 }
 
 /** A space's row (this bundle has its own copy of the classes, so `instanceof` cannot tell). */

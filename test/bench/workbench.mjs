@@ -23,7 +23,7 @@ async function inTheExtensionHost(sandbox) {
   const env = { SPACES_BENCH_SANDBOX: sandbox.url, ...Object.fromEntries(tokens.map((token, i) => [`SPACES_BENCH_ONEDATA_TOKEN_${i + 1}`, token])) };
   const results = await runHostTier({ entry: path.join(ROOT, 'out', 'bench', 'host.js'), env, log: () => {} });
   if (results.failed) throw new Error(`the extension host bench failed:\n${results.failures.map((f) => f.error).join('\n')}`);
-  const [opens, expanded, refreshed, browsed, lapsed, removed] = results.figures;
+  const [opens, expanded, refreshed, browsed, lapsed, removed, found] = results.figures;
   const line = (f) => `${f.label}: ${f.value} ${f.unit}${f.detail ? ` (${f.detail})` : ''}`;
   figures.atMost(opens.label, opens.value, opens.unit, 1, line(opens));
   figures.atMost(expanded.label, expanded.value, expanded.unit, 0, line(expanded));
@@ -31,6 +31,7 @@ async function inTheExtensionHost(sandbox) {
   figures.atMost(browsed.label, browsed.value, browsed.unit, 40, line(browsed));
   figures.atMost(lapsed.label, lapsed.value, lapsed.unit, 10, line(lapsed));
   figures.note(removed.label, removed.value, removed.unit, line(removed));
+  figures.atMost(found.label, found.value, found.unit, 50, line(found));
 }
 
 /** One code-server with the packaged VSIX and Chromium on it, for `work`; stopped afterwards. */
