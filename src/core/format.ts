@@ -53,9 +53,13 @@ export function formatValue(value: Value, kind: ValueKind, { locale, yes = 'Yes'
   }
 }
 
-/** Characters that show nothing yet can split or hide a pattern: zero-width spaces and joiners, marks, BOM, soft hyphen. */
+/**
+ * Characters that show nothing yet can split or hide a pattern: zero-width spaces and joiners, marks, BOM, soft
+ * hyphen, Hangul fillers; and those that can carry a whole hidden text a language model still reads (Unicode tags
+ * spell ASCII, the supplementary variation selectors any byte).
+ */
 // eslint-disable-next-line no-misleading-character-class -- each of these is listed to be removed on its own
-const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u2060-\u2064\u206A-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u2060-\u2064\u206A-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]/gu;
 
 /** Vendor text without the characters that show nothing (so none can hide or split what the text says). */
 export function dropInvisible(text: string): string {

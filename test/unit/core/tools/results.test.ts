@@ -22,6 +22,14 @@ describe('vendor text in an answer', () => {
     assert.deepEqual(vendorText('one\r\ntwo', 100, { lines: true }), { vendorText: 'one\ntwo' });
   });
 
+  it('drops the invisible characters a model still reads: Unicode tags and variation selectors spelling out an order', () => {
+    const tags = (text: string) => Array.from(text, (c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
+    const selectors = (text: string) => Array.from(text, (c) => String.fromCodePoint(0xe0100 + c.charCodeAt(0) - 16)).join('');
+    assert.deepEqual(vendorText(`Active${tags(PROMPT_INJECTION)}`), { vendorText: 'Active' });
+    assert.deepEqual(vendorText(`Active${selectors(PROMPT_INJECTION)}`), { vendorText: 'Active' });
+    assert.deepEqual(vendorText('Team\u3164\uFFA0 EMEA'), { vendorText: 'Team EMEA' });
+  });
+
   it('clips to the limit in code points, never cutting a surrogate pair, and says so with "…"', () => {
     assert.equal(vendorText('x'.repeat(TOOL_LIMITS.valueChars)).vendorText.length, TOOL_LIMITS.valueChars);
     assert.equal(vendorText('x'.repeat(TOOL_LIMITS.valueChars + 1)).vendorText, `${'x'.repeat(TOOL_LIMITS.valueChars - 1)}…`);
