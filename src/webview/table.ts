@@ -2,10 +2,11 @@
 // rendering: rows have a fixed height inside a scroller, and only the rows in view (plus a buffer) exist
 // in the DOM, between two spacer rows that keep the scrollbar honest.
 import type { Column, Group, GroupItem } from '../core/model';
+import { LABEL_KEY } from '../core/tableOrder';
 import type { PanelStrings } from '../panel/protocol';
 import { barCell, chartMax } from './chart';
 import { el, fill, icon, replaceKeepingFocus, type Child } from './dom';
-import { DEFAULT_ROW_HEIGHT, LABEL_KEY, TableRows, visibleRange, type TableMemory } from './tableRows';
+import { DEFAULT_ROW_HEIGHT, TableRows, visibleRange, type TableMemory } from './tableRows';
 import { booleanMark, valueNode, type ValueContext } from './values';
 
 /** Groups longer than this are windowed. */

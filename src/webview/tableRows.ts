@@ -1,20 +1,12 @@
-// A table's data, apart from its DOM: which rows match the filter, in which order, and which of them a
-// windowed table draws for a scroll position. Pure: no DOM, so the unit tests run it in Node.
-import type { Group, GroupItem, ValueKind } from '../core/model';
-import { filterWords, holdsEvery } from '../core/wordMatch';
+// A table's data, apart from its DOM: the rows its filter and sort give (core/tableOrder.ts, shared with the
+// export), kept in its memory, and which of them a windowed table draws for a scroll position. Pure: no DOM,
+// so the unit tests run it in Node.
+import type { Group } from '../core/model';
+import { nextSort, searchText, shownRows, type TableSort } from '../core/tableOrder';
 
 const BUFFER_ROWS = 15;
 /** Until a row is measured; the CSS sets the real height for windowed rows. */
 export const DEFAULT_ROW_HEIGHT = 26;
-
-/** The column a table is sorted by: `LABEL_KEY` for the first column, else a column's key. */
-export interface TableSort {
-  readonly key: string;
-  readonly descending: boolean;
-}
-
-/** The sort key of the first column (the items' labels), which no vendor column uses. */
-export const LABEL_KEY = '';
 
 /** What survives a re-render (a refresh): the filter text, the sort and the scroll position, per group id. */
 export interface TableMemory {
@@ -36,55 +28,6 @@ export function visibleRange(scrollTop: number, viewportHeight: number, rowHeigh
   const first = Math.floor(Math.max(0, scrollTop) / height);
   const inView = Math.ceil(Math.max(0, viewportHeight) / height) + 1;
   return { start: clamp(first - buffer, 0, total), end: clamp(first + inView + buffer, 0, total) };
-}
-
-/** What a filter matches against: the label, the description and every value as text. */
-export function searchText(item: GroupItem): string {
-  return [item.label, item.description ?? '', ...Object.values(item.values).map((v) => (v === null ? '' : String(v)))].join('\u0000').toLowerCase();
-}
-
-/** Indices of the rows whose text holds every word of `query` (case-insensitive); all rows for an empty query. */
-export function matchingRows(texts: readonly string[], query: string): number[] {
-  const words = filterWords(query);
-  const rows: number[] = [];
-  texts.forEach((text, index) => {
-    if (holdsEvery(text, words)) rows.push(index);
-  });
-  return rows;
-}
-
-/**
- * `rows` (indices into `items`) ordered by the sorted column: numbers and sizes by value, dates by time,
- * text as people read it ("blueprint 2" before "blueprint 10"). Empty values go last either way; ties keep
- * the vendor's order.
- */
-export function sortRows(items: readonly GroupItem[], rows: readonly number[], sort: TableSort, kind: ValueKind, locale?: string): number[] {
-  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
-  const keyOf = (item: GroupItem): string | number | null => {
-    const value = sort.key === LABEL_KEY ? item.label : (item.values[sort.key] ?? null);
-    if (value === null || value === '') return null;
-    if (typeof value === 'boolean') return value ? 1 : 0;
-    if (kind === 'date' && typeof value === 'string') {
-      const time = Date.parse(value);
-      return Number.isNaN(time) ? value : time;
-    }
-    return value;
-  };
-  const keys = new Map(rows.map((index) => [index, keyOf(items[index]!)]));
-  const direction = sort.descending ? -1 : 1;
-  return [...rows].sort((a, b) => {
-    const x = keys.get(a)!;
-    const y = keys.get(b)!;
-    if (x === null || y === null) return x === y ? a - b : x === null ? 1 : -1;
-    const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
-    return order === 0 ? a - b : order * direction;
-  });
-}
-
-/** A header click cycles: ascending, descending, then the vendor's order again. */
-export function nextSort(current: TableSort | undefined, key: string): TableSort | undefined {
-  if (current?.key !== key) return { key, descending: false };
-  return current.descending ? undefined : { key, descending: true };
 }
 
 function clamp(value: number, min: number, max: number): number {
@@ -125,10 +68,6 @@ export class TableRows {
   }
 
   private compute(): number[] {
-    const matching = matchingRows(this.texts, this.memory.filter);
-    const { sort } = this.memory;
-    if (!sort) return matching;
-    const kind = this.group.columns.find((c) => c.key === sort.key)?.kind ?? 'text';
-    return sortRows(this.group.items, matching, sort, kind, this.locale);
+    return shownRows(this.group, this.memory, this.locale, this.texts);
   }
 }

@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import type { Group, GroupItem } from '../../../src/core/model';
 import { barPercent, chartMax } from '../../../src/webview/chart';
 import { factsWithDates, relativeTime } from '../../../src/webview/render';
-import { LABEL_KEY, matchingRows, nextSort, searchText, sortRows, TableRows, visibleRange, type TableMemory } from '../../../src/webview/tableRows';
+import { LABEL_KEY, matchingRows, nextSort, searchText, sortRows } from '../../../src/core/tableOrder';
+import { TableRows, visibleRange, type TableMemory } from '../../../src/webview/tableRows';
 
 describe('the space panel page, its pure parts', () => {
   it('windowing: only the rows in view plus a buffer, clamped to the table', () => {
