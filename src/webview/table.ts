@@ -2,6 +2,7 @@
 // rendering: rows have a fixed height inside a scroller, and only the rows in view (plus a buffer) exist
 // in the DOM, between two spacer rows that keep the scrollbar honest.
 import type { Column, Group, GroupItem } from '../core/model';
+import { showsDescription } from '../core/tableExport';
 import { LABEL_KEY } from '../core/tableOrder';
 import type { PanelStrings } from '../panel/protocol';
 import { barCell, chartMax } from './chart';
@@ -56,7 +57,7 @@ class GroupTable {
     this.rows = new TableRows(group, memory, context.locale);
     this.windowed = group.items.length > WINDOW_MIN_ROWS;
     this.max = chartMax(group);
-    this.showDescription = group.columns.length === 0 && group.items.some((item) => item.description);
+    this.showDescription = showsDescription(group);
     this.columnCount = 1 + group.columns.length + (this.showDescription ? 1 : 0);
 
     // aria-rowcount is set by showRows: the rows shown, plus the header row.
