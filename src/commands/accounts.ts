@@ -119,7 +119,7 @@ async function confirmRemoveSpace({ tree }: CommandDeps, account: Account, space
 }
 
 /** The account a command runs on: the configured one the argument names, else (no argument) one the user picks. */
-async function resolveAccount({ targets }: CommandDeps, arg: CommandArg, placeholder: string): Promise<Account | undefined> {
+export async function resolveAccount({ targets }: CommandDeps, arg: CommandArg, placeholder: string): Promise<Account | undefined> {
   return arg !== undefined && arg !== null ? targets.account(arg) : targets.pickAccount(placeholder);
 }
 

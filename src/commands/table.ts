@@ -7,8 +7,9 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../util/commands';
 import { addAccount, addSpace, editAccount, removeAccount, removeSpace, setCredentials, testConnection } from './accounts';
 import type { CommandDeps } from './deps';
-import { showStatusChanges } from './statusChanges';
+import { exportSpaces } from './export';
 import { copyAsJson, copySpaceId, findSpace, open, openInBrowser, openSpace, pin, revealInView, showRawJson, unpin } from './spaces';
+import { showStatusChanges } from './statusChanges';
 import { clearFilter, filter, loadMore, openSettings, refresh, refreshAll, retry, showLog } from './tree';
 
 /**
@@ -30,6 +31,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   testConnection: { run: testConnection, name: () => vscode.l10n.t('Test Connection') },
   addSpace: { run: addSpace, name: () => vscode.l10n.t('Add Space') },
   removeSpace: { run: removeSpace, name: () => vscode.l10n.t('Remove Space') },
+  exportSpaces: { run: exportSpaces, name: () => vscode.l10n.t('Export Spaces') },
 
   open: { run: open },
   showRawJson: { run: showRawJson },

@@ -22,10 +22,15 @@ export const BYTE_ORDER_MARK = '\uFEFF';
 const FORMULA_START = /^(?:[\t\r]|[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
 const CSV_QUOTED = /[",\r\n]/;
 
-/** The table as CSV: a byte order mark, then a record per line, each ended by CRLF; every cell inert. */
+/** The table as CSV: a record per line, each ended by CRLF; every cell inert. */
 export function toCsv(table: ExportTable): string {
   const lines = [table.headers, ...table.rows].map((cells) => cells.map(csvField).join(','));
-  return `${BYTE_ORDER_MARK}${lines.join('\r\n')}\r\n`;
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The table as a CSV file: a byte order mark first (on the clipboard it would stick to the first cell). */
+export function toCsvFile(table: ExportTable): string {
+  return `${BYTE_ORDER_MARK}${toCsv(table)}`;
 }
 
 /**

@@ -13,6 +13,9 @@ export interface TableSort {
 /** The sort key of the first column (the items' labels), which no vendor column uses. */
 export const LABEL_KEY = '';
 
+/** A table's filter is at most this long (its input stops there): what is saved and sent stays small. */
+export const MAX_FILTER_CHARS = 1000;
+
 /** What decides a table's rows: its filter text and its sort (none: the vendor's order). */
 export interface TableView {
   readonly filter: string;

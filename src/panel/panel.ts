@@ -8,6 +8,7 @@ import { VENDORS } from '../core/vendors/catalog';
 import { vendorIcon } from '../util/icons';
 import { Disposable } from '../util/disposable';
 import { LatestLoad, type Outcome } from '../util/latestLoad';
+import { exportTable } from './exportTable';
 import { panelHtml, webviewOptions } from './html';
 import { parsePageMessage, toPanelSpace, type ExtensionMessage, type PageMessage, type PanelError, type PanelIdentity } from './protocol';
 import { panelStrings } from './strings';
@@ -230,6 +231,12 @@ export class SpacePanel extends Disposable {
         const account = this.context.findAccount(this.identity.accountId);
         if (listed && account) await this.context.openSpace(account, message.spaceId);
         else this.context.log.warn(`space panel: ignored opening "${forLog(message.spaceId)}", which this space does not list`);
+        return;
+      }
+      case 'exportTable': {
+        // Built from the space this side holds: a restored panel shows its cached copy before it has one.
+        const details = await this.space();
+        if (!details || !(await exportTable(details, message))) this.context.log.warn(`space panel: ignored exporting "${forLog(message.groupId)}", which this space does not have`);
         return;
       }
     }

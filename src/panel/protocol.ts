@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { GroupKind, SpaceDetails } from '../core/model';
+import { MAX_FILTER_CHARS } from '../core/tableOrder';
 import { VENDORS, type VENDOR_IDS } from '../core/vendors/catalog';
 import { fieldProblemsNote } from '../core/vendors/fieldWording';
 import { isWebUrl } from '../util/url';
@@ -20,9 +21,20 @@ const pageMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('showRawJson') }),
   z.strictObject({ type: z.literal('openExternal'), url: z.string().check(z.refine(isWebUrl)) }),
   z.strictObject({ type: z.literal('openSubspace'), spaceId: z.string().check(z.minLength(1), z.maxLength(512)) }),
+  // The page names a table and how the reader has it; the extension builds the file from the space it holds.
+  z.strictObject({
+    type: z.literal('exportTable'),
+    groupId: z.string().check(z.minLength(1), z.maxLength(512)),
+    action: z.enum(['copyCsv', 'copyMarkdown', 'saveCsv']),
+    filter: z.string().check(z.maxLength(MAX_FILTER_CHARS)),
+    sort: z.optional(z.strictObject({ key: z.string().check(z.maxLength(512)), descending: z.boolean() })),
+  }),
 ]);
 
 export type PageMessage = z.infer<typeof pageMessageSchema>;
+
+/** What a table's export buttons ask for. */
+export type TableExport = Extract<PageMessage, { type: 'exportTable' }>['action'];
 
 /** The message, or undefined when it is not one the page may send. */
 export function parsePageMessage(message: unknown): PageMessage | undefined {
@@ -89,6 +101,11 @@ export interface PanelStrings {
   /** "{0}" is the space's name. */
   readonly openSubspace: string;
   readonly bytes: string;
+  /** "{0}" is a group's label: its table's export buttons. */
+  readonly exportTable: string;
+  readonly copyCsv: string;
+  readonly copyMarkdown: string;
+  readonly saveCsv: string;
   /** "{0}" is how many rows of a group could not be read. */
   readonly unreadableRows: string;
   /** The header of a table's first column (the items' labels), by group kind. */

@@ -7,6 +7,7 @@
 import type { Column, Fact, Group, GroupItem, GroupKind, Status, Tone, ValueKind } from '../core/model';
 import { isVendorId } from '../core/vendors/catalog';
 import { isRecord } from '../core/json';
+import { MAX_FILTER_CHARS } from '../core/tableOrder';
 import type { PanelIdentity, PanelSpace } from './protocol';
 
 /**
@@ -34,9 +35,8 @@ export interface SavedTable {
 
 type Check = (value: unknown) => boolean;
 
-/** At most this many tables are remembered, and filters are cut to this length: the state stays small. */
+/** At most this many tables are remembered (filters are cut to `MAX_FILTER_CHARS`): the state stays small. */
 export const MAX_TABLES = 100;
-export const MAX_FILTER_CHARS = 1000;
 
 // Records over each union, so the compiler notices when the model gains a kind.
 const TONES: Readonly<Record<Tone, true>> = { ok: true, warn: true, error: true, neutral: true };

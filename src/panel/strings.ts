@@ -34,6 +34,10 @@ export function panelStrings(): PanelStrings {
     actions: vscode.l10n.t('Space actions'),
     openSubspace: vscode.l10n.t('Open subspace {0}'),
     bytes: vscode.l10n.t('{0} bytes'),
+    exportTable: vscode.l10n.t('Export {0}'),
+    copyCsv: vscode.l10n.t('Copy as CSV'),
+    copyMarkdown: vscode.l10n.t('Copy as Markdown'),
+    saveCsv: vscode.l10n.t('Save as CSV…'),
     unreadableRows: vscode.l10n.t('{0} rows of the answer could not be read and are left out (Show Log says why; Show Raw JSON shows them).'),
     labelColumn: {
       members: vscode.l10n.t('Name'),

@@ -4,8 +4,9 @@
  * wording has no links or icons, so nothing in a message can be one, whatever vendor text it quotes.
  * ESLint keeps `vscode.window`'s own versions out of the rest of the code.
  */
+import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import { forMessage } from './text';
+import { forMessage, forPick } from './text';
 import { isWebUrl } from './url';
 
 /* eslint-disable no-restricted-syntax -- this file is the one place allowed to call them */
@@ -58,4 +59,18 @@ export async function copySpaceId(spaceId: string): Promise<void> {
  */
 export async function openWebUrl(url: unknown): Promise<void> {
   if (isWebUrl(url)) await vscode.env.openExternal(url as unknown as vscode.Uri);
+}
+
+/**
+ * Asks where to save a file, suggesting `fileName` (vendor text made safe by `fileNameFor`) in the workspace's
+ * first folder, else the home folder; `title` is shown inert. The place picked, undefined when cancelled.
+ */
+export async function askWhereToSave(fileName: string, title: string, filters: Readonly<Record<string, string[]>>): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir());
+  return vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folder, fileName), title: forPick(title), filters: { ...filters } });
+}
+
+/** Writes `text` to `uri` as UTF-8, through the workspace's file systems (a remote or virtual one too). */
+export async function writeTextFile(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 }

@@ -55,6 +55,8 @@ const actions: Actions = {
     if (isWebUrl(url)) post({ type: 'openExternal', url });
   },
   openSubspace: (spaceId) => post({ type: 'openSubspace', spaceId }),
+  // The table's name and how its reader has it: the extension builds what is copied or saved.
+  exportTable: (groupId, action, { filter, sort }) => post({ type: 'exportTable', groupId, action, filter, ...(sort ? { sort: { key: sort.key, descending: sort.descending } } : {}) }),
 };
 
 const root = document.getElementById('root') ?? document.body;

@@ -3,7 +3,8 @@
 // and the groups.
 import { revealBidi } from '../core/format';
 import type { Fact, SpaceDetails, Tone } from '../core/model';
-import type { PanelError, PanelInit, PanelSpace } from '../panel/protocol';
+import type { TableView } from '../core/tableOrder';
+import type { PanelError, PanelInit, PanelSpace, TableExport } from '../panel/protocol';
 import { button, el, fill, icon } from './dom';
 import { appendMarkdown, markdownPlan } from './markdown';
 import { groupTable, type TableContext } from './table';
@@ -18,6 +19,8 @@ export interface Actions {
   showRawJson(): void;
   openExternal(url: string): void;
   openSubspace(spaceId: string): void;
+  /** A table's export, of the rows its `view` (filter, sort) gives. */
+  exportTable(groupId: string, action: TableExport, view: TableView): void;
 }
 
 export interface HeaderView {
@@ -161,7 +164,13 @@ export function content(init: PanelInit, space: PanelSpace, actions: Actions, me
     keyLinks(body, 'description');
     fragment.appendChild(el('section', { className: 'description-section', attrs: { 'aria-labelledby': 'description-title' } }, el('h2', { attrs: { id: 'description-title' } }, strings.description), body));
   }
-  const tables: TableContext = { ...values, strings, openSubspace: (id) => actions.openSubspace(id), remember: () => memories.changed() };
+  const tables: TableContext = {
+    ...values,
+    strings,
+    openSubspace: (id) => actions.openSubspace(id),
+    exportTable: (groupId, action, view) => actions.exportTable(groupId, action, view),
+    remember: () => memories.changed(),
+  };
   for (const group of space.groups) fragment.appendChild(groupTable(group, tables, memories.of(group.id)));
   return fragment;
 }

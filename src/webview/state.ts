@@ -2,7 +2,8 @@
 // keep. What the state is and how it is read back is `panel/savedState.ts`, shared with the extension.
 // Pure: no DOM, no `vscode`.
 import type { PanelSpace } from '../panel/protocol';
-import { MAX_FILTER_CHARS, MAX_TABLES, type SavedTable } from '../panel/savedState';
+import { MAX_FILTER_CHARS } from '../core/tableOrder';
+import { MAX_TABLES, type SavedTable } from '../panel/savedState';
 import type { TableMemory } from './tableRows';
 
 /** The tables worth saving: those filtered, sorted or scrolled. */

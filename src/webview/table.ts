@@ -3,10 +3,10 @@
 // in the DOM, between two spacer rows that keep the scrollbar honest.
 import type { Column, Group, GroupItem } from '../core/model';
 import { showsDescription } from '../core/tableExport';
-import { LABEL_KEY } from '../core/tableOrder';
-import type { PanelStrings } from '../panel/protocol';
+import { LABEL_KEY, MAX_FILTER_CHARS, type TableView } from '../core/tableOrder';
+import type { PanelStrings, TableExport } from '../panel/protocol';
 import { barCell, chartMax } from './chart';
-import { el, fill, icon, replaceKeepingFocus, type Child } from './dom';
+import { button, el, fill, icon, replaceKeepingFocus, type Child } from './dom';
 import { DEFAULT_ROW_HEIGHT, TableRows, visibleRange, type TableMemory } from './tableRows';
 import { booleanMark, valueNode, type ValueContext } from './values';
 
@@ -18,6 +18,8 @@ const FILTER_MIN_ROWS = 10;
 export interface TableContext extends ValueContext {
   readonly strings: PanelStrings;
   openSubspace(spaceId: string): void;
+  /** Copy or save the rows the table shows (the extension builds the text from its own copy of the space). */
+  exportTable(groupId: string, action: TableExport, view: TableView): void;
   /** Called after a table's memory changed (filter, sort, scroll), so the page can save it. */
   remember(): void;
 }
@@ -92,6 +94,7 @@ class GroupTable {
         el('h2', { attrs: { id: `${this.id}-title` } }, group.label, ' ', el('span', { className: 'count' }, total)),
         group.total ? el('span', { className: 'group-total' }, `${group.total.label}: `, el('strong', {}, valueNode(group.total.value, group.total.kind, context))) : null,
         rows.total > FILTER_MIN_ROWS ? this.filterBox() : null,
+        group.items.length > 0 ? this.exportButtons() : null,
       ),
       group.unreadable ? el('p', { className: 'unreadable', attrs: { role: 'note' } }, fill(context.strings.unreadableRows, group.unreadable.toLocaleString(context.locale))) : null,
       group.items.length === 0 ? el('p', { className: 'empty' }, context.strings.empty) : null,
@@ -146,6 +149,7 @@ class GroupTable {
       className: 'filter',
       attrs: { type: 'search', placeholder: context.strings.filter, 'aria-label': fill(context.strings.filterLabel, group.label), spellcheck: 'false', autocomplete: 'off' },
     });
+    input.maxLength = MAX_FILTER_CHARS;
     input.value = this.memory.filter;
     input.dataset.focusKey = `filter:${group.id}`;
     // Each keystroke filters at once: 5,000 rows filter and the window redraws well within a frame budget
@@ -157,6 +161,24 @@ class GroupTable {
       context.remember();
     });
     return el('div', { className: 'filter-box' }, icon('filter'), input, this.shownCount);
+  }
+
+  /** Copy as CSV, Copy as Markdown, Save as CSV…: of the rows shown, in their order. */
+  private exportButtons(): HTMLElement {
+    const { group, context, memory } = this;
+    const { strings } = context;
+    const action = (label: string, iconName: string, what: TableExport) => {
+      const node = button(label, iconName, () => context.exportTable(group.id, what, memory), { className: 'table-action' });
+      node.dataset.focusKey = `export:${group.id}:${what}`;
+      return node;
+    };
+    return el(
+      'div',
+      { className: 'table-actions', attrs: { role: 'toolbar', 'aria-label': fill(strings.exportTable, group.label) } },
+      action(strings.copyCsv, 'copy', 'copyCsv'),
+      action(strings.copyMarkdown, 'markdown', 'copyMarkdown'),
+      action(strings.saveCsv, 'save', 'saveCsv'),
+    );
   }
 
   /** The rows the filter and sort give, counted ("12 of 3,000") and drawn. */

@@ -80,9 +80,8 @@ export class AccountNode extends TreeNode implements PagedNode {
    * or remembered from before a window reload).
    */
   filterCounts(filter: TreeFilter): { matched: number; unnamed: number; failed: boolean } | undefined {
-    const remembered = this.awaitingListing ? this.tree.lastKnown.spaces(this.account) : undefined;
-    if (this.awaitingListing && !remembered?.length) return undefined;
-    const rows = remembered ? remembered.map((space) => this.rememberedRow(space)) : this.latestChildren;
+    const rows = this.knownRows();
+    if (!rows) return undefined;
     const counts = { matched: 0, unnamed: 0, failed: rows.some((row) => row instanceof ErrorNode) };
     for (const row of rows) {
       if (!(row instanceof SpaceNode)) continue;
@@ -91,6 +90,21 @@ export class AccountNode extends TreeNode implements PagedNode {
       else if (match === 'unnamed') counts.unnamed++;
     }
     return counts;
+  }
+
+  /** The account's space rows as far as they are known without a request (Export Spaces…): every page of them. */
+  knownSpaces(): SpaceNode[] {
+    return (this.knownRows() ?? []).filter((row) => row instanceof SpaceNode);
+  }
+
+  /**
+   * The rows known without a request: the latest listing's (its error row if it failed), else those
+   * remembered from before the window reloaded; undefined when neither is known.
+   */
+  private knownRows(): TreeNode[] | undefined {
+    if (!this.awaitingListing) return this.latestChildren;
+    const remembered = this.tree.lastKnown.spaces(this.account);
+    return remembered?.length ? remembered.map((space) => this.rememberedRow(space)) : undefined;
   }
 
   /** A page of `rows` and "Load more"; with `load`, the page's spaces fetch their details. */

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
-import { BYTE_ORDER_MARK, csvField, fileNameFor, markdownCell, toCsv, toJson, toMarkdown, type Cell } from '../../../src/core/export';
+import { BYTE_ORDER_MARK, csvField, fileNameFor, markdownCell, toCsv, toCsvFile, toJson, toMarkdown, type Cell } from '../../../src/core/export';
 import type { Group } from '../../../src/core/model';
 import { shownRows } from '../../../src/core/tableOrder';
 import { tableForExport, type TableWords } from '../../../src/core/tableExport';
@@ -74,8 +74,9 @@ function parseCsv(text: string): string[][] {
 
 describe('export: CSV for spreadsheets', () => {
   it('is RFC 4180 with a byte order mark, and reads back cell for cell', () => {
-    const csv = toCsv({ headers: ['Name', 'Size'], rows: HOSTILE.map((text, n) => [text, n]) });
+    const csv = toCsvFile({ headers: ['Name', 'Size'], rows: HOSTILE.map((text, n) => [text, n]) });
     assert.ok(csv.startsWith(BYTE_ORDER_MARK), 'UTF-8 with a BOM, for Excel');
+    assert.equal(csv.slice(1), toCsv({ headers: ['Name', 'Size'], rows: HOSTILE.map((text, n) => [text, n]) }), 'the clipboard has the same, without the BOM');
     const records = parseCsv(csv.slice(1));
     assert.equal(records.length, HOSTILE.length + 1);
     assert.deepEqual(records[0], ['Name', 'Size']);
@@ -216,7 +217,7 @@ describe('export: a panel table', () => {
       ['blueprint 10', 1536, '2024-01-02T03:04:05.000Z', 'true'],
       ['=cmd', null, null, 'false'],
     ]);
-    assert.equal(toCsv(csv), `${BYTE_ORDER_MARK}Name,Size,Modified,Published\r\nblueprint 10,1536,2024-01-02T03:04:05.000Z,true\r\n"'=cmd",,,false\r\n`);
+    assert.equal(toCsv(csv), `Name,Size,Modified,Published\r\nblueprint 10,1536,2024-01-02T03:04:05.000Z,true\r\n"'=cmd",,,false\r\n`);
     const shown = tableForExport(group, [0], 'markdown', words);
     assert.deepEqual(shown.rows, [['blueprint 10', '1.5 KB', 'Jan 2, 2024, 3:04 AM', 'Yes']]);
   });

@@ -15,6 +15,9 @@ describe('the space panel protocol: what the page may ask', () => {
       { type: 'openExternal', url: 'https://shop.example.com/path?q=1#top' },
       { type: 'openExternal', url: 'http://127.0.0.1:8080/' },
       { type: 'openSubspace', spaceId: '131934' },
+      { type: 'exportTable', groupId: 'blueprints', action: 'copyCsv', filter: '' },
+      { type: 'exportTable', groupId: 'blueprints', action: 'copyMarkdown', filter: 'order 7', sort: { key: '', descending: false } },
+      { type: 'exportTable', groupId: 'blueprints', action: 'saveCsv', filter: '', sort: { key: 'modified', descending: true } },
     ];
     for (const message of messages) assert.deepEqual(parsePageMessage(message), message, JSON.stringify(message));
   });
@@ -63,6 +66,27 @@ describe('the space panel protocol: what the page may ask', () => {
       assert.equal(isWebUrl(url), false, url);
     }
     assert.equal(parsePageMessage({ type: 'openExternal', url: 42 }), undefined);
+  });
+
+  it('an export names a table, one of its three actions and how the reader has it: never content, a path or a format of its own', () => {
+    const good = { type: 'exportTable', groupId: 'blueprints', action: 'saveCsv', filter: '' };
+    for (const message of [
+      { ...good, text: 'a,b\r\n=1+1' },
+      { ...good, path: '/etc/passwd' },
+      { ...good, uri: 'file:///tmp/x.csv' },
+      { ...good, rows: [0, 1] },
+      { ...good, action: 'saveMarkdown' },
+      { ...good, action: 'writeFile' },
+      { ...good, groupId: '' },
+      { ...good, groupId: 'x'.repeat(513) },
+      { ...good, filter: 'x'.repeat(1001) },
+      { ...good, filter: undefined },
+      { ...good, sort: { key: 'size', descending: 'yes' } },
+      { ...good, sort: { key: 'size', descending: true, command: 'x' } },
+      { ...good, sort: { key: 'x'.repeat(513), descending: true } },
+    ]) {
+      assert.equal(parsePageMessage(message), undefined, JSON.stringify(message).slice(0, 120));
+    }
   });
 
   it('wants a subspace id that is a short non-empty string', () => {
