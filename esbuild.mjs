@@ -40,7 +40,7 @@ if (tests) {
   // mocha loads its reporters by path at run time, so it stays outside the bundle.
   builds.push({ ...node, sourcemap: true, external: ['vscode', 'mocha'], entryPoints: { index: 'test/host/index.ts' }, outdir: 'out/test/host' });
   builds.push({ ...node, sourcemap: true, external: [], entryPoints: { main: 'test/sandbox/main.ts', index: 'test/sandbox/index.ts' }, outdir: 'out/sandbox' });
-  builds.push({ ...node, sourcemap: true, external: [], entryPoints: { vendors: 'test/bench/vendors.ts', http2: 'test/bench/http2.ts', figures: 'test/bench/figures.ts' }, outdir: 'out/bench' });
+  builds.push({ ...node, sourcemap: true, external: [], entryPoints: { vendors: 'test/bench/vendors.ts', http2: 'test/bench/http2.ts', export: 'test/bench/export.ts', figures: 'test/bench/figures.ts' }, outdir: 'out/bench' });
   builds.push({ ...node, sourcemap: true, external: ['vscode'], entryPoints: { host: 'test/bench/host.ts' }, outdir: 'out/bench' });
 }
 

@@ -33,17 +33,32 @@ export interface FormatOptions {
   readonly no?: string;
 }
 
+/**
+ * Intl's formatters by locale: `toLocaleString` makes a new one on every call (about 70 µs for a date), which a
+ * table of 5,000 dates pays 5,000 times (a Markdown export took a second). Made once, they format the same.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function formatterFor<T>(formats: Map<string, T>, locale: string | undefined, make: () => T): T {
+  const key = locale ?? '';
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = make()));
+  return format;
+}
+
 export function formatValue(value: Value, kind: ValueKind, { locale, yes = 'Yes', no = 'No' }: FormatOptions = {}): string {
   if (value === null) return '';
   switch (kind) {
     case 'date': {
       const date = new Date(String(value));
-      return Number.isNaN(date.getTime()) ? String(value) : date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+      if (Number.isNaN(date.getTime())) return String(value);
+      return formatterFor(dateFormats, locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(date);
     }
     case 'bytes':
       return typeof value === 'number' ? formatBytes(value) : String(value);
     case 'count':
-      return typeof value === 'number' ? value.toLocaleString(locale) : String(value);
+      return typeof value === 'number' ? formatterFor(numberFormats, locale, () => new Intl.NumberFormat(locale)).format(value) : String(value);
     case 'duration':
       return typeof value === 'number' ? formatDuration(value) : String(value);
     case 'boolean':

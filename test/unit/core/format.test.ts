@@ -24,6 +24,15 @@ describe('formatting values for people', () => {
     assert.equal(formatValue('not a date', 'date'), 'not a date');
     assert.equal(formatValue('<b>x</b>', 'text'), '<b>x</b>');
   });
+
+  it('formats dates and counts as toLocaleString does, in each locale asked for (its formatters are kept)', () => {
+    const iso = '2017-01-13T04:34:47.073Z';
+    for (const locale of ['en-US', 'de', 'ja', 'en-US', undefined]) {
+      assert.equal(formatValue(iso, 'date', { locale }), new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }), String(locale));
+      assert.equal(formatValue(1234567.5, 'count', { locale }), (1234567.5).toLocaleString(locale), String(locale));
+    }
+    assert.throws(() => formatValue(iso, 'date', { locale: 'not a locale!' }), RangeError);
+  });
 });
 
 describe('bidi controls in vendor text', () => {
