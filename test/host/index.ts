@@ -25,6 +25,7 @@ export async function run(): Promise<void> {
   require('./tree-refresh.test');
   require('./accounts.test');
   require('./panel.test');
+  require('./export.test');
   require('./security.test');
   require('./robustness.test');
   require('./savedState.test');
