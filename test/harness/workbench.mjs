@@ -242,8 +242,8 @@ export function workbench(page) {
   /** The same page as a frame, to evaluate script in. */
   const panelFrame = async () => (await panelIframe().elementHandle()).contentFrame();
 
-  /** Saves the whole page as `.test-output/screenshots/<name>.png`. */
-  const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  /** Saves the whole page (or the part `clip` gives) as `.test-output/screenshots/<name>.png`. */
+  const shot = (name, { clip } = {}) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), clip });
 
   return {
     quickInput,
