@@ -13,12 +13,16 @@ import { showStatusChanges } from './statusChanges';
 import { clearFilter, filter, loadMore, openSettings, refresh, refreshAll, retry, showLog } from './tree';
 
 /**
- * A command: the function it runs, given the extension's parts and the argument it was called with (a tree
+ * A command: the function it runs, given the extension's parts and the arguments it was called with (a tree
  * row, a link's JSON, another extension's object: never trusted, see `CommandTargets`), and its name.
  */
 interface Command {
-  /** What it resolves to is dropped: a command hands its caller nothing (see `registerCommand`). */
-  readonly run: (deps: CommandDeps, arg: unknown) => unknown;
+  /**
+   * `selected`: the second argument, which VS Code fills with the view's selection when a row's menu item
+   * runs while several rows are selected (`CommandTargets.selection` says when it counts). What it
+   * resolves to is dropped: a command hands its caller nothing (see `registerCommand`).
+   */
+  readonly run: (deps: CommandDeps, arg: unknown, selected: unknown) => unknown;
   /** Its name in its failure message; asked for when it is registered, so in the display language. */
   readonly name?: () => string;
 }
@@ -55,11 +59,11 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   showLog: { run: showLog },
 };
 
-/** Registers every command of `COMMANDS`, each given `deps` and the first argument it is called with. */
+/** Registers every command of `COMMANDS`, each given `deps` and the first two arguments it is called with. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   return Object.entries(COMMANDS).map(([id, command]) => register(deps, id, command));
 }
 
 function register(deps: CommandDeps, id: string, { run, name }: Command): vscode.Disposable {
-  return registerCommand(deps.log, id, (arg: unknown) => run(deps, arg), name?.());
+  return registerCommand(deps.log, id, (arg: unknown, selected: unknown) => run(deps, arg, selected), name?.());
 }

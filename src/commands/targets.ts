@@ -2,7 +2,8 @@
  * What a command runs on. A command's argument may come from the tree, a command link, another extension
  * or a keybinding, so it is never trusted: it names an account id and a space id, and both are resolved
  * from the user's settings (the account) and from what that account shows (its configured ids, the vendor's
- * listing, the subspaces its spaces list). No other field of the argument is read.
+ * listing, the subspaces its spaces list). No other field of the argument is read. A row's menu item run
+ * while several rows are selected gets the selection too; only the view's own rows make one (`selection`).
  */
 import * as vscode from 'vscode';
 import type { Account } from '../core/accounts';
@@ -43,6 +44,37 @@ export class CommandTargets {
    */
   isOwnRow(arg: unknown): boolean {
     return arg instanceof TreeNode;
+  }
+
+  /**
+   * What a command runs on, from the arguments VS Code hands a row's menu item: the row it was invoked on
+   * and, with several rows selected, the selection. The selection counts when that row is one of the view's
+   * own rows and part of it: then it is the selection's own rows, in the order VS Code gives them. Otherwise
+   * (a row outside the selection, the palette, a link, another extension) it is the first argument alone,
+   * resolved by its ids as ever: nothing another caller hands in counts as a selection.
+   */
+  selection(clicked: unknown, selected?: unknown): unknown[] {
+    if (!this.isOwnRow(clicked) || !Array.isArray(selected) || !selected.includes(clicked)) return [clicked];
+    return selected.filter((row) => this.isOwnRow(row));
+  }
+
+  /** The configured accounts `args` name, each once, after saying why for any that names none. */
+  accounts(args: readonly unknown[]): Account[] {
+    const accounts = args.flatMap((arg) => this.account(arg) ?? []);
+    return accounts.filter((account, index) => accounts.findIndex((a) => a.id === account.id) === index);
+  }
+
+  /**
+   * The spaces `args` name that their accounts show, each once (a pinned row and its account's row are the
+   * same space), in their order, after saying why for any that is not.
+   */
+  async spaces(args: readonly unknown[]): Promise<SpaceTarget[]> {
+    const targets: SpaceTarget[] = [];
+    for (const arg of args) {
+      const target = await this.space(arg);
+      if (target && !targets.some((t) => t.account.id === target.account.id && t.spaceId === target.spaceId)) targets.push(target);
+    }
+    return targets;
   }
 
   /**
