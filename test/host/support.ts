@@ -7,7 +7,7 @@ import type { TreeNode } from '../../src/tree/nodes/treeNode';
 import { eventually } from '../harness/wait.mjs';
 import { testProfile } from '../sandbox/testProfile';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { shownCommands } from './whenClause';
+import { selectionMenu, shownCommands } from './whenClause';
 
 // The one waiting loop of every tier, handed on so host suites import their helpers from one place.
 export { eventually };
@@ -124,10 +124,18 @@ export function contextMenuFor(contextValue: string): string[] {
   return menuOf(contextValue, (group) => !group.startsWith('inline'));
 }
 
+/** The commands of the context menu VS Code shows when several rows (their `contextValues`) are selected. */
+export function selectionMenuFor(contextValues: readonly string[]): string[] {
+  const menus = manifest().contributes.menus['view/item/context'] ?? [];
+  const contexts = contextValues.map((viewItem) => ({ view: 'spaces.explorer', viewItem }));
+  return selectionMenu(menus, contexts, (group) => !group.startsWith('inline')).map((command) => command.replace('spaces.', ''));
+}
+
 /** The commands of the Spaces view's row menus for a row with `contextValue` (see whenClause.ts: an unread clause throws). */
 function menuOf(contextValue: string, inGroup: (group: string) => boolean): string[] {
   const menus = manifest().contributes.menus['view/item/context'] ?? [];
-  return shownCommands(menus, { view: 'spaces.explorer', viewItem: contextValue }, inGroup).map((command) => command.replace('spaces.', ''));
+  const context = { view: 'spaces.explorer', viewItem: contextValue, listMultiSelection: false };
+  return shownCommands(menus, context, inGroup).map((command) => command.replace('spaces.', ''));
 }
 
 /** The extension host's heap in use after a full garbage collection (the host runs without --expose-gc). */

@@ -28,6 +28,16 @@ export function shownCommands(items: readonly MenuItem[], context: WhenContext, 
   return read.filter((item) => inGroup(item.group ?? '') && item.shown(context)).map((item) => item.command);
 }
 
+/**
+ * The commands of the one context menu VS Code shows for several selected rows (`contexts`, one per row):
+ * each row's menu read with `listMultiSelection` true, and only the commands every row's menu has, in the
+ * first row's order (the workbench's tree view keeps what is common to all the rows it was asked about).
+ */
+export function selectionMenu(items: readonly MenuItem[], contexts: readonly WhenContext[], inGroup: (group: string) => boolean): string[] {
+  const [first = [], ...others] = contexts.map((context) => shownCommands(items, { ...context, listMultiSelection: true }, inGroup));
+  return first.filter((command) => others.every((menu) => menu.includes(command)));
+}
+
 /** `clause` parsed; throws where it uses anything this reader does not know. */
 export function parseWhen(clause: string): When {
   const tokens = tokenize(clause);

@@ -5,15 +5,19 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseWhen, shownCommands, type MenuItem } from '../../host/whenClause';
+import { parseWhen, selectionMenu, shownCommands, type MenuItem } from '../../host/whenClause';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const MENUS = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { menus: Record<string, MenuItem[]> } }).contributes.menus;
 const ROW_MENUS = MENUS['view/item/context'] ?? [];
 
-const row = (viewItem: string) => ({ view: 'spaces.explorer', viewItem });
+const row = (viewItem: string) => ({ view: 'spaces.explorer', viewItem, listMultiSelection: false });
 const inline = (viewItem: string) => shownCommands(ROW_MENUS, row(viewItem), (group) => group.startsWith('inline'));
 const contextMenu = (viewItem: string) => shownCommands(ROW_MENUS, row(viewItem), (group) => !group.startsWith('inline'));
+const selectedMenu = (...viewItems: string[]) => selectionMenu(ROW_MENUS, viewItems.map(row), (group) => !group.startsWith('inline'));
+
+/** The commands that act on every selected row (`CommandTargets.selection`): the only ones a selection's menu may show. */
+const SELECTION_COMMANDS = ['spaces.open', 'spaces.refresh', 'spaces.pin', 'spaces.unpin', 'spaces.copySpaceId', 'spaces.removeSpace'];
 
 describe("the host tier's reader of the menus' when clauses", () => {
   it("reads every clause of package.json's menus", () => {
@@ -43,6 +47,29 @@ describe("the host tier's reader of the menus' when clauses", () => {
       'spaces.copyAsJson',
       'spaces.removeSpace',
     ]);
+  });
+
+  it("shows several selected rows only the commands that act on them all, and that every row's own menu has", () => {
+    assert.deepEqual(selectedMenu('space.alumio.configured', 'space.onedata.web.loaded'), ['spaces.open', 'spaces.refresh', 'spaces.pin', 'spaces.copySpaceId']);
+    assert.deepEqual(selectedMenu('space.alumio.configured', 'space.sharely.configured.loaded'), [
+      'spaces.open',
+      'spaces.refresh',
+      'spaces.pin',
+      'spaces.copySpaceId',
+      'spaces.removeSpace',
+    ]);
+    // Pinned and not: neither Pin nor Unpin fits them all.
+    assert.deepEqual(selectedMenu('space.alumio.pinned', 'space.alumio.configured'), ['spaces.open', 'spaces.refresh', 'spaces.copySpaceId']);
+    assert.deepEqual(selectedMenu('space.alumio.pinned', 'space.onedata.unlisted.pinned'), ['spaces.open', 'spaces.refresh', 'spaces.unpin', 'spaces.copySpaceId']);
+    assert.deepEqual(selectedMenu('account.alumio', 'space.alumio.configured'), ['spaces.refresh']);
+    // Whatever rows are selected, a command that acts on one row only never shows.
+    const kinds = ['account.alumio', 'account.onedata', 'space.alumio.configured.web.loaded', 'space.onedata.sub.pinned', 'error.auth.credentials', 'error.config.settings', 'brokenAccount', 'pinned', 'group.goals'];
+    for (const first of kinds) {
+      for (const second of kinds) {
+        const shown = selectedMenu(first, second).filter((command) => !['spaces.openSettings', 'spaces.showLog'].includes(command));
+        assert.deepEqual(shown.filter((command) => !SELECTION_COMMANDS.includes(command)), [], `${first} + ${second}`);
+      }
+    }
   });
 
   it('reads constants, a bare key, "!", "&&" before "||", parentheses and regex flags as VS Code does', () => {
