@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi | 
   const statuses = new StatusWatch((accountId, spaceId): boolean => panels.get(accountId, spaceId)?.panel.visible === true);
   const history = new StatusHistory(context.globalState);
   const tree = new SpacesTreeProvider(config, service, context.extensionUri, { lastKnown, pins, statuses });
-  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.watch(view);
   const raw = new RawJsonDocuments();
   const panels = new SpacePanels({

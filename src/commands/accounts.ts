@@ -8,13 +8,14 @@ import type { Account } from '../core/accounts';
 import { asSpacesError, ERROR_ACTIONS, type SpacesError } from '../core/errors';
 import type { ConnectionTest } from '../services/spaces';
 import { forLog } from '../util/text';
-import { confirmModal, showError, showInfo, withNotificationProgress } from '../util/workbench';
+import { confirmModal, confirmModalListing, showError, showInfo, withNotificationProgress } from '../util/workbench';
 import { addSpaces } from '../accounts/addSpace';
 import { describeFailure, describeSuccess } from '../accounts/connection';
 import { updateCredentials } from '../accounts/credentials';
 import { withoutEntry, withSpaceRemoved } from '../accounts/entries';
 import * as wizard from '../accounts/wizard';
 import type { CommandDeps } from './deps';
+import type { SpaceTarget } from './targets';
 
 /**
  * What the commands are called with: a tree row, a command link's JSON, another extension's object. Only
@@ -97,25 +98,53 @@ export async function addSpace(deps: CommandDeps, arg: CommandArg): Promise<void
   if (account) await addSpaces(deps, account);
 }
 
-export async function removeSpace(deps: CommandDeps, arg: CommandArg): Promise<void> {
+/**
+ * Takes the spaces (the argument, or the selection it is part of) off their accounts' `spaces` setting, in
+ * one write. Asked first unless it is one space from its own row's menu.
+ */
+export async function removeSpace(deps: CommandDeps, arg: CommandArg, selected?: unknown): Promise<void> {
   const { config, targets } = deps;
-  const target = await targets.space(arg);
-  if (!target) return;
-  if (!target.account.spaces.includes(target.spaceId)) {
+  const spaces = await targets.spaces(targets.selection(arg, selected));
+  const configured = spaces.filter(({ account, spaceId }) => account.spaces.includes(spaceId));
+  if (spaces.length > 0 && configured.length === 0) {
     void showInfo(vscode.l10n.t('This space is listed by the vendor, not configured on the account, so there is nothing to remove.'));
     return;
   }
-  if (!targets.isOwnRow(arg) && !(await confirmRemoveSpace(deps, target.account, target.spaceId))) return;
-  await config.updateAccounts((entries) => withSpaceRemoved(entries, target.account.id, target.spaceId));
+  if (configured.length === 0 || !(await confirmRemoveSpaces(deps, arg, configured))) return;
+  await config.updateAccounts((entries) => withSpacesRemoved(entries, configured));
+}
+
+function withSpacesRemoved(entries: readonly unknown[], spaces: readonly SpaceTarget[]): unknown[] {
+  let next = [...entries];
+  for (const { account, spaceId } of spaces) next = withSpaceRemoved(next, account.id, spaceId);
+  return next;
+}
+
+/** At most this many spaces are named in the question; "and N more" says the rest. */
+const LISTED_IN_QUESTION = 20;
+
+/** One question for them all: several spaces, or one named by a link or another extension; none for one row's own menu. */
+async function confirmRemoveSpaces(deps: CommandDeps, arg: CommandArg, spaces: readonly SpaceTarget[]): Promise<boolean> {
+  const [only] = spaces;
+  if (spaces.length === 1 && only) return deps.targets.isOwnRow(arg) || confirmRemoveSpace(deps, only.account, only.spaceId);
+  const remove = vscode.l10n.t('Remove');
+  const lines = spaces.slice(0, LISTED_IN_QUESTION).map(({ account, spaceId }) => vscode.l10n.t('{0} in "{1}"', spaceName(deps, account, spaceId), account.label));
+  if (spaces.length > LISTED_IN_QUESTION) lines.push(vscode.l10n.t('and {0} more', spaces.length - LISTED_IN_QUESTION));
+  const question = vscode.l10n.t('Remove these {0} spaces from their accounts in your settings?', spaces.length);
+  return (await confirmModalListing(question, lines, remove)) === remove;
 }
 
 /** Asked when Remove Space came from elsewhere than its row's menu (a link, another extension). */
-async function confirmRemoveSpace({ tree }: CommandDeps, account: Account, spaceId: string): Promise<boolean> {
+async function confirmRemoveSpace(deps: CommandDeps, account: Account, spaceId: string): Promise<boolean> {
   const remove = vscode.l10n.t('Remove');
-  const known = tree.spaceNode(account.id, spaceId)?.known.name;
-  const space = known === undefined ? spaceId : `${known} (${spaceId})`;
-  const question = vscode.l10n.t('Remove space "{0}" from account "{1}"? This changes your settings; it was asked for by a link or another extension, not from the Spaces view.', space, account.label);
+  const question = vscode.l10n.t('Remove space "{0}" from account "{1}"? This changes your settings; it was asked for by a link or another extension, not from the Spaces view.', spaceName(deps, account, spaceId), account.label);
   return (await confirmModal(question, remove)) === remove;
+}
+
+/** A space as a question names it: its name as known and its id, or its id alone. */
+function spaceName({ tree }: CommandDeps, account: Account, spaceId: string): string {
+  const known = tree.spaceNode(account.id, spaceId)?.known.name;
+  return known === undefined ? spaceId : `${known} (${spaceId})`;
 }
 
 /** The account a command runs on: the configured one the argument names, else (no argument) one the user picks. */

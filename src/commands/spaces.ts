@@ -6,18 +6,28 @@ import type { FindQuery } from '../core/vendors/vendor';
 import { VENDORS } from '../core/vendors/catalog';
 import { asSpacesError } from '../core/errors';
 import { rawJsonText } from '../services/rawJson';
+import { MAX_PINS } from '../services/pins';
 import { forPick } from '../util/text';
-import { copySpaceId as copyToClipboard, openWebUrl, showError, showInfo, showStatus, withNotificationProgress } from '../util/workbench';
+import { confirmModal, copySpaceIds, openWebUrl, showError, showInfo, showStatus, withNotificationProgress } from '../util/workbench';
 import type { CommandDeps } from './deps';
 import { pickSpace, type SpacePick } from './spacePicker';
 import { idsOf, type SpaceTarget } from './targets';
 
-/** The space's panel, given what its row knows already (details still fresh, its name). */
-export async function open({ panels, targets }: CommandDeps, arg: unknown): Promise<void> {
-  const target = await targets.space(arg);
-  if (!target) return;
-  const { account, spaceId, node } = target;
-  await panels.open(account, spaceId, { details: node && !node.stale ? node.details : undefined, name: node?.knownName });
+/** Above this many spaces, Open asks first: each space opens a panel of its own. */
+const OPEN_WITHOUT_ASKING = 10;
+
+/** Each space's panel, given what its row knows already (details still fresh, its name); above 10, once asked. */
+export async function open({ panels, targets }: CommandDeps, arg: unknown, selected?: unknown): Promise<void> {
+  const spaces = await targets.spaces(targets.selection(arg, selected));
+  if (spaces.length > OPEN_WITHOUT_ASKING && !(await confirmOpen(spaces.length))) return;
+  for (const { account, spaceId, node } of spaces) {
+    await panels.open(account, spaceId, { details: node && !node.stale ? node.details : undefined, name: node?.knownName });
+  }
+}
+
+async function confirmOpen(count: number): Promise<boolean> {
+  const openAll = vscode.l10n.t('Open All');
+  return (await confirmModal(vscode.l10n.t('Open {0} spaces? Each opens in a panel of its own.', count), openAll)) === openAll;
 }
 
 export async function showRawJson(deps: CommandDeps, arg: unknown): Promise<void> {
@@ -51,21 +61,30 @@ export async function findSpace(deps: CommandDeps): Promise<void> {
   await searchAndOpen(deps, chosen.account, chosen.search);
 }
 
-export async function copySpaceId({ targets }: CommandDeps, arg: unknown): Promise<void> {
-  const target = await targets.space(arg);
-  if (target) await copyToClipboard(target.spaceId);
+/** The spaces' ids, one a line, each once. */
+export async function copySpaceId({ targets }: CommandDeps, arg: unknown, selected?: unknown): Promise<void> {
+  const spaces = await targets.spaces(targets.selection(arg, selected));
+  await copySpaceIds([...new Set(spaces.map((target) => target.spaceId))]);
 }
 
-export async function pin({ targets, tree }: CommandDeps, arg: unknown): Promise<boolean | undefined> {
-  const target = await targets.space(arg);
-  return target && tree.pins.pin(target.account.id, target.spaceId);
+/** Pins the spaces in the order given; says so when the group is full before they are all in. */
+export async function pin({ targets, tree }: CommandDeps, arg: unknown, selected?: unknown): Promise<void> {
+  for (const { account, spaceId } of await targets.spaces(targets.selection(arg, selected))) {
+    if (tree.pins.has(account.id, spaceId)) continue;
+    if (!(await tree.pins.pin(account.id, spaceId))) {
+      void showInfo(vscode.l10n.t('"Pinned" holds {0} spaces at most: unpin one to pin another.', MAX_PINS));
+      return;
+    }
+  }
 }
 
 /** Unpinning takes a saved id away and fetches nothing: a pin the account no longer lists can go too. */
-export async function unpin({ targets, tree }: CommandDeps, arg: unknown): Promise<void> {
-  const { spaceId } = idsOf(arg);
-  const account = targets.account(arg);
-  if (account && spaceId !== undefined) await tree.pins.unpin(account.id, spaceId);
+export async function unpin({ targets, tree }: CommandDeps, arg: unknown, selected?: unknown): Promise<void> {
+  for (const row of targets.selection(arg, selected)) {
+    const { spaceId } = idsOf(row);
+    const account = targets.account(row);
+    if (account && spaceId !== undefined) await tree.pins.unpin(account.id, spaceId);
+  }
 }
 
 export async function copyAsJson(deps: CommandDeps, arg: unknown): Promise<void> {

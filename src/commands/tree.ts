@@ -6,17 +6,24 @@ import { LoadMoreNode } from '../tree/nodes/loadMoreNode';
 import type { CommandDeps } from './deps';
 import { idsOf } from './targets';
 
-/** Everything (no argument), or the account or the space the argument names. */
-export async function refresh({ tree, targets }: CommandDeps, arg?: unknown): Promise<void> {
+/** Everything (no argument), or the accounts and the spaces the argument names (with the selection it is part of). */
+export async function refresh({ tree, targets }: CommandDeps, arg?: unknown, selected?: unknown): Promise<void> {
   if (arg === undefined || arg === null) return tree.refreshAll();
-  // An account or a space, named by its ids and found in the tree as the settings have it now.
-  if (idsOf(arg).spaceId === undefined || arg instanceof AccountNode) {
-    const account = targets.account(arg);
-    if (account) tree.accountNode(account.id)?.refresh();
-    return;
+  const chosen = targets.selection(arg, selected);
+  // Accounts and spaces, named by their ids and found in the tree as the settings have it now.
+  const accounts = targets.accounts(chosen.filter(namesAccount));
+  for (const account of accounts) tree.accountNode(account.id)?.refresh();
+  const refreshed = new Set(accounts.map((account) => account.id));
+  for (const { account, node } of await targets.spaces(chosen.filter((row) => !namesAccount(row)))) {
+    // A space listed under an account refreshed here is fetched anew with that account's listing.
+    if (!node || (node.parent instanceof AccountNode && refreshed.has(account.id))) continue;
+    void node.load({ refresh: true }).then(() => tree.changed(node));
   }
-  const node = (await targets.space(arg))?.node;
-  if (node) void node.load({ refresh: true }).then(() => tree.changed(node));
+}
+
+/** Whether the argument names an account rather than one of its spaces. */
+function namesAccount(arg: unknown): boolean {
+  return idsOf(arg).spaceId === undefined || arg instanceof AccountNode;
 }
 
 export function refreshAll({ tree }: CommandDeps): void {

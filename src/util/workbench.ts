@@ -24,6 +24,11 @@ export function confirmModal<T extends string>(message: string, ...actions: T[])
   return vscode.window.showWarningMessage(forMessage(message), { modal: true }, ...actions);
 }
 
+/** A modal warning whose detail lists `lines`, one a line (each made inert on its own): what it is about. */
+export function confirmModalListing<T extends string>(message: string, lines: readonly string[], ...actions: T[]): Thenable<T | undefined> {
+  return vscode.window.showWarningMessage(forMessage(message), { modal: true, detail: lines.map(forMessage).join('\n') }, ...actions);
+}
+
 export function showStatus(message: string, hideAfterMs: number): vscode.Disposable {
   return vscode.window.setStatusBarMessage(forMessage(message), hideAfterMs);
 }
@@ -47,9 +52,16 @@ export function withViewProgress<T>(viewId: string, work: Promise<T>): void {
 /* eslint-enable no-restricted-syntax */
 
 /** Copies a space id and says so in the status bar, the id shown as text (never as an icon). */
-export async function copySpaceId(spaceId: string): Promise<void> {
-  await vscode.env.clipboard.writeText(spaceId);
-  showStatus(vscode.l10n.t('Copied {0}', spaceId), 3000);
+export function copySpaceId(spaceId: string): Promise<void> {
+  return copySpaceIds([spaceId]);
+}
+
+/** The ids, one a line; the status bar names the one id, or counts several. */
+export async function copySpaceIds(spaceIds: readonly string[]): Promise<void> {
+  const [only, ...more] = spaceIds;
+  if (only === undefined) return;
+  await vscode.env.clipboard.writeText(spaceIds.join('\n'));
+  showStatus(more.length === 0 ? vscode.l10n.t('Copied {0}', only) : vscode.l10n.t('Copied {0} space ids', spaceIds.length), 3000);
 }
 
 /**

@@ -23,6 +23,7 @@ export async function run(): Promise<void> {
   require('./tree-pins.test');
   require('./tree-filter.test');
   require('./tree-refresh.test');
+  require('./tree-selection.test');
   require('./accounts.test');
   require('./panel.test');
   require('./export.test');
