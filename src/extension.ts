@@ -17,7 +17,9 @@ import { SpacesKnowledge } from './tools/knowledge';
 import type { AutoRefresh } from './services/autoRefresh';
 import { startBackground } from './background';
 import { CommandTargets } from './commands/targets';
+import { SpaceLinks } from './commands/links';
 import { configureL10n } from './core/l10n';
+import { copySpaceLink } from './util/workbench';
 
 /**
  * What `activate` hands back to the in-host tests (and nobody else: see `activate`): the tree and the panels,
@@ -33,6 +35,8 @@ export interface SpacesExplorerApi {
   /** The tools for AI assistants, and the status changes they read. */
   readonly tools: AssistantTools;
   readonly history: StatusHistory;
+  /** The URI handler, to see what became of a link the workbench handed over. */
+  readonly links: SpaceLinks;
 }
 
 export function activate(context: vscode.ExtensionContext): SpacesExplorerApi | undefined {
@@ -61,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi | 
     reveal: (accountId, spaceId, options) => tree.reveal(accountId, spaceId, options),
     seen: (accountId, spaceId) => statuses.seen(accountId, spaceId),
     confirms: (accountId, spaceId) => tree.confirms(accountId, spaceId),
+    copyLink: (accountId, spaceId) => copySpaceLink(context.extension.id, { accountId, spaceId }),
   });
   const background = startBackground({ config, service, tree, panels, pins, statuses });
   const forgetting = forgetRemovedAccounts({ config, service, lastKnown, pins, statuses, history, secrets, log });
@@ -68,13 +73,14 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi | 
 
   const targets = new CommandTargets(config, tree);
   const deps = { context, tree, config, secrets, service, log, panels, raw, targets, history };
+  const links = new SpaceLinks(deps);
   context.subscriptions.push(log, config, secrets, service, forgetting, tree, view, panels, ...background.disposables, raw.register(), ...registerCommands(deps));
-  context.subscriptions.push(history.follow(statuses), tools);
+  context.subscriptions.push(history.follow(statuses), tools, vscode.window.registerUriHandler(links));
   log.info(`Spaces Explorer ${(context.extension.packageJSON as { version: string }).version} activated`);
   // Any extension can call `activate()` and gets what it returns: outside the extension's own tests that is
   // nothing, so no other extension reaches the secrets, the vendors' clients or the panels around the commands.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { tree, view, secrets, panels, autoRefresh: background.refresh, tools, history };
+  return { tree, view, secrets, panels, autoRefresh: background.refresh, tools, history, links };
 }
 
 /** What the tree shows, kept for the next window; written when the window closes too. */

@@ -16,13 +16,17 @@ import { idsOf, type SpaceTarget } from './targets';
 /** Above this many spaces, Open asks first: each space opens a panel of its own. */
 const OPEN_WITHOUT_ASKING = 10;
 
-/** Each space's panel, given what its row knows already (details still fresh, its name); above 10, once asked. */
-export async function open({ panels, targets }: CommandDeps, arg: unknown, selected?: unknown): Promise<void> {
+/** Each space's panel; above 10, once asked. */
+export async function open(deps: CommandDeps, arg: unknown, selected?: unknown): Promise<void> {
+  const { targets } = deps;
   const spaces = await targets.spaces(targets.selection(arg, selected));
   if (spaces.length > OPEN_WITHOUT_ASKING && !(await confirmOpen(spaces.length))) return;
-  for (const { account, spaceId, node } of spaces) {
-    await panels.open(account, spaceId, { details: node && !node.stale ? node.details : undefined, name: node?.knownName });
-  }
+  for (const target of spaces) await openTarget(deps, target);
+}
+
+/** The space's panel, given what its row knows already (details still fresh, its name). */
+export async function openTarget({ panels }: CommandDeps, { account, spaceId, node }: SpaceTarget): Promise<void> {
+  await panels.open(account, spaceId, { details: node && !node.stale ? node.details : undefined, name: node?.knownName });
 }
 
 async function confirmOpen(count: number): Promise<boolean> {

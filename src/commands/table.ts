@@ -8,6 +8,7 @@ import { registerCommand } from '../util/commands';
 import { addAccount, addSpace, editAccount, removeAccount, removeSpace, setCredentials, testConnection } from './accounts';
 import type { CommandDeps } from './deps';
 import { exportSpaces } from './export';
+import { copyLink } from './links';
 import { copyAsJson, copySpaceId, findSpace, open, openInBrowser, openSpace, pin, revealInView, showRawJson, unpin } from './spaces';
 import { showStatusChanges } from './statusChanges';
 import { clearFilter, filter, loadMore, openSettings, refresh, refreshAll, retry, showLog } from './tree';
@@ -42,6 +43,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   openSpace: { run: openSpace },
   findSpace: { run: findSpace },
   copySpaceId: { run: copySpaceId },
+  copyLink: { run: copyLink },
   pin: { run: pin },
   unpin: { run: unpin },
   copyAsJson: { run: copyAsJson },

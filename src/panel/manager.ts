@@ -23,6 +23,8 @@ export interface SpacePanelsDeps {
   readonly seen: (accountId: string, spaceId: string) => void;
   /** Whether the account shows the space, from its settings and fresh listing (the tree's). */
   readonly confirms: (accountId: string, spaceId: string) => Promise<boolean>;
+  /** Copies a link to the space (it needs the extension's id). */
+  readonly copyLink: (accountId: string, spaceId: string) => Promise<void>;
 }
 
 /**
@@ -49,6 +51,7 @@ export class SpacePanels extends Disposable implements vscode.WebviewPanelSerial
       followActive: () => deps.config.followActivePanel(),
       seen: ({ accountId, spaceId }) => deps.seen(accountId, spaceId),
       confirms: ({ accountId, spaceId }) => deps.confirms(accountId, spaceId),
+      copyLink: ({ accountId, spaceId }) => deps.copyLink(accountId, spaceId),
     };
     this.register(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, this));
     // Our side of each panel (listeners, fetches) goes with the extension; the panels themselves stay to be restored.

@@ -33,6 +33,8 @@ export interface PanelContext {
   seen(identity: PanelIdentity): void;
   /** Whether the account's settings or its fresh listing show the space (a restored panel asks before fetching). */
   confirms(identity: PanelIdentity): Promise<boolean>;
+  /** Copies a link to the space: its ids, nothing else. */
+  copyLink(identity: PanelIdentity): Promise<void>;
 }
 
 /**
@@ -216,6 +218,8 @@ export class SpacePanel extends Disposable {
         return openWebUrl(message.url);
       case 'copyId':
         return copySpaceId(this.identity.spaceId);
+      case 'copyLink':
+        return this.context.copyLink(this.identity);
       case 'reveal':
         await this.revealInView();
         return;

@@ -17,6 +17,7 @@ const pageMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
   z.strictObject({ type: z.literal('refresh') }),
   z.strictObject({ type: z.literal('copyId') }),
+  z.strictObject({ type: z.literal('copyLink') }),
   z.strictObject({ type: z.literal('reveal') }),
   z.strictObject({ type: z.literal('showRawJson') }),
   z.strictObject({ type: z.literal('openExternal'), url: z.string().check(z.refine(isWebUrl)) }),
@@ -74,6 +75,7 @@ export interface PanelStrings {
   readonly refreshing: string;
   readonly openInBrowser: string;
   readonly copyId: string;
+  readonly copyLink: string;
   readonly revealInView: string;
   readonly showRawJson: string;
   readonly retry: string;

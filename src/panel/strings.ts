@@ -12,6 +12,7 @@ export function panelStrings(): PanelStrings {
     refreshing: vscode.l10n.t('Refreshing…'),
     openInBrowser: vscode.l10n.t('Open in Browser'),
     copyId: vscode.l10n.t('Copy ID'),
+    copyLink: vscode.l10n.t('Copy Link'),
     revealInView: vscode.l10n.t('Reveal in Spaces View'),
     showRawJson: vscode.l10n.t('Show Raw JSON'),
     retry: vscode.l10n.t('Retry'),

@@ -14,10 +14,15 @@ export function registerCommand(log: vscode.LogOutputChannel, id: string, run: (
     try {
       await run(...args);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      log.error(`spaces.${id} failed: ${forLog(message)}`);
-      void showError(vscode.l10n.t('{0} failed: {1}', name ?? vscode.l10n.t('The command'), message));
+      reportFailure(log, `spaces.${id}`, err, name);
     }
     return undefined;
   });
+}
+
+/** The one error policy: a log line naming `what`, and one error notification in the extension's words. */
+export function reportFailure(log: vscode.LogOutputChannel, what: string, err: unknown, name?: string): void {
+  const message = err instanceof Error ? err.message : String(err);
+  log.error(`${what} failed: ${forLog(message)}`);
+  void showError(vscode.l10n.t('{0} failed: {1}', name ?? vscode.l10n.t('The command'), message));
 }

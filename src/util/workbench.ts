@@ -6,6 +6,7 @@
  */
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
+import { LINK_PATH, spaceLinkQuery, type SpaceLink } from '../core/links';
 import { forMessage, forPick } from './text';
 import { isWebUrl } from './url';
 
@@ -62,6 +63,22 @@ export async function copySpaceIds(spaceIds: readonly string[]): Promise<void> {
   if (only === undefined) return;
   await vscode.env.clipboard.writeText(spaceIds.join('\n'));
   showStatus(more.length === 0 ? vscode.l10n.t('Copied {0}', only) : vscode.l10n.t('Copied {0} space ids', spaceIds.length), 3000);
+}
+
+/**
+ * A link to the space that opens it in this workbench: `<scheme>://<extension id>/open?account=…&space=…`
+ * on the desktop; in a browser, the address the workbench gives for it (its callback page). Ids only.
+ */
+export async function spaceLinkText(extensionId: string, link: SpaceLink): Promise<string> {
+  const uri = vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: extensionId, path: LINK_PATH, query: spaceLinkQuery(link) });
+  // Written as made: the ids are encoded already, and toString() would encode `=` and `&` too.
+  return (await vscode.env.asExternalUri(uri)).toString(true);
+}
+
+/** Copies a link to the space and says so in the status bar. */
+export async function copySpaceLink(extensionId: string, link: SpaceLink): Promise<void> {
+  await vscode.env.clipboard.writeText(await spaceLinkText(extensionId, link));
+  showStatus(vscode.l10n.t('Copied a link to {0}', link.spaceId), 3000);
 }
 
 /**

@@ -49,6 +49,7 @@ const post = (message: PageMessage): void => vscode.postMessage(message);
 const actions: Actions = {
   refresh: () => post({ type: 'refresh' }),
   copyId: () => post({ type: 'copyId' }),
+  copyLink: () => post({ type: 'copyLink' }),
   reveal: () => post({ type: 'reveal' }),
   showRawJson: () => post({ type: 'showRawJson' }),
   openExternal: (url) => {

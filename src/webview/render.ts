@@ -15,6 +15,7 @@ import { valueNode, type ValueContext } from './values';
 export interface Actions {
   refresh(): void;
   copyId(): void;
+  copyLink(): void;
   reveal(): void;
   showRawJson(): void;
   openExternal(url: string): void;
@@ -119,11 +120,13 @@ function toolbar(init: PanelInit, view: HeaderView, actions: Actions): HTMLEleme
   if (open) open.dataset.focusKey = 'open';
   const copy = button(strings.copyId, 'copy', () => actions.copyId());
   copy.dataset.focusKey = 'copy';
+  const link = button(strings.copyLink, 'link', () => actions.copyLink());
+  link.dataset.focusKey = 'link';
   const raw = button(strings.showRawJson, 'json', () => actions.showRawJson());
   raw.dataset.focusKey = 'raw';
   const reveal = button(strings.revealInView, 'list-tree', () => actions.reveal());
   reveal.dataset.focusKey = 'reveal';
-  return el('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': strings.actions } }, refresh, open, copy, raw, reveal);
+  return el('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': strings.actions } }, refresh, open, copy, link, raw, reveal);
 }
 
 /** The failure (kind and message) with Retry; the last good data stays below it. */

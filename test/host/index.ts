@@ -28,6 +28,7 @@ export async function run(): Promise<void> {
   require('./panel.test');
   require('./export.test');
   require('./security.test');
+  require('./links.test');
   require('./robustness.test');
   require('./savedState.test');
   require('./faults.test');

@@ -36,7 +36,7 @@ describe("the host tier's reader of the menus' when clauses", () => {
   });
 
   it("shows a space's context menu by its traits: a web URL, configured, pinned", () => {
-    assert.deepEqual(contextMenu('space.alumio'), ['spaces.open', 'spaces.showRawJson', 'spaces.refresh', 'spaces.pin', 'spaces.copySpaceId', 'spaces.copyAsJson']);
+    assert.deepEqual(contextMenu('space.alumio'), ['spaces.open', 'spaces.showRawJson', 'spaces.refresh', 'spaces.pin', 'spaces.copySpaceId', 'spaces.copyAsJson', 'spaces.copyLink']);
     assert.deepEqual(contextMenu('space.onedata.web.configured.pinned'), [
       'spaces.open',
       'spaces.openInBrowser',
@@ -45,6 +45,7 @@ describe("the host tier's reader of the menus' when clauses", () => {
       'spaces.unpin',
       'spaces.copySpaceId',
       'spaces.copyAsJson',
+      'spaces.copyLink',
       'spaces.removeSpace',
     ]);
   });
