@@ -118,16 +118,32 @@ describe('links to a space', function () {
     assert.deepEqual(asked.filter((url) => url.includes(ONEDATA_SANDBOX.spaces.adminOnly)), [], `asked: ${asked.join(', ')}`);
   });
 
+  it('an id of 256 characters is read (the limit is over 256), and one the account does not show opens nothing', async () => {
+    const longest = 'x'.repeat(256);
+    assert.deepEqual(await follow(vscode.Uri.parse(link(`account=acme&space=${longest}`))), { kind: 'unknownSpace' });
+    assert.equal((await api()).panels.size, 0);
+    const asked = sandbox.received.map((r) => r.url);
+    assert.deepEqual(asked.filter((url) => url.includes(longest)), [], `asked: ${asked.join(', ')}`);
+  });
+
   it('hostile links are refused whole, with what was wrong, before anything is sent', async () => {
     const seed = ALUMIO_SANDBOX.spaces.seed;
     const hostile: [string, string][] = [
       [link(`account=acme&space=${seed}`, '/settings'), 'it asks for something other than opening a space'],
       [link(`account=acme&space=${seed}&baseUrl=${encodeURIComponent(sandbox.url)}`), 'it has "baseUrl", which a link to a space does not have'],
+      [link(`account=acme&space=${seed}&token=${ALUMIO_SANDBOX.token}`), 'it has "token", which a link to a space does not have'],
+      [`${link(`account=acme&space=${seed}`)}#panel`, 'it has a part after "#", which a link to a space never has'],
       [link(`account=acme&account=research&space=${seed}`), 'it has "account" more than once'],
+      [link(`account=acme&space=${seed}&space=${seed}`), 'it has "space" more than once'],
       [link(`account=acme&space=${'x'.repeat(257)}`), 'its "space" is longer than 256 characters'],
+      [link(`account=${'a'.repeat(257)}&space=${seed}`), 'its "account" is longer than 256 characters'],
       [link(`account=acme&space=${seed}%E2%80%AE`), 'its "space" holds control or invisible characters'],
+      [link(`account=acme&space=${seed}%E2%80%8B`), 'its "space" holds control or invisible characters'],
       [link(`account=acme&space=${seed}%0D%0Aevil`), 'its "space" holds control or invisible characters'],
+      [link(`account=acme&space=${seed}%00`), 'its "space" holds control or invisible characters'],
       [link(`account=acme&space=${seed}%C2%9B`), 'its "space" holds control or invisible characters'],
+      // Refused before the account is looked up, so the message about an unknown account never quotes it.
+      [link(`account=ac%07me&space=${seed}`), 'its "account" holds control or invisible characters'],
       [link('account=acme&space='), 'its "space" is empty'],
       [link('account=acme'), 'it has no "space"'],
     ];
