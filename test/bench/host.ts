@@ -30,6 +30,7 @@ export async function run(): Promise<void> {
     await sharing(sandbox, figures);
     await browsing(figures);
     await finding(figures);
+    await linking(sandbox, figures);
   } catch (err) {
     failures.push({ title: 'bench', error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   } finally {
@@ -183,6 +184,79 @@ async function everyRowFetched(account: TreeNode): Promise<SpaceNode[]> {
   const shown = rows.filter(isSpace);
   await Promise.all(shown.map((node) => node.load()));
   return shown;
+}
+
+/**
+ * A space opened from a link against from its row, the account expanded and the space's details fresh: the
+ * requests each sends (all of them, listing included) and the time until the panel's page is up with the
+ * space (median of 5, alternating). The link goes through the workbench's URL service, as one from outside.
+ */
+async function linking(sandbox: string, figures: HostFigure[]): Promise<void> {
+  const { tree, panels, links } = await api();
+  await setAccounts([bulkAccount('linked', 0)]);
+  await vscode.workspace.getConfiguration('extensions').update('confirmedUriHandlerExtensionIds', ['spaces-explorer.spaces-explorer'], vscode.ConfigurationTarget.Global);
+  const spaceId = 'bulk-0011';
+  const [account] = await eventually(async () => (await tree.getChildren()) ?? [], (nodes) => nodes.length === 1, 'the account', 30_000);
+  const row = ((await tree.getChildren(account)) ?? []).filter(isSpace).find((node) => node.spaceId === spaceId);
+  if (!row) throw new Error(`${spaceId} is not a row of the account`);
+  await row.load();
+  const received = async () => ((await (await fetch(`${sandbox}/__sandbox/received`)).json()) as { requests: unknown[] }).requests.length;
+  const link = vscode.Uri.parse(`${vscode.env.uriScheme}://spaces-explorer.spaces-explorer/open?account=linked&space=${spaceId}`);
+  // As a click on the row runs it: the row's own command and argument.
+  const fromRow = () => vscode.commands.executeCommand('spaces.open', row);
+  const fromLink = () => vscode.commands.executeCommand('vscode.open', link);
+  const open = async (how: () => Thenable<unknown>) => {
+    const before = { requests: await received(), links: links.handled };
+    const started = performance.now();
+    await how();
+    await until(() => panels.get('linked', spaceId)?.pageReady === true && panels.get('linked', spaceId)?.current !== undefined, 'the panel to show the space');
+    const ms = performance.now() - started;
+    const requests = (await received()) - before.requests;
+    if (links.handled > before.links && (await links.latest)?.kind !== 'opened') throw new Error('the link did not open the space');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await eventually(async () => panels.size, (n) => n === 0, 'the panel to close', 30_000);
+    return { ms, requests };
+  };
+  const byRow: Run[] = [];
+  const byLink: Run[] = [];
+  for (let run = 0; run < 5; run++) {
+    byRow.push(await open(fromRow));
+    byLink.push(await open(fromLink));
+  }
+  if (links.handled < 5) throw new Error(`the workbench handed over ${links.handled} of the 5 links`);
+  const detail = (runs: Run[]) => `panel up in ${round(medianMs(runs))} ms, median of ${runs.length}`;
+  figures.push({ label: 'open a space from its row (details fresh): requests', value: mostRequests(byRow), unit: 'requests', detail: detail(byRow) });
+  figures.push({ label: 'open it from a link (row selected too): requests', value: mostRequests(byLink), unit: 'requests', detail: detail(byLink) });
+  const ratio = medianMs(byLink) / medianMs(byRow);
+  figures.push({ label: 'from a link ÷ from its row: time to the panel', value: Math.round(ratio * 100) / 100, unit: '×', detail: 'the link also shows and selects the row' });
+  await vscode.workspace.getConfiguration('extensions').update('confirmedUriHandlerExtensionIds', undefined, vscode.ConfigurationTarget.Global);
+}
+
+/** One open of a panel: how long until its page showed the space, and the requests it sent. */
+interface Run {
+  readonly ms: number;
+  readonly requests: number;
+}
+
+function medianMs(runs: readonly Run[]): number {
+  const sorted = runs.map((run) => run.ms).sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function mostRequests(runs: readonly Run[]): number {
+  return Math.max(...runs.map((run) => run.requests));
+}
+
+/**
+ * Waits for `ok`, looking every 2 ms: this is what is timed, and `eventually`'s 50 ms step would be the
+ * figure's resolution.
+ */
+async function until(ok: () => boolean, what: string): Promise<void> {
+  const deadline = performance.now() + 30_000;
+  while (!ok()) {
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
 }
 
 /** A space's row (this bundle has its own copy of the classes, so `instanceof` cannot tell). */
