@@ -7,14 +7,16 @@ import * as vscode from 'vscode';
 import { MAX_LINK_VALUE, parseSpaceLink, type LinkProblem, type SpaceLink } from '../core/links';
 import { reportFailure } from '../util/commands';
 import { forLog } from '../util/text';
-import { copySpaceLink, showError } from '../util/workbench';
+import { copySpaceLinks, showError } from '../util/workbench';
 import type { CommandDeps } from './deps';
 import { openTarget } from './spaces';
 
-/** Copy Link on a space's row: a link with the ids of a space its account shows. */
-export async function copyLink(deps: CommandDeps, arg: unknown): Promise<void> {
-  const target = await deps.targets.space(arg);
-  if (target) await copySpaceLink(deps.context.extension.id, { accountId: target.account.id, spaceId: target.spaceId });
+/** Copy Link on space rows: a link with the ids of each space its account shows, one a line. */
+export async function copyLink({ context, targets }: CommandDeps, arg: unknown, selected?: unknown): Promise<void> {
+  const spaces = await targets.spaces(targets.selection(arg, selected));
+  const links = spaces.map(({ account, spaceId }) => ({ accountId: account.id, spaceId }));
+  const unique = [...new Map(links.map((link) => [`${link.accountId}\n${link.spaceId}`, link])).values()];
+  await copySpaceLinks(context.extension.id, unique);
 }
 
 /** What became of a link (the host tests read it; the user reads the message). */

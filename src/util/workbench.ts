@@ -76,9 +76,17 @@ export async function spaceLinkText(extensionId: string, link: SpaceLink): Promi
 }
 
 /** Copies a link to the space and says so in the status bar. */
-export async function copySpaceLink(extensionId: string, link: SpaceLink): Promise<void> {
-  await vscode.env.clipboard.writeText(await spaceLinkText(extensionId, link));
-  showStatus(vscode.l10n.t('Copied a link to {0}', link.spaceId), 3000);
+export function copySpaceLink(extensionId: string, link: SpaceLink): Promise<void> {
+  return copySpaceLinks(extensionId, [link]);
+}
+
+/** The links, one a line; the status bar names the one space, or counts several. */
+export async function copySpaceLinks(extensionId: string, links: readonly SpaceLink[]): Promise<void> {
+  const [only, ...more] = links;
+  if (only === undefined) return;
+  const texts = await Promise.all(links.map((link) => spaceLinkText(extensionId, link)));
+  await vscode.env.clipboard.writeText(texts.join('\n'));
+  showStatus(more.length === 0 ? vscode.l10n.t('Copied a link to {0}', only.spaceId) : vscode.l10n.t('Copied {0} links', links.length), 3000);
 }
 
 /**

@@ -88,13 +88,27 @@ describe('the Spaces tree: acting on a selection', function () {
   it("the menu of several rows has the commands that act on them all, and none that would act on the clicked row alone", async () => {
     const { production, minimal } = await acmeRows();
     const values = [production, minimal].map((row) => String(row.item.contextValue));
-    assert.deepEqual(selectionMenuFor(values), ['open', 'refresh', 'pin', 'copySpaceId', 'removeSpace']);
+    assert.deepEqual(selectionMenuFor(values), ['open', 'refresh', 'pin', 'copySpaceId', 'copyLink', 'removeSpace']);
     // One row: its whole menu, as before.
     assert.ok(contextMenuFor(values[0]!).includes('showRawJson'));
     const accounts = (await rows()).filter((row) => row.label === 'ACME integrations' || row.label === 'Research data');
     const accountsMenu = selectionMenuFor(accounts.map((row) => String(row.item.contextValue)));
     assert.ok(accountsMenu.includes('refresh'));
     for (const single of ['addSpace', 'testConnection', 'editAccount', 'setCredentials', 'removeAccount']) assert.ok(!accountsMenu.includes(single), single);
+  });
+
+  it('Copy Link: a link per selected space, one a line, ids only; a row outside the selection alone', async () => {
+    const { production, minimal, hostile } = await acmeRows();
+    const selection = [production.node, minimal.node];
+    // In a browser workbench a link is the workbench's callback address, with the link's query inside it.
+    const linkTo = (spaceId: string) => new RegExp(`account=acme-alumio&space=${spaceId}$`);
+    await vscode.commands.executeCommand('spaces.copyLink', minimal.node, selection);
+    const lines = (await copied()).split('\n').map((line) => decodeURIComponent(line));
+    assert.equal(lines.length, 2, 'one link a line');
+    assert.match(lines[0]!, linkTo(PRODUCTION));
+    assert.match(lines[1]!, linkTo(MINIMAL));
+    await vscode.commands.executeCommand('spaces.copyLink', hostile.node, selection);
+    assert.equal((await copied()).split('\n').length, 1, 'right-clicked outside the selection: that row alone');
   });
 
   it('Pin and Unpin: every selected space, each once (a pinned row and its account row are one space)', async () => {

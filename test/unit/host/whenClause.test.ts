@@ -17,7 +17,7 @@ const contextMenu = (viewItem: string) => shownCommands(ROW_MENUS, row(viewItem)
 const selectedMenu = (...viewItems: string[]) => selectionMenu(ROW_MENUS, viewItems.map(row), (group) => !group.startsWith('inline'));
 
 /** The commands that act on every selected row (`CommandTargets.selection`): the only ones a selection's menu may show. */
-const SELECTION_COMMANDS = ['spaces.open', 'spaces.refresh', 'spaces.pin', 'spaces.unpin', 'spaces.copySpaceId', 'spaces.removeSpace'];
+const SELECTION_COMMANDS = ['spaces.open', 'spaces.refresh', 'spaces.pin', 'spaces.unpin', 'spaces.copySpaceId', 'spaces.copyLink', 'spaces.removeSpace'];
 
 describe("the host tier's reader of the menus' when clauses", () => {
   it("reads every clause of package.json's menus", () => {
@@ -51,17 +51,18 @@ describe("the host tier's reader of the menus' when clauses", () => {
   });
 
   it("shows several selected rows only the commands that act on them all, and that every row's own menu has", () => {
-    assert.deepEqual(selectedMenu('space.alumio.configured', 'space.onedata.web.loaded'), ['spaces.open', 'spaces.refresh', 'spaces.pin', 'spaces.copySpaceId']);
+    assert.deepEqual(selectedMenu('space.alumio.configured', 'space.onedata.web.loaded'), ['spaces.open', 'spaces.refresh', 'spaces.pin', 'spaces.copySpaceId', 'spaces.copyLink']);
     assert.deepEqual(selectedMenu('space.alumio.configured', 'space.sharely.configured.loaded'), [
       'spaces.open',
       'spaces.refresh',
       'spaces.pin',
       'spaces.copySpaceId',
+      'spaces.copyLink',
       'spaces.removeSpace',
     ]);
     // Pinned and not: neither Pin nor Unpin fits them all.
-    assert.deepEqual(selectedMenu('space.alumio.pinned', 'space.alumio.configured'), ['spaces.open', 'spaces.refresh', 'spaces.copySpaceId']);
-    assert.deepEqual(selectedMenu('space.alumio.pinned', 'space.onedata.unlisted.pinned'), ['spaces.open', 'spaces.refresh', 'spaces.unpin', 'spaces.copySpaceId']);
+    assert.deepEqual(selectedMenu('space.alumio.pinned', 'space.alumio.configured'), ['spaces.open', 'spaces.refresh', 'spaces.copySpaceId', 'spaces.copyLink']);
+    assert.deepEqual(selectedMenu('space.alumio.pinned', 'space.onedata.unlisted.pinned'), ['spaces.open', 'spaces.refresh', 'spaces.unpin', 'spaces.copySpaceId', 'spaces.copyLink']);
     assert.deepEqual(selectedMenu('account.alumio', 'space.alumio.configured'), ['spaces.refresh']);
     // Whatever rows are selected, a command that acts on one row only never shows.
     const kinds = ['account.alumio', 'account.onedata', 'space.alumio.configured.web.loaded', 'space.onedata.sub.pinned', 'error.auth.credentials', 'error.config.settings', 'brokenAccount', 'pinned', 'group.goals'];
