@@ -16,7 +16,8 @@ export interface PinStore {
   update(key: string, value: unknown): Thenable<void>;
 }
 
-const KEY = 'spaces.pins';
+/** Synced between machines with the hidden accounts (`extension.ts`): ids only, read as untrusted. */
+export const PINS_KEY = 'spaces.pins';
 /** More pins than this are not kept: the group is for a few spaces at hand, and the state stays small. */
 export const MAX_PINS = 100;
 
@@ -26,7 +27,7 @@ export class Pins {
 
   constructor(private readonly store: PinStore) {
     // The stored value is read as untrusted: anything but id pairs is dropped.
-    const saved = store.get<unknown>(KEY);
+    const saved = store.get<unknown>(PINS_KEY);
     this.pins = (Array.isArray(saved) ? saved : [])
       .filter((p): p is Pin => isRecord(p) && typeof p.accountId === 'string' && typeof p.spaceId === 'string')
       .map(({ accountId, spaceId }) => ({ accountId, spaceId }))
@@ -70,6 +71,6 @@ export class Pins {
   private async save(pins: Pin[]): Promise<void> {
     this.pins = pins;
     for (const listener of this.listeners) listener();
-    await this.store.update(KEY, pins);
+    await this.store.update(PINS_KEY, pins);
   }
 }

@@ -64,6 +64,13 @@ export class StatusWatch {
     return this.spaces.get(key(accountId, spaceId))?.change;
   }
 
+  /** How many spaces of the accounts `counted` lets through have a change not seen yet (the view's badge). */
+  unseen(counted: (accountId: string) => boolean): number {
+    let count = 0;
+    for (const [id, { change }] of this.spaces) if (change && counted((JSON.parse(id) as [string])[0])) count++;
+    return count;
+  }
+
   /** Forgets the spaces of accounts no longer configured. */
   keepOnly(accountIds: readonly string[]): void {
     for (const id of this.spaces.keys()) {

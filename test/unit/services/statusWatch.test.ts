@@ -57,4 +57,18 @@ describe('the status watch', () => {
     watch.observe(space('Deleted'));
     assert.equal(watch.change('a', 's'), undefined, 'known afresh');
   });
+
+  it("counts the spaces with a change not seen yet, of the accounts it is asked about (the view's badge)", () => {
+    const watch = new StatusWatch(() => false);
+    const of = (accountId: string, id: string, status: string) => ({ accountId, id, name: id, status: { label: status } });
+    for (const [account, id] of [['a', 's1'], ['a', 's2'], ['hidden', 's3']]) {
+      watch.observe(of(account!, id!, 'Active'));
+      watch.observe(of(account!, id!, 'Error'));
+    }
+    watch.observe(of('a', 'quiet', 'Active'));
+    assert.equal(watch.unseen(() => true), 3);
+    assert.equal(watch.unseen((accountId) => accountId !== 'hidden'), 2);
+    watch.seen('a', 's1');
+    assert.equal(watch.unseen((accountId) => accountId !== 'hidden'), 1);
+  });
 });
