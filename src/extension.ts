@@ -9,7 +9,9 @@ import { SpacesTreeProvider, VIEW_ID } from './tree/provider';
 import type { TreeNode } from './tree/nodes/treeNode';
 import { RawJsonDocuments } from './services/rawJson';
 import { LastKnownTree } from './services/lastKnown';
-import { Pins } from './services/pins';
+import { Pins, PINS_KEY } from './services/pins';
+import { HiddenAccounts, HIDDEN_ACCOUNTS_KEY } from './services/hiddenAccounts';
+import { FilterMemory } from './services/filterMemory';
 import { StatusWatch } from './services/statusWatch';
 import { StatusHistory } from './services/statusHistory';
 import { AssistantTools } from './tools/tools';
@@ -49,10 +51,14 @@ export function activate(context: vscode.ExtensionContext): SpacesExplorerApi | 
   const service = new SpacesService(context.extensionPath, secrets, config, log);
   lastKnown = new LastKnownTree(vscode.Uri.joinPath(context.globalStorageUri, 'last-known-tree.json').fsPath);
   const pins = new Pins(context.globalState);
+  const hidden = new HiddenAccounts(context.globalState);
+  // Pins and hidden accounts follow the user to their other machines (Settings Sync), as their accounts do.
+  context.globalState.setKeysForSync([PINS_KEY, HIDDEN_ACCOUNTS_KEY]);
+  const filters = new FilterMemory(context.globalState, context.workspaceState);
   // A space in front of the user (its panel on screen) shows its new status: nothing to mark.
   const statuses = new StatusWatch((accountId, spaceId): boolean => panels.get(accountId, spaceId)?.panel.visible === true);
   const history = new StatusHistory(context.globalState);
-  const tree = new SpacesTreeProvider(config, service, context.extensionUri, { lastKnown, pins, statuses });
+  const tree = new SpacesTreeProvider(config, service, context.extensionUri, { lastKnown, pins, statuses, hidden, filters });
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.watch(view);
   const raw = new RawJsonDocuments();

@@ -22,11 +22,12 @@ export interface SpacePick extends vscode.QuickPickItem {
 }
 
 /**
- * One picker over every known space. `extras` adds rows for the typed text (an id to enter, searches);
- * the caller decides what picking one of those means. Resolves with the row picked, or undefined.
+ * One picker over every known space of the accounts the view shows (a hidden account is not searched).
+ * `extras` adds rows for the typed text (an id to enter, searches); the caller decides what picking one of
+ * those means. Resolves with the row picked, or undefined.
  */
-export function pickSpace({ config, service }: Pick<CommandDeps, 'config' | 'service'>, title: string, extras: (value: string) => SpacePick[]): Promise<SpacePick | undefined> {
-  return new SpacePicker(title, config.accounts().accounts, extras).pick(service);
+export function pickSpace({ tree, service }: Pick<CommandDeps, 'tree' | 'service'>, title: string, extras: (value: string) => SpacePick[]): Promise<SpacePick | undefined> {
+  return new SpacePicker(title, tree.shownAccounts(), extras).pick(service);
 }
 
 class SpacePicker {

@@ -125,8 +125,8 @@ async function openPanel({ panels }: CommandDeps, account: Account, spaceId: str
 }
 
 /** The accounts whose vendor can search (Blueworks today), as each client says, not as a list here says. */
-async function searchableAccounts({ config, service }: CommandDeps): Promise<Account[]> {
-  const accounts = config.accounts().accounts;
+async function searchableAccounts({ tree, service }: CommandDeps): Promise<Account[]> {
+  const accounts = tree.shownAccounts();
   const canFind = await Promise.all(accounts.map((account) => service.capabilities(account).then(({ find }) => find, () => false)));
   return accounts.filter((_, index) => canFind[index]);
 }

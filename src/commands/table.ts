@@ -11,7 +11,25 @@ import { exportSpaces } from './export';
 import { copyLink } from './links';
 import { copyAsJson, copySpaceId, findSpace, open, openInBrowser, openSpace, pin, revealInView, showRawJson, unpin } from './spaces';
 import { showStatusChanges } from './statusChanges';
-import { clearFilter, filter, loadMore, openSettings, refresh, refreshAll, retry, showLog } from './tree';
+import {
+  clearFilter,
+  filter,
+  groupByAccount,
+  groupByStatus,
+  groupByVendor,
+  hideAccount,
+  loadMore,
+  openSettings,
+  refresh,
+  refreshAll,
+  retry,
+  selectAccounts,
+  showLog,
+  sortByChanged,
+  sortByConfigured,
+  sortByName,
+  sortByStatus,
+} from './tree';
 
 /**
  * A command: the function it runs, given the extension's parts and the arguments it was called with (a tree
@@ -55,6 +73,15 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   refreshAll: { run: refreshAll },
   filter: { run: filter },
   clearFilter: { run: clearFilter },
+  selectAccounts: { run: selectAccounts },
+  hideAccount: { run: hideAccount },
+  groupByAccount: { run: groupByAccount },
+  groupByVendor: { run: groupByVendor },
+  groupByStatus: { run: groupByStatus },
+  sortByConfigured: { run: sortByConfigured },
+  sortByName: { run: sortByName },
+  sortByStatus: { run: sortByStatus },
+  sortByChanged: { run: sortByChanged },
   retry: { run: retry },
   loadMore: { run: loadMore },
   openSettings: { run: openSettings },

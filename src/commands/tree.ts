@@ -1,9 +1,16 @@
-/** The commands of the tree itself: refreshing, filtering, retrying, paging, settings and the log. */
+/**
+ * The commands of the tree itself: refreshing, filtering, choosing the accounts shown, grouping and sorting,
+ * retrying, paging, settings and the log.
+ */
 import * as vscode from 'vscode';
 import { AccountNode } from '../tree/nodes/accountNode';
 import { ErrorNode } from '../tree/nodes/errorNode';
 import { LoadMoreNode } from '../tree/nodes/loadMoreNode';
+import type { GroupBy, SortBy } from '../core/treeView';
+import { VENDORS } from '../core/vendors/catalog';
+import { forPick } from '../util/text';
 import type { CommandDeps } from './deps';
+import { pickFilter } from './filterPicker';
 import { idsOf } from './targets';
 
 /** Everything (no argument), or the accounts and the spaces the argument names (with the selection it is part of). */
@@ -30,18 +37,82 @@ export function refreshAll({ tree }: CommandDeps): void {
   tree.refreshAll();
 }
 
+/** Filter…: what is typed, or one of the recent filters. */
 export async function filter({ tree }: CommandDeps): Promise<void> {
-  const query = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Filter Spaces'),
-    value: tree.filter?.query ?? '',
-    prompt: vscode.l10n.t("Shows the spaces whose name, id or status holds every word, in every account. Empty shows everything."),
-    placeHolder: vscode.l10n.t('e.g. production error'),
-  });
+  const query = await pickFilter(tree.filter?.query ?? '', { recent: tree.recentFilters, clear: () => tree.clearRecentFilters() });
   if (query !== undefined) tree.setFilter(query);
 }
 
 export function clearFilter({ tree }: CommandDeps): void {
   tree.setFilter('');
+}
+
+/**
+ * Select Accounts…: every configured account, the shown ones checked. The unchecked ones are hidden: not
+ * listed, fetched, refreshed or searched, their settings, secrets, pins and last known rows kept.
+ */
+export async function selectAccounts({ config, tree, targets }: CommandDeps): Promise<void> {
+  const { accounts } = config.accounts();
+  if (accounts.length === 0) return void (await targets.pickAccount(''));
+  const items = accounts.map((account) => ({
+    label: forPick(account.label),
+    description: VENDORS[account.vendor].name,
+    detail: account.id,
+    picked: !tree.hidden.has(account.id),
+    account,
+  }));
+  const shown = await vscode.window.showQuickPick(items, {
+    canPickMany: true,
+    title: vscode.l10n.t('Select Accounts'),
+    placeHolder: vscode.l10n.t('The checked accounts are shown; the others are hidden, and neither fetched nor searched'),
+  });
+  if (shown) await tree.hidden.showOnly(shown.map((item) => item.account.id), accounts.map((account) => account.id));
+}
+
+/** Hide Account (an account's menu): as unchecking it in Select Accounts…. */
+export async function hideAccount({ targets, tree }: CommandDeps, arg: unknown): Promise<void> {
+  const account = targets.account(arg);
+  if (account) await tree.hidden.hide(account.id);
+}
+
+/** Group By ▸ Account (the view's title): each account with its spaces, as configured. */
+export function groupByAccount(deps: CommandDeps): Promise<void> {
+  return arrange(deps, { groupBy: 'account' });
+}
+
+/** Group By ▸ Vendor: each vendor with its accounts. */
+export function groupByVendor(deps: CommandDeps): Promise<void> {
+  return arrange(deps, { groupBy: 'vendor' });
+}
+
+/** Group By ▸ Status: each status with the spaces of every account that have it. */
+export function groupByStatus(deps: CommandDeps): Promise<void> {
+  return arrange(deps, { groupBy: 'status' });
+}
+
+/** Sort By ▸ Configured Order: as the settings and the vendors' listings give them. */
+export function sortByConfigured(deps: CommandDeps): Promise<void> {
+  return arrange(deps, { sortBy: 'configured' });
+}
+
+export function sortByName(deps: CommandDeps): Promise<void> {
+  return arrange(deps, { sortBy: 'name' });
+}
+
+/** Sort By ▸ Status: the worst first. */
+export function sortByStatus(deps: CommandDeps): Promise<void> {
+  return arrange(deps, { sortBy: 'status' });
+}
+
+/** Sort By ▸ Recently Changed: by the date the vendor says the space last changed, newest first. */
+export function sortByChanged(deps: CommandDeps): Promise<void> {
+  return arrange(deps, { sortBy: 'changed' });
+}
+
+/** Redraws the tree at once, and keeps the choice in user settings for every window and the next. */
+async function arrange({ tree, config }: CommandDeps, change: { groupBy?: GroupBy; sortBy?: SortBy }): Promise<void> {
+  tree.arrange(change);
+  await config.arrange(change);
 }
 
 /** Retry on an error row. */

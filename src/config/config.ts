@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { parseAccounts, type ParsedAccounts } from '../core/accounts';
 import type { HttpOptions } from '../core/http';
 import { autoRefreshMinutes, NETWORK_SETTINGS, networkLimits } from '../core/limits';
+import { groupByOf, sortByOf, type GroupBy, type SortBy } from '../core/treeView';
 import { Disposable } from '../util/disposable';
 import { forLog } from '../util/text';
 
@@ -19,6 +20,8 @@ const HTTP_SETTINGS = [...Object.keys(NETWORK_SETTINGS), 'extraCaCertificates'].
 
 const AUTO_REFRESH = 'autoRefreshMinutes';
 const AI_TOOLS = 'ai.tools.enabled';
+const GROUP_BY = 'groupBy';
+const SORT_BY = 'sortBy';
 
 /** What a settings change affects. */
 export interface ConfigChange {
@@ -26,6 +29,8 @@ export interface ConfigChange {
   readonly http: boolean;
   readonly autoRefresh: boolean;
   readonly aiTools: boolean;
+  /** How the Spaces view groups and sorts its rows. */
+  readonly arrangement: boolean;
 }
 
 function affects(e: vscode.ConfigurationChangeEvent): ConfigChange {
@@ -34,6 +39,7 @@ function affects(e: vscode.ConfigurationChangeEvent): ConfigChange {
     http: HTTP_SETTINGS.some((setting) => e.affectsConfiguration(setting)),
     autoRefresh: e.affectsConfiguration(`${SECTION}.${AUTO_REFRESH}`),
     aiTools: e.affectsConfiguration(`${SECTION}.${AI_TOOLS}`),
+    arrangement: [GROUP_BY, SORT_BY].some((setting) => e.affectsConfiguration(`${SECTION}.${setting}`)),
   };
 }
 
@@ -50,6 +56,9 @@ export class Config extends Disposable {
   private readonly aiToolsChanged = this.register(new vscode.EventEmitter<void>());
   /** Fires when the tools for AI assistants were turned on or off. */
   readonly onDidChangeAiTools = this.aiToolsChanged.event;
+  private readonly arrangementChanged = this.register(new vscode.EventEmitter<void>());
+  /** Fires when `spaces.groupBy` or `spaces.sortBy` changed. */
+  readonly onDidChangeArrangement = this.arrangementChanged.event;
   private writes: Promise<void> = Promise.resolve();
   private readonly warned = new Set<string>();
 
@@ -64,6 +73,7 @@ export class Config extends Disposable {
     if (change.http) this.httpChanged.fire();
     if (change.autoRefresh) this.autoRefreshChanged.fire();
     if (change.aiTools) this.aiToolsChanged.fire();
+    if (change.arrangement) this.arrangementChanged.fire();
   }
 
   /** The accounts, each checked: usable ones, and broken entries saying what is wrong. */
@@ -95,6 +105,23 @@ export class Config extends Disposable {
     const { minutes, problem } = autoRefreshMinutes(vscode.workspace.getConfiguration(SECTION).get<unknown>(AUTO_REFRESH));
     if (problem) this.warnOnce(problem);
     return minutes;
+  }
+
+  /** How the Spaces view groups its rows (`spaces.groupBy`). */
+  groupBy(): GroupBy {
+    return groupByOf(vscode.workspace.getConfiguration(SECTION).get<unknown>(GROUP_BY));
+  }
+
+  /** How the Spaces view sorts its space rows (`spaces.sortBy`). */
+  sortBy(): SortBy {
+    return sortByOf(vscode.workspace.getConfiguration(SECTION).get<unknown>(SORT_BY));
+  }
+
+  /** Keeps a grouping or sort chosen in the view's title in user settings, for every window and the next. */
+  async arrange(change: { groupBy?: GroupBy; sortBy?: SortBy }): Promise<void> {
+    const spaces = vscode.workspace.getConfiguration(SECTION);
+    if (change.groupBy) await spaces.update(GROUP_BY, change.groupBy, vscode.ConfigurationTarget.Global);
+    if (change.sortBy) await spaces.update(SORT_BY, change.sortBy, vscode.ConfigurationTarget.Global);
   }
 
   /** Whether a pinned space whose status changes in a background refresh says so in a notification. */

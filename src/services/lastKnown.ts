@@ -16,6 +16,8 @@ export interface RememberedSpace {
   readonly id: string;
   readonly name?: string;
   readonly status?: { readonly label: string; readonly tone: Tone };
+  /** When the vendor says the space last changed (ISO 8601), for "Sort: Recently Changed". */
+  readonly updated?: string;
 }
 
 interface Saved {
@@ -68,11 +70,17 @@ export class LastKnownTree {
     this.changed();
   }
 
-  /** A space's fresh details: its name and status, if its account's listing holds it. */
-  fetched(account: Account, id: string, name: string, status: Status | undefined): void {
+  /** A space's fresh details: its name, status and date of change, if its account's listing holds it. */
+  fetched(account: Account, id: string, details: { name: string; status?: Status; updated?: string }): void {
     const known = this.accounts.get(account.id);
     if (!known || known.server !== serverOf(account) || !known.spaces.has(id)) return;
-    const space: RememberedSpace = { id, name: clip(name), ...(status ? { status: { label: clip(status.label), tone: status.tone } } : {}) };
+    const { name, status, updated } = details;
+    const space: RememberedSpace = {
+      id,
+      name: clip(name),
+      ...(status ? { status: { label: clip(status.label), tone: status.tone } } : {}),
+      ...(isDate(updated) ? { updated } : {}),
+    };
     const before = known.spaces.get(id);
     if (JSON.stringify(before) === JSON.stringify(space)) return;
     known.spaces.set(id, space);
@@ -105,7 +113,8 @@ export class LastKnownTree {
       dropped = true;
     }
     for (const treeId of this.expanded) {
-      const account = /^account:([^/]+)/.exec(treeId)?.[1];
+      // Any row under an account, wherever it is drawn: `account:a/…`, `pinned/account:a/…`, `status:s/account:a/…`.
+      const account = /(?:^|\/)account:([^/]+)/.exec(treeId)?.[1];
       if (account !== undefined && !kept.has(account)) {
         this.expanded.delete(treeId);
         dropped = true;
@@ -184,7 +193,13 @@ function readSpace(value: unknown): RememberedSpace[] {
   const name = typeof value.name === 'string' ? { name: clip(value.name) } : {};
   const status = value.status;
   const sound = isRecord(status) && typeof status.label === 'string' && typeof status.tone === 'string' && TONES.has(status.tone);
-  return [{ id: value.id, ...name, ...(sound ? { status: { label: clip(status.label as string), tone: status.tone as Tone } } : {}) }];
+  const updated = isDate(value.updated) ? { updated: value.updated } : {};
+  return [{ id: value.id, ...name, ...(sound ? { status: { label: clip(status.label as string), tone: status.tone as Tone } } : {}), ...updated }];
+}
+
+/** An ISO 8601 date as the model gives them (short, and one that parses). */
+function isDate(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value));
 }
 
 

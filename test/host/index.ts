@@ -22,6 +22,8 @@ export async function run(): Promise<void> {
   require('./tree-reload.test');
   require('./tree-pins.test');
   require('./tree-filter.test');
+  require('./tree-arrange.test');
+  require('./tree-hidden.test');
   require('./tree-refresh.test');
   require('./tree-selection.test');
   require('./accounts.test');

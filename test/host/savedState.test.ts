@@ -17,7 +17,7 @@ import { accountEntry } from '../sandbox/builders';
 import { testProfile } from '../sandbox/testProfile';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
-import { api, eventually, setAccounts } from './support';
+import { api, eventually, setAccounts, treeMemory } from './support';
 
 const TOKEN_VARIABLE = 'SPACES_HOST_SAVED_STATE_TOKEN';
 
@@ -59,7 +59,7 @@ describe('saved state is not a source of new targets', function () {
     sandbox.addFault({ path: '/api/v3/onezone/user/effective_spaces', kind: 'hold' });
     const { tree } = await api();
     const config = new Config(vscode.window.createOutputChannel('spaces-test', { log: true }));
-    const provider = new SpacesTreeProvider(config, tree.service, tree.extensionUri, { lastKnown: new LastKnownTree(file, 0), pins: tree.pins, statuses: tree.statuses });
+    const provider = new SpacesTreeProvider(config, tree.service, tree.extensionUri, treeMemory(tree, new LastKnownTree(file, 0)));
     try {
       const roots = await provider.getChildren();
       const accountRow = roots.find((node) => (node as AccountNode).account?.id === account.id) as AccountNode;

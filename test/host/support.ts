@@ -3,6 +3,10 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import type { SpacesExplorerApi } from '../../src/extension';
+import { FilterMemory } from '../../src/services/filterMemory';
+import type { LastKnownTree } from '../../src/services/lastKnown';
+import type { PinStore } from '../../src/services/pins';
+import type { SpacesTreeProvider, TreeMemory } from '../../src/tree/provider';
 import type { TreeNode } from '../../src/tree/nodes/treeNode';
 import { eventually } from '../harness/wait.mjs';
 import { testProfile } from '../sandbox/testProfile';
@@ -39,6 +43,20 @@ export async function setAccounts(accounts: readonly unknown[]): Promise<void> {
   } finally {
     listener?.dispose();
   }
+}
+
+/** A Memento-shaped store in memory: state a test keeps from one provider to the next (a window reload). */
+export function memoryStore(): PinStore {
+  const values = new Map<string, unknown>();
+  return { get: <T>(key: string) => values.get(key) as T | undefined, update: async (key, value) => void values.set(key, value) };
+}
+
+/**
+ * What a provider made by a test (a second window) keeps: `lastKnown`, the extension's pins, status marks and
+ * hidden accounts, and `filters` (by default its own, in memory).
+ */
+export function treeMemory(tree: SpacesTreeProvider, lastKnown: LastKnownTree, filters = new FilterMemory(memoryStore(), memoryStore())): TreeMemory {
+  return { lastKnown, pins: tree.pins, statuses: tree.statuses, hidden: tree.hidden, filters };
 }
 
 /** A node and the row VS Code would draw for it. */

@@ -1,5 +1,6 @@
-// How the Spaces tree's rows are fetched anew: a background refresh (a changed status marked until seen), a
-// failure under its space and Retry, and a space fetched elsewhere (announced once, its row redrawn).
+// How the Spaces tree's rows are fetched anew: a background refresh (a changed status marked until seen, and
+// counted on the view's badge), a failure under its space and Retry, and a space fetched elsewhere (announced
+// once, its row redrawn).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { accountEntry } from '../sandbox/builders';
@@ -38,10 +39,13 @@ describe('the Spaces tree: a background refresh', function () {
       assert.equal(fetches(), fetched + 1);
       assert.equal(marked.node, before!.node, 'the same row, so it stays as it was (expanded or not)');
       assert.match((marked.item.tooltip as vscode.MarkdownString).value.replaceAll('&nbsp;', ' '), /Status changed since you last looked: Active → Error\./);
+      // The view's badge counts it.
+      assert.deepEqual(view.badge, { value: 1, tooltip: '1 space changed status' });
       // Selecting the row is looking at it.
       await view.reveal(marked.node, { select: true, focus: false });
       await eventually(selectedIds, (ids) => ids.join() === marked.item.id, 'the space row selected');
       await eventually(row, (r) => r?.item.description === 'Error', 'the mark gone once seen');
+      assert.equal(view.badge, undefined, 'the badge cleared');
 
       // An open panel refreshes too; on screen, its new status is seen as it comes: nothing to mark.
       sandbox.clearFaults();

@@ -9,10 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Config } from '../../src/config/config';
 import { LastKnownTree } from '../../src/services/lastKnown';
+import { FilterMemory } from '../../src/services/filterMemory';
 import { SpacesTreeProvider } from '../../src/tree/provider';
 import type { TreeNode } from '../../src/tree/nodes/treeNode';
 import type { AccountNode } from '../../src/tree/nodes/accountNode';
-import { api, eventually, setAccounts, useDemoTree } from './support';
+import { api, eventually, memoryStore, setAccounts, treeMemory, useDemoTree } from './support';
 
 describe('the Spaces tree after a window reload', function () {
   let sandbox: Sandbox;
@@ -20,8 +21,8 @@ describe('the Spaces tree after a window reload', function () {
 
   /**
    * Two windows of one tree, one after the other (a window reload), over the demo's accounts: each its own
-   * provider and its own last known tree, both kept in one file. `open` makes the next window and finds the
-   * account row labelled so.
+   * provider and its own last known tree, both kept in one file. `open` makes the next window (with the
+   * filter memory given, if any) and finds the account row labelled so.
    */
   async function reloadable() {
     const { tree } = await api();
@@ -30,9 +31,9 @@ describe('the Spaces tree after a window reload', function () {
     const config = new Config(vscode.window.createOutputChannel('spaces-test', { log: true }));
     const windows: SpacesTreeProvider[] = [];
     return {
-      open: async (accountLabel: string) => {
+      open: async (accountLabel: string, filters?: FilterMemory) => {
         const lastKnown = new LastKnownTree(file, 0);
-        const provider = new SpacesTreeProvider(config, tree.service, tree.extensionUri, { lastKnown, pins: tree.pins, statuses: tree.statuses });
+        const provider = new SpacesTreeProvider(config, tree.service, tree.extensionUri, treeMemory(tree, lastKnown, filters));
         windows.push(provider);
         const roots = await provider.getChildren();
         return { lastKnown, provider, account: roots.find((r) => provider.getTreeItem(r).label === accountLabel) as AccountNode };
@@ -123,6 +124,36 @@ describe('the Spaces tree after a window reload', function () {
       const made = () => sandbox.received.filter((r) => r.url.startsWith('/api/v1/spaces/')).length;
       await eventually(() => sandbox.held, (held) => held > 0 && held === made(), 'the details to be asked for and held');
       await eventually(() => children, (rows) => rows !== undefined, "the restored space's rows while its details are held");
+    } finally {
+      await windows.close();
+    }
+  });
+
+  it('after a window reload, the filter in effect is back at once, drawn from the last known rows while every answer is held', async () => {
+    const windows = await reloadable();
+    const { labelled } = windows;
+    // The window's state and the profile's, as VS Code keeps them across a reload.
+    const [profile, window] = [memoryStore(), memoryStore()];
+    try {
+      const before = await windows.open('Research data', new FilterMemory(profile, window));
+      await eventually(
+        async () => labelled(before.provider, await before.provider.getChildren(before.account)),
+        (list) => list.some(([label]) => label === 'Climate data'),
+        'the names',
+      );
+      before.provider.setFilter('climate');
+      await before.lastKnown.flush();
+
+      await reloadHolding('/api/v3/onezone/');
+      const after = await windows.open('Research data', new FilterMemory(profile, window));
+      assert.equal(after.provider.filter?.query, 'climate');
+      assert.ok(after.account, 'the account with the match, from the last known rows');
+      const matches = labelled(after.provider, await after.provider.getChildren(after.account));
+      assert.deepEqual(matches.map(([label]) => label), ['Climate data']);
+      assert.ok(notRefreshed(matches[0]![1]), JSON.stringify(matches));
+      const made = () => sandbox.received.filter((r) => r.url.startsWith('/api/v3/onezone/')).length;
+      await eventually(() => sandbox.held, (held) => held === made(), 'every request to be held');
+      assert.deepEqual(new FilterMemory(profile, window).recent, ['climate'], 'among the recent filters too');
     } finally {
       await windows.close();
     }

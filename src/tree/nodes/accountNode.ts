@@ -11,14 +11,17 @@ import { ErrorNode } from './errorNode';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
 import { SpaceNode, type Confirmation } from './spaceNode';
-import { TreeNode, type PagedNode, type TreeContext } from './treeNode';
+import { TreeNode, type PagedNode, type SortedList, type TreeContext } from './treeNode';
 import type { TreeFilter } from '../filter';
 import { PAGE_SIZE } from '../../core/limits';
+import { RowOrder } from '../order';
 
 /** A configured account: its spaces under it, listed when it is first expanded, a page at a time. */
-export class AccountNode extends TreeNode implements PagedNode {
+export class AccountNode extends TreeNode implements PagedNode, SortedList {
   private readonly spaceNodes = new Map<string, SpaceNode>();
   private shown = PAGE_SIZE;
+  /** The rows' places in the view's sort, settled when a listing or a page's details come. */
+  private readonly order = new RowOrder<SpaceNode>();
   /**
    * The latest listing's end: none yet (the rows remembered from before the reload stand in for it),
    * listed (the spaces it left out are no longer the account's), or failed.
@@ -31,6 +34,8 @@ export class AccountNode extends TreeNode implements PagedNode {
     (outcome) => {
       this.listingState = outcome.ok ? 'listed' : 'failed';
       this.latestChildren = this.childrenOf(outcome);
+      // A new listing is sorted anew.
+      this.order.reset();
       // A listing that failed is tried again the next time the account is expanded.
       if (!outcome.ok) this.loads.forget();
     },
@@ -41,6 +46,11 @@ export class AccountNode extends TreeNode implements PagedNode {
     private readonly tree: TreeContext,
   ) {
     super(undefined, `account:${account.id}`);
+  }
+
+  /** What "Sort: Name" reads of the account's row. */
+  get known(): { name: string } {
+    return { name: this.account.label };
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -60,18 +70,38 @@ export class AccountNode extends TreeNode implements PagedNode {
 
   async getChildren(): Promise<TreeNode[]> {
     // After a window reload: the rows known from before, at once, until the fresh listing replaces them.
-    const remembered = this.awaitingListing ? this.tree.lastKnown.spaces(this.account) : undefined;
-    if (remembered?.length) {
+    if (this.remembered()?.length) {
       void this.listing().then(() => this.tree.changed(this));
-      return this.page(this.filtered(remembered.map((space) => this.rememberedRow(space))), false);
+      return this.page(this.filtered(this.arranged(this.knownRows() ?? [])), false);
     }
-    return this.page(this.filtered(await this.listing()), true);
+    return this.page(this.filtered(this.arranged(await this.listing())), true);
+  }
+
+  /** Space rows in the view's sort (an error or message row as it is). */
+  private arranged(rows: TreeNode[]): TreeNode[] {
+    if (!rows.every((row): row is SpaceNode => row instanceof SpaceNode)) return rows;
+    return [...this.order.arrange(rows, this.tree.sortBy, this.tree.locale)];
   }
 
   /** The rows the view's filter lets through (every row when there is none). */
   private filtered(rows: TreeNode[]): TreeNode[] {
     const { filter } = this.tree;
     return filter ? rows.filter((row) => !(row instanceof SpaceNode) || filter.match(row) === 'match') : rows;
+  }
+
+  /** What the last known tree has of this account, while no listing has ended. */
+  private remembered(): readonly RememberedSpace[] | undefined {
+    return this.awaitingListing ? this.tree.lastKnown.spaces(this.account) : undefined;
+  }
+
+  /**
+   * The account's rows as known now: its latest listing's (its error row if it failed), or those remembered
+   * from before a window reload; undefined until one of them is there.
+   */
+  knownRows(): TreeNode[] | undefined {
+    const remembered = this.remembered();
+    if (this.awaitingListing && !remembered?.length) return undefined;
+    return remembered ? remembered.map((space) => this.rememberedRow(space)) : this.latestChildren;
   }
 
   /**
@@ -98,22 +128,21 @@ export class AccountNode extends TreeNode implements PagedNode {
   }
 
   /**
-   * The rows known without a request: the latest listing's (its error row if it failed), else those
-   * remembered from before the window reloaded; undefined when neither is known.
+   * A page of `rows` and "Load more"; with `load`, the page's spaces fetch their details, and once they all
+   * have come the tree is told (the rows settle into the view's sort then, not at every name).
    */
-  private knownRows(): TreeNode[] | undefined {
-    if (!this.awaitingListing) return this.latestChildren;
-    const remembered = this.tree.lastKnown.spaces(this.account);
-    return remembered?.length ? remembered.map((space) => this.rememberedRow(space)) : undefined;
-  }
-
-  /** A page of `rows` and "Load more"; with `load`, the page's spaces fetch their details. */
   private page(rows: TreeNode[], load: boolean): TreeNode[] {
     if (!rows.every((row): row is SpaceNode => row instanceof SpaceNode)) return rows;
     // A long listing (hundreds of Onedata spaces) shows a page at a time; only shown rows fetch details.
     const page = rows.slice(0, this.shown);
-    if (load) for (const node of page) void node.load();
+    if (load) void Promise.allSettled(page.map((node) => node.load())).then(() => this.tree.pageArrived(this));
     return rows.length > this.shown ? [...page, new LoadMoreNode(this, rows.length - this.shown)] : page;
+  }
+
+  /** Sorts the rows anew by what is known now (a page's details came); true when a row moved. */
+  settleOrder(): boolean {
+    const rows = this.knownRows()?.filter((row) => row instanceof SpaceNode) ?? [];
+    return this.order.settle(rows, this.tree.sortBy, this.tree.locale);
   }
 
   /** The account's rows, listed once (anew after a refresh), whether or not the view has shown them. */
@@ -122,11 +151,12 @@ export class AccountNode extends TreeNode implements PagedNode {
   }
 
   /**
-   * Lists the account and fetches the details of its first page, as expanding it would: a filter can then
-   * match those spaces by name. Rows beyond the page stay unnamed (and are counted so) until shown.
+   * Lists the account and fetches the details of the page it shows, as expanding it would: a filter can then
+   * match those spaces by name, and the status groups place them. Rows beyond the page stay unnamed (and are
+   * counted so) until shown.
    */
-  async nameForFilter(): Promise<void> {
-    for (const row of (await this.listing()).slice(0, this.shown)) if (row instanceof SpaceNode) void row.load();
+  async namePage(): Promise<void> {
+    this.page(this.arranged(await this.listing()), true);
   }
 
   /** The space rows of the latest listing as they are now, asking nothing: none before a listing ended. */
@@ -194,7 +224,7 @@ export class AccountNode extends TreeNode implements PagedNode {
 
   /** Pages on until the row of `spaceId` is shown (when next drawn); false when the listing has no such row. */
   async showRow(spaceId: string): Promise<boolean> {
-    const index = (await this.listing()).findIndex((row) => row instanceof SpaceNode && row.spaceId === spaceId);
+    const index = this.arranged(await this.listing()).findIndex((row) => row instanceof SpaceNode && row.spaceId === spaceId);
     if (index < 0) return false;
     this.shown = Math.max(this.shown, Math.ceil((index + 1) / PAGE_SIZE) * PAGE_SIZE);
     return true;

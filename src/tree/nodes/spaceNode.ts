@@ -55,7 +55,7 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
     (outcome) => {
       if (outcome.ok) {
         this.applyFetched(outcome.value);
-        this.tree.lastKnown.fetched(this.account, this.spaceId, outcome.value.name, outcome.value.status);
+        this.tree.lastKnown.fetched(this.account, this.spaceId, outcome.value);
       } else this.applyFailure(asSpacesError(outcome.error));
       this.tree.changed(this);
     },
@@ -66,11 +66,14 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
     readonly spaceId: string,
     parent: TreeNode,
     private readonly tree: TreeContext,
-    /** `subspace`: a row under a group of its parent space; `pinned`: a row of the "Pinned" group. */
-    private readonly kind: 'listed' | 'subspace' | 'pinned' = 'listed',
+    /**
+     * `subspace`: a row under a group of its parent space; `pinned`: a row of the "Pinned" group; `grouped`:
+     * a row under a status group, showing what its account's row knows.
+     */
+    private readonly kind: 'listed' | 'subspace' | 'pinned' | 'grouped' = 'listed',
   ) {
-    // The "Pinned" group holds spaces of every account: its rows' ids name the account too.
-    super(parent, kind === 'pinned' ? `account:${account.id}/space:${spaceId}` : `space:${spaceId}`);
+    // The "Pinned" group and the status groups hold spaces of every account: their rows' ids name the account too.
+    super(parent, kind === 'pinned' || kind === 'grouped' ? `account:${account.id}/space:${spaceId}` : `space:${spaceId}`);
     // A subspace row comes from its parent's fetched details: the vendor's answer shows it.
     this.state = kind === 'subspace' ? { kind: 'idle' } : { kind: 'pending' };
   }
@@ -107,9 +110,16 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
     return this.state.kind !== 'pending' && this.state.kind !== 'unlisted';
   }
 
-  /** What is known of the space so far (fetched, listed, or from before a window reload): what a filter reads. */
-  get known(): { name?: string; status?: string } {
-    return { name: this.details?.name ?? this.knownName, status: this.details?.status?.label ?? this.remembered?.status?.label };
+  /** What is known of the space so far (fetched, listed, or from before a window reload): what a filter and a sort read. */
+  get known(): { name?: string; status?: string; tone?: Tone; updated?: string } {
+    const { details, remembered } = this;
+    const status = details?.status ?? remembered?.status;
+    return { name: details?.name ?? this.knownName, status: status?.label, tone: status?.tone, updated: details?.updated ?? remembered?.updated };
+  }
+
+  /** Whether its details are being fetched. */
+  get busy(): boolean {
+    return this.loads.busy;
   }
 
   /** Refreshed elsewhere but not fetched again yet: its details are not to be handed on as current. */
@@ -142,6 +152,16 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
   markUnlisted(): void {
     this.cancel();
     this.state = { kind: 'unlisted', remembered: this.remembered };
+  }
+
+  /**
+   * Shows what `row` (its account's row of the same space) knows: a status group's row fetches nothing by
+   * itself. While it fetches for itself (expanded or opened), it keeps its own.
+   */
+  follow(row: SpaceNode): void {
+    if (this.busy) return;
+    this.state = row.state;
+    this.learntName = row.learntName ?? this.learntName;
   }
 
   /** Fresh details, fetched by this row or by another view of the same space (its panel, its listed row). */
@@ -193,13 +213,18 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
     if (this.state.kind === 'unlisted') return this.unlistedItem();
     const item = this.item(forLabel(this.details?.name ?? this.knownName ?? this.spaceId));
     const look = this.look();
-    // A pinned row says which account it is from.
-    item.description = this.kind === 'pinned' ? [look.description, forLabel(this.account.label)].filter(Boolean).join(' · ') : look.description;
+    // A pinned or grouped row says which account it is from.
+    item.description = this.namesAccount ? [look.description, forLabel(this.account.label)].filter(Boolean).join(' · ') : look.description;
     item.tooltip = look.tooltip;
     item.iconPath = look.icon;
     item.contextValue = ['space', this.account.vendor, ...this.traits()].join('.');
     item.command = { command: 'spaces.open', title: vscode.l10n.t('Open'), arguments: [this] };
     return item;
+  }
+
+  /** Whether the row is drawn among other accounts' spaces, so it names its account. */
+  private get namesAccount(): boolean {
+    return this.kind === 'pinned' || this.kind === 'grouped';
   }
 
   /** The row's description, tooltip and icon: one state, one look. */
@@ -255,7 +280,7 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
   private unlistedItem(): vscode.TreeItem {
     const name = forLabel(this.knownName ?? this.spaceId);
     const item = this.item(name, vscode.TreeItemCollapsibleState.None);
-    item.description = this.kind === 'pinned' ? vscode.l10n.t('no longer listed · {0}', forLabel(this.account.label)) : vscode.l10n.t('no longer listed');
+    item.description = this.namesAccount ? vscode.l10n.t('no longer listed · {0}', forLabel(this.account.label)) : vscode.l10n.t('no longer listed');
     item.tooltip = new vscode.MarkdownString().appendText(
       forTooltip(vscode.l10n.t('"{0}" ({1}) is no longer listed by account "{2}", so nothing is fetched for it.', name, this.spaceId, this.account.label)),
     );
@@ -304,7 +329,8 @@ const TONE_ICONS: Record<Tone, [string, string | undefined]> = {
   neutral: ['circle-large-outline', undefined],
 };
 
-function statusIcon(tone: Tone): vscode.ThemeIcon {
+/** A status's icon: its tone as a shape and a colour. */
+export function statusIcon(tone: Tone): vscode.ThemeIcon {
   const [icon, color] = TONE_ICONS[tone];
   return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
 }

@@ -4,6 +4,7 @@ import type { Pins } from '../../services/pins';
 import type { StatusWatch } from '../../services/statusWatch';
 import type { TreeFilter } from '../filter';
 import type { SpacesService } from '../../services/spaces';
+import type { SortBy } from '../../core/treeView';
 
 /** What nodes need from their tree: the vendors, and a way to redraw themselves. */
 export interface TreeContext {
@@ -17,6 +18,12 @@ export interface TreeContext {
   readonly statuses: StatusWatch;
   /** The view's filter, while there is one: space rows that do not match it are not shown. */
   readonly filter: TreeFilter | undefined;
+  /** The view's sort of space rows. */
+  readonly sortBy: SortBy;
+  /** The display language, for sorting names. */
+  readonly locale: string;
+  /** The details of a page of `list`'s rows have all come (fetched or failed): its rows may settle into the sort. */
+  pageArrived(list: SortedList): void;
   /** Redraws `node` (and asks for its children again when expanded). */
   changed(node: TreeNode): void;
   /** Runs `work` with the view's progress indicator. */
@@ -59,6 +66,12 @@ export abstract class LeafNode extends TreeNode {
   protected override item(label: string): vscode.TreeItem {
     return super.item(label, vscode.TreeItemCollapsibleState.None);
   }
+}
+
+/** A node whose space rows keep their places in the view's sort until told to settle anew. */
+export interface SortedList extends TreeNode {
+  /** Sorts the rows anew by what is known now; true when a row moved. */
+  settleOrder(): boolean;
 }
 
 /** A node whose children come a page at a time, with a "Load more" row after the page. */

@@ -20,21 +20,21 @@ describe('the last known tree', () => {
     await first.ready;
     const zone = account('zone');
     first.listed(zone, [{ id: 'a' }, { id: 'b', name: 'Bee' }]);
-    first.fetched(zone, 'a', 'Ay', { label: 'Active', tone: 'ok', detail: 'not kept' });
-    first.fetched(zone, 'elsewhere', 'Not listed', undefined);
+    first.fetched(zone, 'a', { name: 'Ay', status: { label: 'Active', tone: 'ok', detail: 'not kept' }, updated: '2025-03-01T10:00:00.000Z' });
+    first.fetched(zone, 'elsewhere', { name: 'Not listed' });
     first.setExpanded('account:zone', true);
     await first.flush();
 
     const next = new LastKnownTree(file, 0);
     await next.ready;
     assert.deepEqual(next.spaces(zone), [
-      { id: 'a', name: 'Ay', status: { label: 'Active', tone: 'ok' } },
+      { id: 'a', name: 'Ay', status: { label: 'Active', tone: 'ok' }, updated: '2025-03-01T10:00:00.000Z' },
       { id: 'b', name: 'Bee' },
     ]);
     assert.equal(next.isExpanded('account:zone'), true);
     // A fresh listing keeps what is known of the spaces still listed, in the new order.
     next.listed(zone, [{ id: 'c' }, { id: 'a' }]);
-    assert.deepEqual(next.spaces(zone), [{ id: 'c' }, { id: 'a', name: 'Ay', status: { label: 'Active', tone: 'ok' } }]);
+    assert.deepEqual(next.spaces(zone), [{ id: 'c' }, { id: 'a', name: 'Ay', status: { label: 'Active', tone: 'ok' }, updated: '2025-03-01T10:00:00.000Z' }]);
   });
 
   it('is no copy for the same id on another server, and a removed account takes its copy and expanded rows', async () => {
@@ -44,9 +44,16 @@ describe('the last known tree', () => {
     tree.setExpanded('account:zone', true);
     tree.setExpanded('account:zone/space:a', true);
     tree.setExpanded('account:kept', true);
+    // Its rows wherever they were drawn: pinned, under a vendor or a status group.
+    tree.setExpanded('pinned/account:zone/space:a', true);
+    tree.setExpanded('status:active/account:zone/space:a', true);
+    tree.setExpanded('status:active/account:kept/space:a', true);
     tree.keepOnly(['kept']);
     assert.equal(tree.spaces(account('zone')), undefined);
     assert.equal(tree.isExpanded('account:zone/space:a'), false);
+    assert.equal(tree.isExpanded('pinned/account:zone/space:a'), false);
+    assert.equal(tree.isExpanded('status:active/account:zone/space:a'), false);
+    assert.equal(tree.isExpanded('status:active/account:kept/space:a'), true);
     assert.equal(tree.isExpanded('account:kept'), true);
   });
 
@@ -91,7 +98,7 @@ describe('the last known tree', () => {
       JSON.stringify({
         version: 1,
         accounts: {
-          zone: { server: 'onedata https://zone.example.org', spaces: [{ id: 'a', status: { label: 'x', tone: 'purple' } }, { name: 'no id' }, 7, { id: 'b', name: 5 }] },
+          zone: { server: 'onedata https://zone.example.org', spaces: [{ id: 'a', status: { label: 'x', tone: 'purple' }, updated: 'not a date' }, { name: 'no id' }, 7, { id: 'b', name: 5, updated: 12 }] },
           odd: 'not an account',
         },
         expanded: ['account:zone', 42],
