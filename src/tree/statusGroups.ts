@@ -1,5 +1,5 @@
 import { WORST_FIRST } from './order';
-import { StatusGroupNode, statusKeyOf } from './nodes/statusGroupNode';
+import { NO_STATUS, StatusGroupNode, statusKeyOf } from './nodes/statusGroupNode';
 import type { SpaceNode } from './nodes/spaceNode';
 import type { TreeContext } from './nodes/treeNode';
 
@@ -76,7 +76,11 @@ export class StatusGroups {
   }
 }
 
-const rank = (group: StatusGroupNode): number => (group.key.label === undefined ? Infinity : WORST_FIRST[group.key.tone ?? 'neutral']);
+/** Worst first; then the spaces without a status, then those not yet known. */
+const rank = (group: StatusGroupNode): number => {
+  if (group.key.label !== undefined) return WORST_FIRST[group.key.tone ?? 'neutral'];
+  return group.key.id === NO_STATUS.id ? 10 : 11;
+};
 
 function worstFirst(a: StatusGroupNode, b: StatusGroupNode): number {
   return rank(a) - rank(b) || (a.key.label ?? '').localeCompare(b.key.label ?? '');

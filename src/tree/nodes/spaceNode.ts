@@ -71,6 +71,8 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
      * a row under a status group, showing what its account's row knows.
      */
     private readonly kind: 'listed' | 'subspace' | 'pinned' | 'grouped' = 'listed',
+    /** A status group's row: the status its group shows, not repeated on the row. */
+    private readonly groupStatus?: string,
   ) {
     // The "Pinned" group and the status groups hold spaces of every account: their rows' ids name the account too.
     super(parent, kind === 'pinned' || kind === 'grouped' ? `account:${account.id}/space:${spaceId}` : `space:${spaceId}`);
@@ -214,12 +216,19 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
     const item = this.item(forLabel(this.details?.name ?? this.knownName ?? this.spaceId));
     const look = this.look();
     // A pinned or grouped row says which account it is from.
-    item.description = this.namesAccount ? [look.description, forLabel(this.account.label)].filter(Boolean).join(' · ') : look.description;
+    item.description = this.namesAccount ? [this.ownDescription(look), forLabel(this.account.label)].filter(Boolean).join(' · ') : look.description;
     item.tooltip = look.tooltip;
     item.iconPath = look.icon;
     item.contextValue = ['space', this.account.vendor, ...this.traits()].join('.');
     item.command = { command: 'spaces.open', title: vscode.l10n.t('Open'), arguments: [this] };
     return item;
+  }
+
+  /** The look's description, unless it only repeats the status its status group shows. */
+  private ownDescription(look: Look): string | undefined {
+    const { status } = this.known;
+    const repeats = this.groupStatus !== undefined && status === this.groupStatus && look.description === forLabel(status);
+    return repeats ? undefined : look.description;
   }
 
   /** Whether the row is drawn among other accounts' spaces, so it names its account. */

@@ -11,19 +11,21 @@ import { TreeNode, type PagedNode, type SortedList, type TreeContext } from './t
 export interface StatusKey {
   /** The group's row id: `status:<the status, lower case>`, or `status-unknown`. */
   readonly id: string;
-  /** The status as the vendor words it (as first met); undefined for "Not yet known". */
+  /** The status as the vendor words it (as first met); undefined for "No status" and "Not yet known". */
   readonly label?: string;
   readonly tone?: Tone;
 }
 
 const NOT_YET_KNOWN: StatusKey = { id: 'status-unknown' };
+/** Fetched, but the vendor gives it no status. */
+export const NO_STATUS: StatusKey = { id: 'status-none' };
 /** A status longer than this is told apart by its first characters only (the id stays short). */
 const MAX_KEY = 100;
 
 /** The group of the space `row` shows, by what is known of it now. */
 export function statusKeyOf(row: SpaceNode): StatusKey {
   const { status, tone } = row.known;
-  if (status === undefined || !status.trim()) return NOT_YET_KNOWN;
+  if (status === undefined || !status.trim()) return row.details ? NO_STATUS : NOT_YET_KNOWN;
   return { id: `status:${encodeURIComponent(status.trim().toLowerCase().slice(0, MAX_KEY))}`, label: status, tone };
 }
 
@@ -67,13 +69,19 @@ export class StatusGroupNode extends TreeNode implements PagedNode, SortedList {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const { label, tone } = this.key;
-    const item = this.item(label === undefined ? vscode.l10n.t('Not yet known') : forLabel(label), vscode.TreeItemCollapsibleState.Expanded);
+    const { id, label, tone } = this.key;
+    const item = this.item(label === undefined ? this.unlabelled().label : forLabel(label), vscode.TreeItemCollapsibleState.Expanded);
     item.description = String(this.visible().length);
-    item.iconPath = tone ? statusIcon(tone) : new vscode.ThemeIcon('question');
-    if (label === undefined) item.tooltip = vscode.l10n.t('Spaces whose details have not been fetched: expand or open one to fetch it.');
+    item.iconPath = tone ? statusIcon(tone) : new vscode.ThemeIcon(id === NO_STATUS.id ? 'circle-large-outline' : 'question');
+    if (label === undefined) item.tooltip = this.unlabelled().tooltip;
     item.contextValue = 'status';
     return item;
+  }
+
+  /** What the groups without a status of their own say. */
+  private unlabelled(): { label: string; tooltip: string } {
+    if (this.key.id === NO_STATUS.id) return { label: vscode.l10n.t('No status'), tooltip: vscode.l10n.t('Spaces whose vendor gives no status.') };
+    return { label: vscode.l10n.t('Not yet known'), tooltip: vscode.l10n.t('Spaces whose details have not been fetched: expand or open one to fetch it.') };
   }
 
   getChildren(): TreeNode[] {
@@ -85,7 +93,7 @@ export class StatusGroupNode extends TreeNode implements PagedNode, SortedList {
   /** This group's row of `member`, made on first use, showing what the account's row knows. */
   rowOf(member: SpaceNode): SpaceNode {
     let row = this.rows.get(member);
-    if (!row) this.rows.set(member, (row = new SpaceNode(member.account, member.spaceId, this, this.tree, 'grouped')));
+    if (!row) this.rows.set(member, (row = new SpaceNode(member.account, member.spaceId, this, this.tree, 'grouped', this.key.label)));
     row.follow(member);
     return row;
   }
