@@ -64,7 +64,7 @@ export async function selectAccounts({ config, tree, targets }: CommandDeps): Pr
   const shown = await vscode.window.showQuickPick(items, {
     canPickMany: true,
     title: vscode.l10n.t('Select Accounts'),
-    placeHolder: vscode.l10n.t('The checked accounts are shown; the others are hidden, and neither fetched nor searched'),
+    placeHolder: vscode.l10n.t('Checked accounts are shown, the others hidden'),
   });
   if (shown) await tree.hidden.showOnly(shown.map((item) => item.account.id), accounts.map((account) => account.id));
 }
