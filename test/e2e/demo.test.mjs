@@ -1,7 +1,8 @@
 // What `npm run demo` shows, in the real workbench: the team's accounts (test/sandbox/team) with their spaces,
 // statuses of every tone, the partner zone's expired token as an error row offering Update Credentials, and
-// the panels with storage bars, monthly usage and a large Blueworks space. It also takes the README's
-// screenshots: with SPACES_README_SCREENSHOTS=<folder> (`npm run screenshots`) it writes them there.
+// the panels with storage bars, monthly usage and a large Blueworks space, and the spaces grouped by status.
+// It also takes the README's screenshots: with SPACES_README_SCREENSHOTS=<folder> (`npm run screenshots`) it
+// writes them there.
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import path from 'node:path';
@@ -64,6 +65,18 @@ describe('the demo', () => {
     assert.equal(await panel.locator('.bar-fill').count(), 3);
     await page.mouse.move(0, 0); // no hover highlight in the picture
     await picture('tree');
+  });
+
+  it('groups the team\'s spaces by status across accounts, worst first, from the view\'s title (the grouped picture)', async () => {
+    await ui.titleMenu('Group By', 'Status');
+    const groups = () => page.getByRole('treeitem', { level: 1 }).locator('.label-name').allTextContents();
+    await eventually(groups, (names) => names[0] === 'Pinned' && names.includes('Active') && names.length > 3, 'the status groups', 60_000);
+    // The partner zone's expired token: its account's row, with the failure under it, after the groups.
+    assert.equal((await groups()).at(-1), 'Partner data exchange');
+    await page.mouse.move(0, 0);
+    await picture('grouped');
+    await ui.titleMenu('Group By', 'Account');
+    await eventually(groups, (names) => names.includes('Shop integrations'), 'the accounts again');
   });
 
   it('opens the large Blueworks space: goals, subspaces, permissions (the panel picture)', async () => {
