@@ -150,6 +150,23 @@ export function workbench(page) {
     }
   }
 
+  /**
+   * Runs an item of the "…" menu of the Spaces view's title: `path` names it, through the submenus that hold
+   * it (`titleMenu('Group By', 'Vendor')`). Each submenu is opened from the keyboard (its item focused by
+   * hovering, then the right arrow), the item run by Enter, as `contextMenu` does.
+   */
+  async function titleMenu(...path) {
+    await page.locator('.part.sidebar .composite.title').getByRole('button', { name: /More Actions/ }).click();
+    for (const [depth, name] of path.entries()) {
+      const menu = page.getByRole('menu').nth(depth);
+      const entry = menu.locator('.action-item').filter({ has: page.getByRole('menuitem', { name }) });
+      await entry.hover();
+      await menu.locator('.action-item.focused').filter({ has: page.getByRole('menuitem', { name }) }).waitFor();
+      await page.keyboard.press(depth < path.length - 1 ? 'ArrowRight' : 'Enter');
+    }
+    await page.getByRole('menu').first().waitFor({ state: 'detached', timeout: 10_000 });
+  }
+
   /** Closes a context menu a failed step left open. */
   async function closeMenu() {
     const menu = page.getByRole('menu');
@@ -258,6 +275,7 @@ export function workbench(page) {
     placeholder,
     runCommand,
     contextMenu,
+    titleMenu,
     closeMenu,
     notification,
     notificationText,
