@@ -46,6 +46,8 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
   private learntName?: string;
   /** Group rows survive a redraw, so their "Load more" paging and loaded subspaces stay. */
   private groupNodes = new Map<string, GroupNode<SpaceNode>>();
+  /** The tooltip last made, with what it was made from. */
+  private madeTooltip?: { details: SpaceDetails; changeKey: string; text: vscode.MarkdownString };
   private readonly loads = new LatestLoad<SpaceDetails>(
     (signal, refresh) => {
       // A refreshed space refreshes its subspace rows too, when they are next shown.
@@ -256,7 +258,7 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
     // A status changed since the user last looked says so ("Active → Error") until they look.
     const change = this.tree.statuses.change(this.account.id, this.spaceId);
     const description = change ? `${forLabel(change.from)} → ${forLabel(change.to)}` : forLabel(details.status?.label ?? '');
-    return { description, tooltip: spaceTooltip(details, change), icon: statusIcon(details.status?.tone ?? 'neutral') };
+    return { description, tooltip: this.tooltipOf(details, change), icon: statusIcon(details.status?.tone ?? 'neutral') };
   }
 
   /**
@@ -264,8 +266,20 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
    * its space, to a screen reader too), else says the failure, which the error row under it spells out.
    */
   private failedLook(error: SpacesError, details: SpaceDetails | undefined): Look {
-    const tooltip = details ? spaceTooltip(details, this.tree.statuses.change(this.account.id, this.spaceId)) : forTooltip(error.toString());
+    const tooltip = details ? this.tooltipOf(details, this.tree.statuses.change(this.account.id, this.spaceId)) : forTooltip(error.toString());
     return { description: error.kind, tooltip, icon: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) };
+  }
+
+  /**
+   * The tooltip of `details` and `change`, made again only when either is new: a switch of grouping or sort
+   * redraws thousands of rows, and a tooltip formats up to five facts.
+   */
+  private tooltipOf(details: SpaceDetails, change: StatusChange | undefined): vscode.MarkdownString {
+    const changeKey = change ? `${change.from}\u0000${change.to}` : '';
+    if (this.madeTooltip?.details !== details || this.madeTooltip.changeKey !== changeKey) {
+      this.madeTooltip = { details, changeKey, text: spaceTooltip(details, change) };
+    }
+    return this.madeTooltip.text;
   }
 
   /** Nothing known yet: a spinner while fetching (a subspace row is not fetched until expanded or opened). */
