@@ -70,9 +70,8 @@ export async function selectAccounts({ config, tree, targets }: CommandDeps): Pr
 }
 
 /** Hide Account (an account's menu): as unchecking it in Select Accounts…. */
-export async function hideAccount({ targets, tree }: CommandDeps, arg: unknown): Promise<void> {
-  const account = targets.account(arg);
-  if (account) await tree.hidden.hide(account.id);
+export async function hideAccount({ targets, tree }: CommandDeps, arg: unknown, selected?: unknown): Promise<void> {
+  for (const account of targets.accounts(targets.selection(arg, selected).filter(namesAccount))) await tree.hidden.hide(account.id);
 }
 
 /** Group By ▸ Account (the view's title): each account with its spaces, as configured. */

@@ -111,6 +111,21 @@ describe('the Spaces tree: acting on a selection', function () {
     assert.equal((await copied()).split('\n').length, 1, 'right-clicked outside the selection: that row alone');
   });
 
+  it('Hide Account: every selected account; an account right-clicked outside the selection alone', async () => {
+    const { tree } = await api();
+    const accountRows = async () => (await rows()).filter((row) => ['ACME integrations', 'Team knowledge', 'Research data'].includes(row.label));
+    const [acme, team, research] = await accountRows();
+    const configured = tree.shownAccounts().map((account) => account.id);
+    try {
+      await vscode.commands.executeCommand('spaces.hideAccount', research!.node, [acme!.node, team!.node]);
+      assert.deepEqual(['acme-alumio', 'team-sharely', 'research-onedata'].map((id) => tree.hidden.has(id)), [false, false, true], 'outside the selection: that row alone');
+      await vscode.commands.executeCommand('spaces.hideAccount', team!.node, [acme!.node, team!.node]);
+      assert.deepEqual(['acme-alumio', 'team-sharely'].map((id) => tree.hidden.has(id)), [true, true], 'the selection');
+    } finally {
+      await tree.hidden.showOnly(configured, configured);
+    }
+  });
+
   it('Pin and Unpin: every selected space, each once (a pinned row and its account row are one space)', async () => {
     const { tree } = await api();
     const { production, minimal, hostile } = await acmeRows();

@@ -17,7 +17,7 @@ const contextMenu = (viewItem: string) => shownCommands(ROW_MENUS, row(viewItem)
 const selectedMenu = (...viewItems: string[]) => selectionMenu(ROW_MENUS, viewItems.map(row), (group) => !group.startsWith('inline'));
 
 /** The commands that act on every selected row (`CommandTargets.selection`): the only ones a selection's menu may show. */
-const SELECTION_COMMANDS = ['spaces.open', 'spaces.refresh', 'spaces.pin', 'spaces.unpin', 'spaces.copySpaceId', 'spaces.copyLink', 'spaces.removeSpace'];
+const SELECTION_COMMANDS = ['spaces.open', 'spaces.refresh', 'spaces.pin', 'spaces.unpin', 'spaces.copySpaceId', 'spaces.copyLink', 'spaces.removeSpace', 'spaces.hideAccount'];
 
 describe("the host tier's reader of the menus' when clauses", () => {
   it("reads every clause of package.json's menus", () => {
