@@ -83,7 +83,12 @@ export function useAccountsWorkbench() {
     await runCommand('Preferences: Open User Settings (JSON)');
     const tab = page.locator('.tabs-container .tab.active').filter({ hasText: 'settings.json' });
     await tab.waitFor({ timeout: 20_000 });
-    await page.locator('.editor-group-container.active .editor-container .monaco-editor .view-lines').click();
+    // Typed only once the file's text is shown and the editor has the keyboard: keys sent before either (a
+    // busy machine) are lost or overwritten by the text as it loads.
+    const editor = page.locator('.editor-group-container.active .editor-container .monaco-editor');
+    await editor.locator('.view-lines').filter({ hasText: 'workbench.startupEditor' }).waitFor({ timeout: 20_000 });
+    await editor.locator('.view-lines').click();
+    await page.locator('.editor-group-container.active .editor-container .monaco-editor.focused').waitFor({ timeout: 20_000 });
     await page.keyboard.press('Control+A');
     await page.keyboard.insertText(text);
     await page.keyboard.press('Control+S');
