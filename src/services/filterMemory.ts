@@ -4,7 +4,7 @@
  * filter's input to offer. Read as untrusted stored data: strings only, each cut to `MAX_QUERY` characters.
  * A filter only narrows what the tree shows; no query is ever sent anywhere. No `vscode` import.
  */
-import type { PinStore } from './pins';
+import type { StateStore } from './stateStore';
 
 export const FILTER_KEY = 'spaces.filter';
 export const RECENT_FILTERS_KEY = 'spaces.recentFilters';
@@ -18,9 +18,9 @@ export class FilterMemory {
 
   constructor(
     /** Global state: the profile's recent filters. */
-    private readonly profile: PinStore,
+    private readonly profile: StateStore,
     /** Workspace state: this window's filter. */
-    private readonly window: PinStore,
+    private readonly window: StateStore,
   ) {
     const saved = profile.get<unknown>(RECENT_FILTERS_KEY);
     this.recentQueries = [...new Set((Array.isArray(saved) ? saved : []).map(clean).filter(Boolean))].slice(0, MAX_RECENT);

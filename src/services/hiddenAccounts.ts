@@ -6,7 +6,7 @@
  * configured account has hides nothing (another machine may have that account), and is kept. No `vscode`.
  */
 import { ACCOUNT_ID } from '../core/accounts';
-import type { PinStore } from './pins';
+import { ChangeListeners, type StateStore } from './stateStore';
 
 export const HIDDEN_ACCOUNTS_KEY = 'spaces.hiddenAccounts';
 /** More than this are not kept (the newest stay): the synced state stays small. */
@@ -17,9 +17,9 @@ const isAccountId = (value: unknown): value is string => typeof value === 'strin
 
 export class HiddenAccounts {
   private ids: string[];
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new ChangeListeners();
 
-  constructor(private readonly store: PinStore) {
+  constructor(private readonly store: StateStore) {
     const saved = store.get<unknown>(HIDDEN_ACCOUNTS_KEY);
     this.ids = [...new Set((Array.isArray(saved) ? saved : []).filter(isAccountId))].slice(-MAX_HIDDEN);
   }
@@ -48,13 +48,12 @@ export class HiddenAccounts {
 
   /** Called after every change. */
   onDidChange(listener: () => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    return this.listeners.add(listener);
   }
 
   private async save(ids: string[]): Promise<void> {
     this.ids = ids.slice(-MAX_HIDDEN);
-    for (const listener of this.listeners) listener();
+    this.listeners.fire();
     await this.store.update(HIDDEN_ACCOUNTS_KEY, this.ids);
   }
 }

@@ -4,16 +4,11 @@
  * takes its pins with it. No `vscode` import (the store is anything Memento-shaped), so it is tested in Node.
  */
 import { isRecord } from '../core/json';
+import { ChangeListeners, type StateStore } from './stateStore';
 
 export interface Pin {
   readonly accountId: string;
   readonly spaceId: string;
-}
-
-/** Where pins are kept: VS Code's `Memento` (globalState) has this shape. */
-export interface PinStore {
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): Thenable<void>;
 }
 
 /** Synced between machines with the hidden accounts (`extension.ts`): ids only, read as untrusted. */
@@ -23,9 +18,9 @@ export const MAX_PINS = 100;
 
 export class Pins {
   private pins: Pin[];
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new ChangeListeners();
 
-  constructor(private readonly store: PinStore) {
+  constructor(private readonly store: StateStore) {
     // The stored value is read as untrusted: anything but id pairs is dropped.
     const saved = store.get<unknown>(PINS_KEY);
     this.pins = (Array.isArray(saved) ? saved : [])
@@ -64,13 +59,12 @@ export class Pins {
 
   /** Called after every change of the pins. */
   onDidChange(listener: () => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    return this.listeners.add(listener);
   }
 
   private async save(pins: Pin[]): Promise<void> {
     this.pins = pins;
-    for (const listener of this.listeners) listener();
+    this.listeners.fire();
     await this.store.update(PINS_KEY, pins);
   }
 }

@@ -8,15 +8,10 @@
 import { ACCOUNT_ID } from '../core/accounts';
 import { isRecord } from '../core/json';
 import { TOOL_LIMITS, type SeenChange } from '../core/tools/results';
+import { ChangeListeners, type StateStore } from './stateStore';
 import type { FoundChange } from './statusWatch';
 
-/** Where the changes are kept: VS Code's `Memento` (globalState) has this shape. */
-export interface HistoryStore {
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): Thenable<void>;
-}
-
-const KEY = 'spaces.statusHistory';
+export const STATUS_HISTORY_KEY = 'spaces.statusHistory';
 /** How many changes are kept: the oldest go first. */
 export const MAX_CHANGES = TOOL_LIMITS.changes;
 /** Characters kept of a name or a status, and of a space id. */
@@ -26,13 +21,13 @@ const MAX_ID = 256;
 export class StatusHistory {
   /** Oldest first. */
   private changes: SeenChange[];
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new ChangeListeners();
 
   constructor(
-    private readonly store: HistoryStore,
+    private readonly store: StateStore,
     private readonly now: () => number = Date.now,
   ) {
-    const saved = store.get<unknown>(KEY);
+    const saved = store.get<unknown>(STATUS_HISTORY_KEY);
     this.changes = (Array.isArray(saved) ? saved : []).flatMap(readChange).slice(-MAX_CHANGES);
   }
 
@@ -68,14 +63,13 @@ export class StatusHistory {
 
   /** Called after every change of what is kept. */
   onDidChange(listener: () => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    return this.listeners.add(listener);
   }
 
   private async save(changes: SeenChange[]): Promise<void> {
     this.changes = changes;
-    for (const listener of this.listeners) listener();
-    await this.store.update(KEY, changes);
+    this.listeners.fire();
+    await this.store.update(STATUS_HISTORY_KEY, changes);
   }
 }
 

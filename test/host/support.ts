@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { SpacesExplorerApi } from '../../src/extension';
 import { FilterMemory } from '../../src/services/filterMemory';
 import type { LastKnownTree } from '../../src/services/lastKnown';
-import type { PinStore } from '../../src/services/pins';
+import type { StateStore } from '../../src/services/stateStore';
 import type { SpacesTreeProvider, TreeMemory } from '../../src/tree/provider';
 import type { TreeNode } from '../../src/tree/nodes/treeNode';
 import { eventually } from '../harness/wait.mjs';
@@ -46,7 +46,7 @@ export async function setAccounts(accounts: readonly unknown[]): Promise<void> {
 }
 
 /** A Memento-shaped store in memory: state a test keeps from one provider to the next (a window reload). */
-export function memoryStore(): PinStore {
+export function memoryStore(): StateStore {
   const values = new Map<string, unknown>();
   return { get: <T>(key: string) => values.get(key) as T | undefined, update: async (key, value) => void values.set(key, value) };
 }

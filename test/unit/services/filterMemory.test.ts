@@ -1,17 +1,12 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { FILTER_KEY, FilterMemory, MAX_QUERY, MAX_RECENT, RECENT_FILTERS_KEY } from '../../../src/services/filterMemory';
-import type { PinStore } from '../../../src/services/pins';
+import { memoryStore } from './memoryStore';
 
-/** A Memento-shaped store in memory. */
-function memory(initial: Record<string, unknown> = {}): PinStore & { values: Record<string, unknown> } {
-  const store = {
-    values: { ...initial },
-    get: <T>(key: string) => store.values[key] as T | undefined,
-    update: async (key: string, value: unknown) => {
-      store.values[key] = value;
-    },
-  };
+/** A store in memory holding `initial`'s keys (the filter memory reads two). */
+function memory(initial: Record<string, unknown> = {}) {
+  const store = memoryStore(FILTER_KEY);
+  Object.assign(store.values, initial);
   return store;
 }
 

@@ -1,19 +1,9 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { HIDDEN_ACCOUNTS_KEY, HiddenAccounts, MAX_HIDDEN } from '../../../src/services/hiddenAccounts';
-import type { PinStore } from '../../../src/services/pins';
+import { memoryStore } from './memoryStore';
 
-/** A Memento-shaped store in memory, as globalState is across a window reload. */
-function memory(initial?: unknown): PinStore & { saved: unknown } {
-  const store = {
-    saved: initial,
-    get: <T>(key: string) => (key === HIDDEN_ACCOUNTS_KEY ? (store.saved as T | undefined) : undefined),
-    update: async (_key: string, value: unknown) => {
-      store.saved = value;
-    },
-  };
-  return store;
-}
+const memory = (initial?: unknown) => memoryStore(HIDDEN_ACCOUNTS_KEY, initial);
 
 describe('the hidden accounts', () => {
   it('hides an account once, and a new window reads it back', async () => {

@@ -1,18 +1,9 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { MAX_PINS, Pins, type PinStore } from '../../../src/services/pins';
+import { MAX_PINS, Pins, PINS_KEY } from '../../../src/services/pins';
+import { memoryStore } from './memoryStore';
 
-/** A Memento-shaped store in memory, as globalState is across a window reload. */
-function memory(initial?: unknown): PinStore & { saved: unknown } {
-  const store = {
-    saved: initial,
-    get: <T>() => store.saved as T | undefined,
-    update: async (_key: string, value: unknown) => {
-      store.saved = value;
-    },
-  };
-  return store;
-}
+const memory = (initial?: unknown) => memoryStore(PINS_KEY, initial);
 
 describe('pinned spaces', () => {
   it('keeps the pins in the order pinned, once each, and reads them back in a new window', async () => {

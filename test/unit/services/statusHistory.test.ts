@@ -1,19 +1,10 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { MAX_CHANGES, StatusHistory, type HistoryStore } from '../../../src/services/statusHistory';
+import { MAX_CHANGES, STATUS_HISTORY_KEY, StatusHistory } from '../../../src/services/statusHistory';
 import { StatusWatch } from '../../../src/services/statusWatch';
+import { memoryStore } from './memoryStore';
 
-/** A Memento-shaped store in memory, as globalState is across a window reload. */
-function memory(initial?: unknown): HistoryStore & { saved: unknown } {
-  const store = {
-    saved: initial,
-    get: <T>() => store.saved as T | undefined,
-    update: async (_key: string, value: unknown) => {
-      store.saved = value;
-    },
-  };
-  return store;
-}
+const memory = (initial?: unknown) => memoryStore(STATUS_HISTORY_KEY, initial);
 
 const found = (spaceId: string, from = 'Active', to = 'Error', accountId = 'acme') => ({ accountId, spaceId, name: `Space ${spaceId}`, from, to });
 
