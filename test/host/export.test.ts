@@ -86,7 +86,7 @@ describe('export', function () {
     // The first page of 200 named, and the view's own requests answered: what comes after is the export's.
     await eventually(() => rows(bulk.node), (page) => page.filter((r) => r.label.startsWith('Bulk space ')).length === 200, 'the first page named');
     await eventually(async () => sandbox.inFlight, (n) => n === 0, 'the view to have its answers');
-    const requests = sandbox.requests;
+    const earlier = new Set(sandbox.received);
     const records = knownSpaces(tree, account!);
     assert.equal(records.length, 500, 'the whole listing, not the page of 200 the view shows');
     assert.deepEqual({ ...records[0], status: undefined }, { name: 'Bulk space 0001', id: 'bulk-0001', status: undefined, vendor: 'Onedata', account: 'Bulk' });
@@ -102,6 +102,10 @@ describe('export', function () {
     const jsonFile = vscode.Uri.file(path.join(folder, 'bulk.json'));
     await writeTextFile(jsonFile, spacesFile(records, 'json'));
     assert.deepEqual(JSON.parse(readFileSync(jsonFile.fsPath, 'utf8')), records);
-    assert.equal(sandbox.requests, requests, 'the export asked the vendor nothing');
+    // The view may still fetch its first page's details (on VS Code 1.96 it asked for 5 more meanwhile); the
+    // export itself lists nothing and fetches no space, so nothing else may have come.
+    const firstPage = /\/bulk-0(0\d\d|1\d\d|200)(\?|$)/;
+    const since = sandbox.received.filter((request) => !earlier.has(request)).map((request) => request.url);
+    assert.deepEqual(since.filter((url) => !firstPage.test(url)), [], 'the export asked the vendor nothing');
   });
 });
