@@ -21,7 +21,11 @@ const figures = new figuresModule.Figures('workbench');
 /** Sharing, cache and memory, measured inside the extension host by test/bench/host.ts. */
 async function inTheExtensionHost(sandbox) {
   const tokens = [ONEDATA_SANDBOX.bulkToken, ...ONEDATA_SANDBOX.moreBulkTokens];
-  const env = { SPACES_BENCH_SANDBOX: sandbox.url, ...Object.fromEntries(tokens.map((token, i) => [`SPACES_BENCH_ONEDATA_TOKEN_${i + 1}`, token])) };
+  const env = {
+    SPACES_BENCH_SANDBOX: sandbox.url,
+    SPACES_BENCH_ONEDATA_USER: ONEDATA_SANDBOX.username,
+    SPACES_BENCH_ONEDATA_PASSWORD: ONEDATA_SANDBOX.password,
+    ...Object.fromEntries(tokens.map((token, i) => [`SPACES_BENCH_ONEDATA_TOKEN_${i + 1}`, token])) };
   const results = await runHostTier({ entry: path.join(ROOT, 'out', 'bench', 'host.js'), env, log: () => {} });
   if (results.failed) throw new Error(`the extension host bench failed:\n${results.failures.map((f) => f.error).join('\n')}`);
   const [opens, expanded, refreshed, browsed, lapsed, removed, found, fromRow, fromLink, linkRatio, ...arranged] = results.figures;
