@@ -46,3 +46,6 @@ export function autoRefreshMinutes(value: unknown): { minutes: number; problem?:
 
 /** How many rows a list of the tree shows (and fetches the details of) before "Load more". */
 export const PAGE_SIZE = 200;
+
+/** The rows of a page that are on screen when it is first drawn: their details are asked for first. */
+export const ROWS_IN_VIEW = 20;

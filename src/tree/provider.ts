@@ -34,8 +34,14 @@ export interface TreeMemory {
 }
 
 export const VIEW_ID = 'spaces.explorer';
-/** The least time between two redraws of rows. */
-const REDRAW_INTERVAL_MS = 200;
+/**
+ * The least time between two redraws of rows: longer than VS Code's own wait (its extension host holds a
+ * tree's changes until 200 ms pass without one), so each redraw is drawn at once rather than held back by
+ * the next one until the stream of them stops.
+ */
+const REDRAW_INTERVAL_MS = 250;
+/** The longest the rows in view wait for each other to be named before each is drawn as it comes. */
+const ROWS_IN_VIEW_WAIT_MS = 1000;
 
 export class SpacesTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode>, TreeContext {
   private readonly didChange = this.register(new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>());
@@ -46,6 +52,8 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
    * may show or hide its account.
    */
   private readonly redraws = new Batch<TreeNode | undefined>((nodes) => this.redraw(nodes), REDRAW_INTERVAL_MS);
+  /** Rows whose redraws wait to be drawn together with the other rows in view (`drawTogether`). */
+  private readonly held = new Set<TreeNode>();
   /** The shown accounts' nodes survive a redraw while their settings stay the same, and keep what they loaded. */
   private accounts = new Map<string, { key: string; node: AccountNode }>();
   /** "Pinned", above the accounts while any pin belongs to one of them. */
@@ -124,6 +132,7 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   changed(node: TreeNode): void {
+    if (this.held.has(node)) return;
     this.redraws.add(node);
     // A status group's row shows what its account's row knows.
     if (!(node instanceof SpaceNode) || this.grouping !== 'status') return;
@@ -131,6 +140,22 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
     if (!grouped) return;
     grouped.follow(node);
     this.redraws.add(grouped);
+  }
+
+  /**
+   * The rows in view are drawn in one redraw once all are named (or after ROWS_IN_VIEW_WAIT_MS): a redraw
+   * for each first one would have the last ones wait out the redraw interval after it.
+   */
+  drawTogether(rows: readonly TreeNode[], named: Promise<unknown>): void {
+    const waiting = rows.filter((row) => !this.held.has(row));
+    if (waiting.length === 0) return;
+    for (const row of waiting) this.held.add(row);
+    const release = () => {
+      clearTimeout(timer);
+      for (const row of waiting) if (this.held.delete(row)) this.changed(row);
+    };
+    const timer = setTimeout(release, ROWS_IN_VIEW_WAIT_MS);
+    void named.then(release);
   }
 
   private redraw(nodes: (TreeNode | undefined)[]): void {

@@ -138,6 +138,29 @@ describe('the Spaces tree against the sandbox: a long account listing', function
     }
   });
 
+  it('asks for the details of the rows in view first, and for the rest once those are named', async () => {
+    process.env.SPACES_TEST_ONEDATA_BULK4 = ONEDATA_SANDBOX.moreBulkTokens[2];
+    const asked = () => sandbox.received.filter((r) => r.url.startsWith('/api/v3/onezone/user/effective_spaces/')).map((r) => r.url.split('/').at(-1));
+    const inView = Array.from({ length: 20 }, (_, i) => `bulk4-${String(i + 1).padStart(4, '0')}`);
+    // The last row in view answers only when the test lets it: until then, nothing beyond it is asked for.
+    sandbox.addFault({ path: '/api/v3/onezone/user/effective_spaces/bulk4-0020', kind: 'hold' });
+    try {
+      await setAccounts([accountEntry('onedata', sandbox.url, 'in-view-first', { credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK4' } })]);
+      const account = (await eventually(() => rows(), (r) => r[0]?.label === 'in-view-first'))[0]!;
+      await rows(account.node);
+      await eventually(() => rows(account.node), (list) => list.slice(0, 19).every((r) => /^Bulk space 4\.\d{4}$/.test(r.label)), 'the first 19 names');
+      assert.equal(sandbox.held, 1);
+      // Six connections answer in any order: which were asked for is what counts.
+      assert.deepEqual(asked().sort(), inView, 'the rows in view, and no other');
+      sandbox.clearFaults();
+      sandbox.release();
+      await eventually(() => asked().length, (n) => n === 200, "the rest of the page's details", 20_000);
+    } finally {
+      sandbox.clearFaults();
+      sandbox.release();
+    }
+  });
+
   it('pages a long account listing with "Load more"', async () => {
     process.env.SPACES_TEST_ONEDATA_BULK = ONEDATA_SANDBOX.bulkToken;
     await setAccounts([accountEntry('onedata', sandbox.url, 'bulk', { credentialsFromEnv: { token: 'SPACES_TEST_ONEDATA_BULK' } })]);

@@ -13,7 +13,7 @@ import { MessageNode } from './messageNode';
 import { SpaceNode, type Confirmation } from './spaceNode';
 import { TreeNode, type PagedNode, type SortedList, type TreeContext } from './treeNode';
 import type { TreeFilter } from '../filter';
-import { PAGE_SIZE } from '../../core/limits';
+import { PAGE_SIZE, ROWS_IN_VIEW } from '../../core/limits';
 import { RowOrder } from '../order';
 
 /** A configured account: its spaces under it, listed when it is first expanded, a page at a time. */
@@ -127,16 +127,28 @@ export class AccountNode extends TreeNode implements PagedNode, SortedList {
     return (this.knownRows() ?? []).filter((row) => row instanceof SpaceNode);
   }
 
-  /**
-   * A page of `rows` and "Load more"; with `load`, the page's spaces fetch their details, and once they all
-   * have come the tree is told (the rows settle into the view's sort then, not at every name).
-   */
+  /** A page of `rows` and "Load more"; with `load`, the page's spaces fetch their details. */
   private page(rows: TreeNode[], load: boolean): TreeNode[] {
     if (!rows.every((row): row is SpaceNode => row instanceof SpaceNode)) return rows;
     // A long listing (hundreds of Onedata spaces) shows a page at a time; only shown rows fetch details.
     const page = rows.slice(0, this.shown);
-    if (load) void Promise.allSettled(page.map((node) => node.load())).then(() => this.tree.pageArrived(this));
+    if (load) this.loadPage(page);
     return rows.length > this.shown ? [...page, new LoadMoreNode(this, rows.length - this.shown)] : page;
+  }
+
+  /**
+   * Fetches the details of `page`'s rows in their order, so those in view are asked for first, and draws
+   * those together once named. Once every row's have come the tree is told (the rows settle into the
+   * view's sort then, not at every name).
+   */
+  private loadPage(page: readonly SpaceNode[]): void {
+    const inView = page.slice(0, ROWS_IN_VIEW);
+    const named = Promise.allSettled(inView.map((node) => node.load()));
+    const loading = inView.filter((node) => node.busy);
+    if (loading.length > 0) this.tree.drawTogether(loading, named);
+    // The rest once those in view are named: neither their requests nor their answers come before them.
+    const rest = named.then(() => Promise.allSettled(page.slice(ROWS_IN_VIEW).map((node) => node.load())));
+    void rest.then(() => this.tree.pageArrived(this));
   }
 
   /** Sorts the rows anew by what is known now (a page's details came); true when a row moved. */

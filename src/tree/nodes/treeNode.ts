@@ -26,6 +26,8 @@ export interface TreeContext {
   pageArrived(list: SortedList): void;
   /** Redraws `node` (and asks for its children again when expanded). */
   changed(node: TreeNode): void;
+  /** Redraws `rows` together once `named` settles (each row's own redraws wait until then, for a bounded time). */
+  drawTogether(rows: readonly TreeNode[], named: Promise<unknown>): void;
   /** Runs `work` with the view's progress indicator. */
   progress<T>(work: Promise<T>): Promise<T>;
 }
