@@ -139,16 +139,17 @@ export class AccountNode extends TreeNode implements PagedNode, SortedList {
   /**
    * Fetches the details of `page`'s rows in their order, so those in view are asked for first, and draws
    * those together once named. Once every row's have come the tree is told (the rows settle into the
-   * view's sort then, not at every name).
+   * view's sort then, not at every name); a page whose details were all known already brings nothing new.
    */
   private loadPage(page: readonly SpaceNode[]): void {
-    const inView = page.slice(0, ROWS_IN_VIEW);
-    const named = Promise.allSettled(inView.map((node) => node.load()));
-    const loading = inView.filter((node) => node.busy);
-    if (loading.length > 0) this.tree.drawTogether(loading, named);
+    const inView = loadRows(page.slice(0, ROWS_IN_VIEW));
+    if (inView.fetching.length > 0) this.tree.drawTogether(inView.fetching, inView.done);
     // The rest once those in view are named: neither their requests nor their answers come before them.
-    const rest = named.then(() => Promise.allSettled(page.slice(ROWS_IN_VIEW).map((node) => node.load())));
-    void rest.then(() => this.tree.pageArrived(this));
+    const rest = inView.done.then(() => loadRows(page.slice(ROWS_IN_VIEW)));
+    void rest.then(async ({ fetching, done }) => {
+      await done;
+      if (inView.fetching.length > 0 || fetching.length > 0) this.tree.pageArrived(this);
+    });
   }
 
   /** Sorts the rows anew by what is known now (a page's details came); true when a row moved. */
@@ -312,4 +313,10 @@ export class AccountNode extends TreeNode implements PagedNode, SortedList {
     if (outcome.ok) return outcome.value;
     return [new ErrorNode(this, asSpacesError(outcome.error), this.account)];
   }
+}
+
+/** Starts loading `rows`: those whose details are being fetched now, and when every load has ended. */
+function loadRows(rows: readonly SpaceNode[]): { fetching: SpaceNode[]; done: Promise<unknown> } {
+  const done = Promise.allSettled(rows.map((row) => row.load()));
+  return { fetching: rows.filter((row) => row.busy), done };
 }
