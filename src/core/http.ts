@@ -251,7 +251,9 @@ class Client {
       const response = await request(url, { method, headers: { accept: 'application/json', ...req.headers }, body, signal, dispatcher: this.dispatcher });
       const location = header(response.headers, 'location');
       if (!REDIRECT_STATUSES.has(response.statusCode) || !location) {
-        return { status: response.statusCode, headers: response.headers, text: await readCapped(response.body, this.opts.maxResponseBytes, url) };
+        const text = await readCapped(response.body, this.opts.maxResponseBytes, url);
+        await nextRequestFirst();
+        return { status: response.statusCode, headers: response.headers, text };
       }
       await response.body.dump();
       const next = new URL(location, url);
@@ -326,6 +328,15 @@ function requestKey(req: HttpRequest): string {
     .map(([name, value]) => [name.toLowerCase(), value])
     .sort(([a], [b]) => (a! < b! ? -1 : 1));
   return createHash('sha256').update(JSON.stringify([req.url, headers])).digest('hex');
+}
+
+/**
+ * Lets the connection send its next waiting request before this answer's work begins. undici sends it from a
+ * `setImmediate` once an answer has ended; the reading, checking and drawing the answer sets off would run
+ * before that, so every round of a page's answers went out that much later (3–10 ms a round, measured).
+ */
+function nextRequestFirst(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 async function readCapped(body: AsyncIterable<Buffer> & { destroy(err?: Error): unknown }, maxBytes: number, url: string): Promise<string> {

@@ -1,5 +1,6 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
+import diagnostics from 'node:diagnostics_channel';
 import { createHttpClient } from '../../../src/core/http';
 import { redactUrl } from '../../../src/core/httpErrors';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
@@ -29,6 +30,22 @@ describe('http: basics', () => {
     assert.match(lines.at(-1)!, /^GET http:\/\/127\.0\.0\.1:\d+\/ok\?api_key=\*\*\* 200 \d+ms$/);
     assert.equal(suite.sandbox.received[0]?.headers.authorization, `Bearer ${SECRET}`);
     assert.equal(suite.sandbox.received[0]?.headers.accept, 'application/json');
+  });
+
+  it('sends the next waiting request on a connection before the answer it waited for is handled', async () => {
+    const client = suite.client({ maxConcurrentPerOrigin: 1 });
+    const events: string[] = [];
+    // undici's own report of a request's headers written to the connection.
+    const written = (message: unknown) => events.push(`sent ${(message as { request: { path: string } }).request.path}`);
+    diagnostics.subscribe('undici:client:sendHeaders', written);
+    try {
+      await Promise.all(
+        ['/ok?first', '/ok?second'].map((path) => client.json({ url: `${suite.sandbox.url}${path}` }).then(() => events.push(`handled ${path}`))),
+      );
+    } finally {
+      diagnostics.unsubscribe('undici:client:sendHeaders', written);
+    }
+    assert.deepEqual(events, ['sent /ok?first', 'sent /ok?second', 'handled /ok?first', 'handled /ok?second']);
   });
 
   it('logs the error kind and status of a failure', async () => {
