@@ -192,12 +192,16 @@ export class AccountNode extends TreeNode implements PagedNode, SortedList {
    * space. A row known only from before the window reloaded is not one of them.
    */
   confirmedRows(spaceId: string): SpaceNode[] {
-    const rows: SpaceNode[] = [];
+    const listed = this.spaceNodes.get(spaceId);
+    const rows = listed?.confirmed ? [listed] : [];
     const visit = (node: SpaceNode) => {
-      if (node.spaceId === spaceId) rows.push(node);
-      for (const sub of node.subspaceRows()) visit(sub);
+      for (const sub of node.subspaceRows()) {
+        if (sub.spaceId === spaceId) rows.push(sub);
+        visit(sub);
+      }
     };
-    for (const node of this.spaceNodes.values()) if (node.confirmed) visit(node);
+    // Asked at every answer: only the rows drawn expanded are walked, a few of hundreds.
+    for (const node of this.spaceNodes.values()) if (node.confirmed && node.hasGroups) visit(node);
     return rows;
   }
 
