@@ -214,10 +214,21 @@ export function workbench(page) {
   /** A space's row under an expanded account. */
   const spaceRow = (name) => page.getByRole('treeitem', { level: 2, name: new RegExp(`^${escapeRegExp(name)}`) });
 
-  /** Expands `row` by its twistie (clicking the row itself would open a space). */
+  /**
+   * Expands `row` by its twistie (clicking the row itself would open a space) until it reads expanded: a row
+   * redrawn under the pointer (its account reloaded, say) drops a click, so a lost one is repeated, twice at most.
+   */
   async function expand(row) {
     await row.waitFor({ timeout: 20_000 });
-    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+    const expanded = row.and(page.locator('[aria-expanded="true"]'));
+    for (let attempt = 1; (await row.getAttribute('aria-expanded')) !== 'true'; attempt++) {
+      await row.locator('.monaco-tl-twistie').click();
+      try {
+        await expanded.waitFor({ timeout: 10_000 });
+      } catch (err) {
+        if (attempt === 3) throw err;
+      }
+    }
   }
 
   /** Collapses `row` by its twistie. */
