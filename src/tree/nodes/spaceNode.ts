@@ -206,12 +206,12 @@ export class SpaceNode extends TreeNode implements SubspaceParent<SpaceNode>, Fi
     return new SpaceNode(this.account, spaceId, group, this.tree, 'subspace');
   }
 
-  /** The subspace rows made under this space so far (only expanded groups make them). */
   /** Whether its groups have been drawn (it was expanded): only then can it have subspace rows. */
   get hasGroups(): boolean {
     return this.groupNodes.size > 0;
   }
 
+  /** The subspace rows made under this space so far (only expanded groups make them). */
   *subspaceRows(): Iterable<SpaceNode> {
     for (const group of this.groupNodes.values()) yield* group.subspaceRows();
   }
