@@ -22,6 +22,23 @@ describe('http: connections, sharing and the cache', () => {
     assert.ok(suite.sandbox.connections <= 2, `${suite.sandbox.connections} connections`);
   });
 
+  it('opens no connection for requests cancelled while they wait for one', async () => {
+    const http = suite.client({ maxConcurrentPerOrigin: 6, cacheTtlSeconds: 0 });
+    suite.sandbox.addFault({ path: '/s', kind: 'hold' });
+    const controllers = Array.from({ length: 60 }, () => new AbortController());
+    const outcomes = controllers.map((c, i) => http.json({ url: `${suite.sandbox.url}/s?i=${i}`, signal: c.signal }).then(() => 'answered', (err: unknown) => (err as { kind?: string }).kind));
+    await eventually(() => suite.sandbox.held, (held) => held === 6, 'six requests at the server');
+    // A page of rows the user collapsed: what has not been sent yet is cancelled.
+    for (const controller of controllers.slice(6)) controller.abort();
+    suite.sandbox.clearFaults();
+    suite.sandbox.release();
+    const kinds = await Promise.all(outcomes);
+    assert.deepEqual([kinds.filter((k) => k === 'answered').length, kinds.filter((k) => k === 'cancelled').length], [6, 54]);
+    await http.json({ url: `${suite.sandbox.url}/s?after` });
+    assert.equal(suite.sandbox.requests, 7);
+    assert.ok(suite.sandbox.connections <= 6, `${suite.sandbox.connections} connections for 7 requests`);
+  });
+
   it('shares one request between concurrent identical GETs', async () => {
     const http = suite.client({ cacheTtlSeconds: 0 });
     suite.sandbox.addFault({ path: '/s', kind: 'latency', ms: 50 });
