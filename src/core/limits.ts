@@ -49,3 +49,9 @@ export const PAGE_SIZE = 200;
 
 /** The rows of a page that are on screen when it is first drawn: their details are asked for first. */
 export const ROWS_IN_VIEW = 20;
+
+/**
+ * The longest the rows in view wait for each other: to be drawn together (then each is drawn as it comes),
+ * and before the rest of their page is asked for (so one slow space does not hold back the others).
+ */
+export const ROWS_IN_VIEW_WAIT_MS = 1000;

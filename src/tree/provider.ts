@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
 import type { Config } from '../config/config';
 import type { Account } from '../core/accounts';
+import { ROWS_IN_VIEW_WAIT_MS } from '../core/limits';
 import type { GroupBy, SortBy } from '../core/treeView';
 import { VENDOR_IDS, type VendorId } from '../core/vendors/catalog';
 import type { FilterMemory } from '../services/filterMemory';
@@ -40,8 +41,6 @@ export const VIEW_ID = 'spaces.explorer';
  * the next one until the stream of them stops.
  */
 const REDRAW_INTERVAL_MS = 250;
-/** The longest the rows in view wait for each other to be named before each is drawn as it comes. */
-const ROWS_IN_VIEW_WAIT_MS = 1000;
 
 export class SpacesTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode>, TreeContext {
   private readonly didChange = this.register(new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>());
@@ -197,11 +196,13 @@ export class SpacesTreeProvider extends Disposable implements vscode.TreeDataPro
    * place them anew), and are redrawn if one moved.
    */
   pageArrived(list: SortedList): void {
+    // The account's own rows settle too while status groups show them, for when the grouping changes back.
+    const moved = list.settleOrder();
     if (this.grouping === 'status' && list instanceof AccountNode) {
       if (this.statusGroups.settle(this.statusMembers())) this.redraws.add(undefined);
       return;
     }
-    if (list.settleOrder()) this.changed(list);
+    if (moved) this.changed(list);
   }
 
   /** The row of the account `accountId` as the tree shows it now (none while it is hidden). */

@@ -132,6 +132,27 @@ describe('the Spaces tree: Group By and Sort By', function () {
     await eventually(() => rows(account!.node), (r) => r.at(-1)?.label === 'Zz renamed' && isSorted(labelsOf(r)), 'sorted anew after Refresh');
   });
 
+  it('keeps an account\'s rows sorted while status groups show them, for when the grouping changes back', async () => {
+    const { tree } = await api();
+    const research = testProfile(sandbox.url).accounts.find((a) => a.id === 'research-onedata')!;
+    // A new HTTP client (another cache TTL): the details come while the status groups show the rows.
+    await vscode.workspace.getConfiguration('spaces').update('cacheTtlSeconds', 296, vscode.ConfigurationTarget.Global);
+    try {
+      tree.arrange({ groupBy: 'status', sortBy: 'name' });
+      await setAccounts([{ ...research, id: 'regrouped-onedata' }]);
+      await eventually(() => rows(), (r) => r.length > 1 && !labelsOf(r).includes('Not yet known'), 'every row placed by its status');
+      tree.arrange({ groupBy: 'account' });
+      const [account] = await eventually(() => rows(), (r) => labelsOf(r).join() === 'Research data');
+      const named = labelsOf(await rows(account!.node)).filter((label) => !/^[0-9a-f-]{20,}$|-space$/.test(label));
+      const collator = new Intl.Collator(vscode.env.language, { numeric: true, sensitivity: 'base' });
+      assert.deepEqual(named, [...named].sort(collator.compare), 'sorted by name at once');
+    } finally {
+      await vscode.workspace.getConfiguration('spaces').update('cacheTtlSeconds', undefined, vscode.ConfigurationTarget.Global);
+      await setAccounts([...testProfile(sandbox.url).accounts, { id: 'broken', vendor: 'alumio' }]);
+      await eventually(() => rows(), (r) => r.length === 6);
+    }
+  });
+
   it('sorts by name once the page\'s details have all come, not as each name arrives; rows not yet named stay last, as listed', async () => {
     const { tree } = await api();
     const research = testProfile(sandbox.url).accounts.find((a) => a.id === 'research-onedata')!;

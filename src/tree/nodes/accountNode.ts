@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { travelsSafely, type Account } from '../../core/accounts';
 import { asSpacesError, type SpacesError } from '../../core/errors';
 import type { SpaceRef } from '../../core/model';
@@ -13,12 +14,14 @@ import { MessageNode } from './messageNode';
 import { SpaceNode, type Confirmation } from './spaceNode';
 import { TreeNode, type PagedNode, type SortedList, type TreeContext } from './treeNode';
 import type { TreeFilter } from '../filter';
-import { PAGE_SIZE, ROWS_IN_VIEW } from '../../core/limits';
+import { PAGE_SIZE, ROWS_IN_VIEW, ROWS_IN_VIEW_WAIT_MS } from '../../core/limits';
 import { RowOrder } from '../order';
 
 /** A configured account: its spaces under it, listed when it is first expanded, a page at a time. */
 export class AccountNode extends TreeNode implements PagedNode, SortedList {
   private readonly spaceNodes = new Map<string, SpaceNode>();
+  /** Ends with `cancel()`: the rest of a page still waiting for its rows in view is then not asked for. */
+  private pageLoading = new AbortController();
   private shown = PAGE_SIZE;
   /** The rows' places in the view's sort, settled when a listing or a page's details come. */
   private readonly order = new RowOrder<SpaceNode>();
@@ -142,13 +145,14 @@ export class AccountNode extends TreeNode implements PagedNode, SortedList {
    * view's sort then, not at every name); a page whose details were all known already brings nothing new.
    */
   private loadPage(page: readonly SpaceNode[]): void {
+    const { signal } = this.pageLoading;
     const inView = loadRows(page.slice(0, ROWS_IN_VIEW));
     if (inView.fetching.length > 0) this.tree.drawTogether(inView.fetching, inView.done);
-    // The rest once those in view are named: neither their requests nor their answers come before them.
-    const rest = inView.done.then(() => loadRows(page.slice(ROWS_IN_VIEW)));
+    // The rest once those in view are named, or have had their time: their requests come after them.
+    const rest = Promise.race([inView.done, sleep(ROWS_IN_VIEW_WAIT_MS)]).then(() => loadRows(signal.aborted ? [] : page.slice(ROWS_IN_VIEW)));
     void rest.then(async ({ fetching, done }) => {
-      await done;
-      if (inView.fetching.length > 0 || fetching.length > 0) this.tree.pageArrived(this);
+      await Promise.all([inView.done, done]);
+      if (!signal.aborted && (inView.fetching.length > 0 || fetching.length > 0)) this.tree.pageArrived(this);
     });
   }
 
@@ -255,6 +259,8 @@ export class AccountNode extends TreeNode implements PagedNode, SortedList {
   /** Stops what this node is fetching: it is being refreshed, or dropped with its settings entry. */
   cancel(): void {
     this.loads.cancel();
+    this.pageLoading.abort();
+    this.pageLoading = new AbortController();
     for (const node of this.spaceNodes.values()) node.cancel();
   }
 
