@@ -63,8 +63,7 @@ describe('the extension in German (code-server --locale de, packaged VSIX)', () 
   it('shows the panel\'s toolbar, facts and group headings in German', async () => {
     const account = ui.accountRow('Team');
     await ui.expand(account);
-    await ui.spaceRow('Sales Team Space').click();
-    const frame = ui.panel();
+    const frame = await ui.openRow(ui.spaceRow('Sales Team Space'), 'Sales Team Space');
     await frame.getByRole('button', { name: 'Aktualisieren' }).waitFor({ timeout: 20_000 });
     await frame.getByRole('button', { name: 'JSON-Rohdaten anzeigen' }).waitFor();
     const headings = await frame.locator('h2').allTextContents();

@@ -81,9 +81,11 @@ describe('the Spaces view: filter, reveal (packaged VSIX)', () => {
     assert.equal(await team.getAttribute('aria-expanded'), 'true');
     await ui.shot('view-revealed');
 
-    // A second panel, then the first one's tab again: the selection goes with the active panel.
+    // A second panel, then the first one's tab again: the selection goes with the active panel. The second
+    // panel is waited for: the row's click selects at once, but the panel opens in the extension host's time,
+    // and one that opened after the tab's click would take the selection back.
     await ui.expand(ui.accountRow('ACME integrations'));
-    await ui.spaceRow('ACME Production').click();
+    await ui.openRow(ui.spaceRow('ACME Production'), 'ACME Production');
     await eventually(selectedRow, (rows) => rows.join() === 'ACME Production', 'the second space selected');
     await page.locator('.tabs-container .tab', { hasText: 'Sales Team Space' }).click();
     await eventually(selectedRow, (rows) => rows.join() === 'Sales Team Space', 'the selection to follow the active panel');
@@ -115,7 +117,7 @@ describe('the Spaces view: filter, reveal (packaged VSIX)', () => {
   it('Reveal in Spaces View of a space the filter hides says so, and its Clear Filter shows the space selected', async () => {
     const selectedRow = () => page.getByRole('treeitem', { selected: true }).evaluateAll((rows) => rows.map((r) => r.querySelector('.label-name')?.textContent));
     await ui.expand(ui.accountRow('Team knowledge'));
-    await ui.spaceRow('Sales Team Space').click();
+    await ui.openRow(ui.spaceRow('Sales Team Space'), 'Sales Team Space');
     const reveal = ui.panel().getByRole('button', { name: 'Reveal in Spaces View' });
     await reveal.waitFor({ timeout: 20_000 });
     await titleAction(/^Filter…/).click();
