@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runHostTier } from './harness/hostTier.mjs';
+import { failuresIn } from './harness/tapReport.mjs';
 import { CODE_SERVER_VERSION, FLOOR_CODE_SERVER_VERSION, paths, provision } from './harness/provision.mjs';
 import { ensureSystemPackages, missingPackages } from './harness/systemPackages.mjs';
 
@@ -67,7 +68,7 @@ async function nodeTests(name, kind, files, env = {}) {
   // Named from the directives, not from `# skipped` and `# todo`: those leave out a skipped `describe` and its tests.
   const skipped = [...report.matchAll(/^\s*ok \d+ - (.*) # (SKIP|TODO)\b/gm)].map((m) => `${m[1]} (${m[2].toLowerCase()})`);
   if (failed === 0 && code !== 0) failed = 1; // a failing hook outside any test shows only in the exit code
-  return { passed, failed, skipped };
+  return { passed, failed, skipped, failures: failuresIn(report) };
 }
 
 /** The host suite's own output, without the workbench's console chatter around it. */
@@ -181,10 +182,14 @@ for (const tier of tiers) {
   } catch (err) {
     result = { passed: 0, failed: 1, skipped: [], reason: err instanceof Error ? err.message : String(err) };
   }
-  for (const f of result.failures ?? []) console.log(`  ✖ ${f.title}\n${f.error.replace(/^/gm, '      ')}`);
-  for (const title of result.skipped) console.log(`  ✖ skipped: ${title}`);
-  if (result.reason) console.log(`${tier} could not run: ${result.reason}`);
   results.push({ tier, ...result });
+}
+
+// Every failure, above the sum, so that the last lines of a long log say what failed and why.
+for (const { tier, failures = [], skipped, reason } of results) {
+  for (const f of failures) console.log(`${tier} ✖ ${f.title}\n${f.error.replace(/^/gm, '      ')}`);
+  for (const title of skipped) console.log(`${tier} ✖ skipped: ${title}`);
+  if (reason) console.log(`${tier} could not run: ${reason}`);
 }
 
 /** A tier's line: its counts, the skipped tests among its failures. */
