@@ -184,7 +184,7 @@ export function usePanelWorkbench() {
       page.getByRole('treeitem', { level: 1, expanded: true }).evaluateAll((rows, label) => rows.findIndex((row) => !row.getAttribute('aria-label')?.startsWith(label)), accountLabel);
     for (let index = await expandedOther(), clicks = 0; index >= 0; index = await expandedOther(), clicks++) {
       assert.ok(clicks < 20, 'the other accounts would not collapse');
-      await ui.collapse(page.getByRole('treeitem', { level: 1, expanded: true }).nth(index));
+      await page.getByRole('treeitem', { level: 1, expanded: true }).nth(index).locator('.monaco-tl-twistie').click();
     }
     await ui.expand(account);
     const space = page.getByRole('treeitem', { level: 2 }).filter({ has: page.locator('.label-name', { hasText: spaceLabel }) }).first();

@@ -74,8 +74,7 @@ describe('the getting-started walkthrough (packaged VSIX)', () => {
     await ui.showSpacesView();
     await ui.expand(ui.accountRow('Shop integrations'));
     const space = ui.spaceRow('ACME Production');
-    await space.click();
-    await ui.panel().locator('.space-id').filter({ hasText: ALUMIO_SANDBOX.spaces.seed }).waitFor({ timeout: 20_000 });
+    await ui.openRow(space, 'ACME Production', ALUMIO_SANDBOX.spaces.seed);
     await ui.contextMenu(space, /^Pin\b/);
     await page.getByRole('treeitem', { level: 1, name: /^Pinned/ }).waitFor({ timeout: 20_000 });
 

@@ -215,27 +215,27 @@ export function workbench(page) {
   const spaceRow = (name) => page.getByRole('treeitem', { level: 2, name: new RegExp(`^${escapeRegExp(name)}`) });
 
   /**
-   * Expands `row` by its twistie (clicking the row itself would open a space) until it reads expanded: a row
-   * redrawn under the pointer (its account reloaded, say) drops a click, so a lost one is repeated, twice at most.
+   * Clicks `row`'s twistie (clicking the row itself would open a space) until it reads `expanded` ('true' or
+   * 'false'): a row redrawn under the pointer (its account reloaded, say) drops a click, and a reveal still
+   * under way (a panel's row followed) may expand it again, so the click is repeated, twice at most.
    */
-  async function expand(row) {
+  async function toggleUntil(row, expanded) {
     await row.waitFor({ timeout: 20_000 });
-    const expanded = row.and(page.locator('[aria-expanded="true"]'));
-    for (let attempt = 1; (await row.getAttribute('aria-expanded')) !== 'true'; attempt++) {
+    const done = row.and(page.locator(`[aria-expanded="${expanded}"]`));
+    for (let attempt = 1; (await row.getAttribute('aria-expanded')) !== expanded; attempt++) {
       await row.locator('.monaco-tl-twistie').click();
       try {
-        await expanded.waitFor({ timeout: 10_000 });
+        await done.waitFor({ timeout: 10_000 });
       } catch (err) {
         if (attempt === 3) throw err;
       }
     }
   }
 
-  /** Collapses `row` by its twistie. */
-  async function collapse(row) {
-    await row.waitFor({ timeout: 20_000 });
-    if ((await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
-  }
+  /** Expands `row` until it reads expanded. */
+  const expand = (row) => toggleUntil(row, 'true');
+  /** Collapses `row` until it reads collapsed. */
+  const collapse = (row) => toggleUntil(row, 'false');
 
   /**
    * Opens a space by clicking its `row` until the panel's heading shows `name` (and its id is `spaceId`, where
