@@ -36,16 +36,18 @@ describe('the tools for AI assistants: requests only once the user is asked', fu
   it('spaces_getSpace fetches a space not known yet only for an input whose preparation asked the user', async () => {
     const getSpace = await tool('spaces_getSpace');
     const input = { accountId: 'team-sharely', spaceId: SHARELY_SANDBOX.spaces.seed };
-    const before = sandbox.requests;
+    // Counted for this space only: the view may draw (and fetch) the other accounts' rows meanwhile.
+    const askedForSpace = () => sandbox.received.filter((r) => r.url.includes(input.spaceId)).length;
+    const before = askedForSpace();
     const unasked = await getSpace.invoke(input);
     assert.match(String(unasked.error), /^Fetching this space needs a request the user has not allowed: nothing was fetched\.$/);
-    assert.equal(sandbox.requests, before, 'no request without having asked');
+    assert.equal(askedForSpace(), before, 'no request without having asked');
 
     const prepared = await getSpace.prepare(input);
     assert.equal(prepared.confirmationMessages?.title, 'Send requests with your credentials?');
     assert.match(text(prepared.confirmationMessages?.message), /^Fetch the space "space-uuid-123" from "Team knowledge" \(127\.0\.0\.1:\d+\): a request with your credentials\.$/);
     const space = await getSpace.invoke(input);
-    assert.ok(sandbox.requests > before, 'the request the user allowed');
+    assert.ok(askedForSpace() > before, 'the request the user allowed');
     assert.equal(space.accountId, 'team-sharely');
     assert.ok(space.name && (space.freshness as { ageSeconds: number }).ageSeconds >= 0);
     assert.match(String((await getSpace.invoke(input)).error), /a request the user has not allowed/, 'one question, one call');
