@@ -9,7 +9,7 @@ import { accountEntry } from '../sandbox/builders';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ALUMIO_SANDBOX } from '../sandbox/vendors/alumio';
 import { ONEDATA_SANDBOX } from '../sandbox/vendors/onedata';
-import { api, EXTENSION_ID, eventually, setAccounts } from './support';
+import { api, EXTENSION_ID, eventually, setAccounts, settleAccounts } from './support';
 
 const ALUMIO_TOKEN = 'SPACES_HOST_LINKS_ALUMIO';
 const ONEDATA_TOKEN = 'SPACES_HOST_LINKS_ONEDATA';
@@ -98,7 +98,14 @@ describe('links to a space', function () {
     await eventually(async () => panels.get('research', ONEDATA_SANDBOX.spaces.minimal)?.current, (details) => details !== undefined, 'the panel to show the space');
   });
 
+  /** The three accounts as the view leaves them, the record emptied: then any request is the link's. */
+  async function quietSandbox(): Promise<void> {
+    await settleAccounts(['acme', 'research', 'vault']);
+    sandbox.reset();
+  }
+
   it('an unknown account is named, offers Add Account…, and nothing is sent or stored', async () => {
+    await quietSandbox();
     const settings = () => JSON.stringify(vscode.workspace.getConfiguration('spaces').get('accounts'));
     const before = settings();
     const outcome = await follow(vscode.Uri.parse(link(`account=nobody-here&space=${ALUMIO_SANDBOX.spaces.seed}`)));
@@ -128,6 +135,7 @@ describe('links to a space', function () {
 
   it('hostile links are refused whole, with what was wrong, before anything is sent', async () => {
     const seed = ALUMIO_SANDBOX.spaces.seed;
+    await quietSandbox();
     const hostile: [string, string][] = [
       [link(`account=acme&space=${seed}`, '/settings'), 'it asks for something other than opening a space'],
       [link(`account=acme&space=${seed}&baseUrl=${encodeURIComponent(sandbox.url)}`), 'it has "baseUrl", which a link to a space does not have'],

@@ -7,6 +7,7 @@ import { FilterMemory } from '../../src/services/filterMemory';
 import type { LastKnownTree } from '../../src/services/lastKnown';
 import type { StateStore } from '../../src/services/stateStore';
 import type { SpacesTreeProvider, TreeMemory } from '../../src/tree/provider';
+import type { SpaceNode } from '../../src/tree/nodes/spaceNode';
 import type { TreeNode } from '../../src/tree/nodes/treeNode';
 import { eventually } from '../harness/wait.mjs';
 import { testProfile } from '../sandbox/testProfile';
@@ -75,6 +76,21 @@ export async function rows(parent?: TreeNode): Promise<Row[]> {
     // A node holds its parents, so it is no JSON: a row that a wait times out on shows what it draws.
     return { node, item, label, toJSON: () => [label, item.description] };
   });
+}
+
+/**
+ * Lists each of `accountIds` and fetches every row it lists, as the view does in its own time for an account
+ * it shows expanded: once done, the view has nothing left to ask for them, and a test counting requests
+ * afterwards counts its own.
+ */
+export async function settleAccounts(accountIds: readonly string[]): Promise<void> {
+  const { tree } = await api();
+  for (const id of accountIds) {
+    const account = tree.accountNode(id);
+    assert.ok(account, `no account "${id}"`);
+    const listed = await account.listing();
+    await Promise.all(listed.filter((row): row is SpaceNode => 'spaceId' in row).map((row) => row.load()));
+  }
 }
 
 /** The account row with `label`, expanded: its space rows once every name has replaced its id. */
