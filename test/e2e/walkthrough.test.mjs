@@ -26,9 +26,11 @@ describe('the getting-started walkthrough (packaged VSIX)', () => {
     page.locator('.gettingStartedSlideDetails img').evaluateAll((images) => images.length > 0 && images.every((img) => img.complete && img.naturalWidth > 0));
   /**
    * Clicks the open step's button `name`, answers the quick input titled `title` with `text`, and waits for
-   * `effect`. While the walkthrough finishes drawing a step it may take the focus back, which closes the
+   * `effect`. While the walkthrough finishes drawing a step it may take the focus back, which leaves the
    * quick input unanswered (seen under load: its input went inert, then hidden, or closed between typing and
-   * Enter): when the effect does not come, the button is clicked again, three times at most.
+   * Enter; the wizard, which ignores focus moving away, stayed open at its first step with the vendor typed
+   * and the focus on the walkthrough's step): when the effect does not come, the button is clicked again,
+   * three times at most, which starts the input afresh.
    */
   const answerFromStep = async (name, title, text, effect) => {
     for (let attempt = 1; ; attempt++) {
@@ -57,8 +59,7 @@ describe('the getting-started walkthrough (packaged VSIX)', () => {
     await ui.shot('walkthrough');
 
     await step('Add an account').click();
-    await stepButton('Add Account').click();
-    await ui.answer(/Add Account \(1\/\d+\)/, 'Alumio');
+    await answerFromStep('Add Account', /Add Account \(1\/\d+\)/, 'Alumio', () => ui.step(/Add Account \(2\/\d+\)/));
     await ui.answer(/Add Account \(2\/\d+\)/, sandbox.url);
     await ui.answer(/Add Account \(3\/\d+\)/, 'walkthrough-alumio');
     await ui.answer(/Add Account \(4\/\d+\)/, 'Shop integrations');
