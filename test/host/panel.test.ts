@@ -65,10 +65,12 @@ describe('the space panel', function () {
       // Beyond the first page of 200: the account pages on to it.
       await vscode.commands.executeCommand('spaces.open', { accountId: 'bulk', spaceId: 'bulk-0300' });
       const far = panels.get('bulk', 'bulk-0300')!;
-      await far.handle({ type: 'reveal' });
+      // VS Code 1.96 can refuse a reveal that meets another of the same row (here the panel's own follow as it
+      // opened), and the user then clicks Reveal again: so does the test, until the view tells its extension
+      // host of the new selection (in its own time).
+      const revealed = async () => (await far.handle({ type: 'reveal' }), selected());
+      await eventually(revealed, (ids) => ids[0] === 'account:bulk/space:bulk-0300', 'the row selected');
       assert.equal(view.visible, true, 'the view is shown');
-      // (The view tells its extension host of a new selection in its own time.)
-      await eventually(selected, (ids) => ids[0] === 'account:bulk/space:bulk-0300', 'the row selected');
 
       // Another panel made active: the selection follows it.
       await vscode.commands.executeCommand('spaces.open', { accountId: 'acme-alumio', spaceId: ALUMIO_SANDBOX.spaces.seed });
